@@ -1,0 +1,48 @@
+using ArchitectAgents.Core.Catalog;
+using ArchitectAgents.Core.Workflows;
+using Microsoft.Extensions.Configuration;
+
+namespace ArchitectAgents.Cli;
+
+/// <summary>
+/// Configuration and definition files. A relative path is looked up in the current directory first,
+/// then beside the binary (where the build copies agents/, workflows/ and appsettings.json).
+/// </summary>
+internal sealed class CliEnvironment
+{
+    private CliEnvironment(IConfiguration configuration) => Configuration = configuration;
+
+    public IConfiguration Configuration { get; }
+
+    public static CliEnvironment Load() => new(new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+        .AddEnvironmentVariables("ARCHITECT_")
+        .Build());
+
+    public AgentCatalog LoadCatalog() => AgentCatalog.LoadDirectory(Locate(Configuration["Catalog:AgentsPath"] ?? "agents", directory: true));
+
+    public WorkflowDefinition LoadWorkflow(AgentCatalog catalog, string? file)
+    {
+        if (file is not null)
+        {
+            return WorkflowLoader.LoadFile(file, catalog);
+        }
+
+        var folder = Locate(Configuration["Catalog:WorkflowsPath"] ?? "workflows", directory: true);
+        var name = Configuration["Catalog:DefaultWorkflow"] ?? "architect-design";
+        return WorkflowLoader.LoadFile(Path.Combine(folder, name + ".yaml"), catalog);
+    }
+
+    private static string Locate(string path, bool directory)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        var local = Path.GetFullPath(path);
+        var exists = directory ? Directory.Exists(local) : File.Exists(local);
+        return exists ? local : Path.Combine(AppContext.BaseDirectory, path);
+    }
+}

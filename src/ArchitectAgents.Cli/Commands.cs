@@ -1,0 +1,188 @@
+using System.CommandLine;
+using System.Text.Json;
+using ArchitectAgents.Core.Catalog;
+using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Engine;
+using ArchitectAgents.Core.Offline;
+using ArchitectAgents.Core.Rendering;
+using ArchitectAgents.Core.Validation;
+using ArchitectAgents.Core.Workflows;
+
+namespace ArchitectAgents.Cli;
+
+/// <summary>The <c>architect</c> command line.</summary>
+internal static class Commands
+{
+    public static RootCommand Build()
+    {
+        var workflowOption = new Option<string?>("--workflow", "-w") { Description = "Workflow YAML file (default: workflows/architect-design.yaml)." };
+        return new RootCommand("ArchitectAgents: a team of agents that designs backend architectures from a brief.")
+        {
+            DesignCommand(workflowOption),
+            AgentsCommand(),
+            GraphCommand(workflowOption),
+            SchemaCommand(),
+        };
+    }
+
+    private static Command DesignCommand(Option<string?> workflowOption)
+    {
+        var brief = new Argument<string>("brief") { Description = "Brief file (Markdown or text), or - to read standard input." };
+        var output = new Option<string>("--out", "-o") { Description = "Directory for the deliverables.", Required = true };
+        var nonInteractive = new Option<bool>("--non-interactive") { Description = "Never ask questions; record explicit assumptions instead." };
+        var json = new Option<bool>("--json") { Description = "Print a JSON summary on standard output." };
+        var attach = new Option<string[]>("--attach") { Description = "Existing architecture document to respect (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("design", "Run the design workflow on a brief and write the deliverable set.")
+        {
+            brief, output, workflowOption, nonInteractive, json, attach,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var briefPath = parse.GetValue(brief)!;
+            var text = BriefReader.Read(briefPath, Console.In);
+            var outDir = OutputDirectory.Prepare(parse.GetValue(output)!);
+            var attachments = (parse.GetValue(attach) ?? []).Select(ReadAttachment).ToList();
+            var env = CliEnvironment.Load();
+            var (catalog, workflow) = LoadDefinitions(env, parse.GetValue(workflowOption));
+
+            var interactive = !parse.GetValue(nonInteractive) && briefPath != "-" && !Console.IsInputRedirected;
+            var observer = new ConsoleObserver(Console.Error, Console.In, interactive);
+            var runId = $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+            Console.Error.WriteLine($"architect: {runId} · workflow {workflow.Id} · {(interactive ? "interactive" : "non-interactive")}");
+
+            var runner = new DesignRunner(new WorkflowFactory(catalog, new OfflineAgentProvider(), DefaultValidators()));
+            var result = await runner.RunAsync(workflow, new DesignRunInput
+            {
+                RunId = runId,
+                BriefText = text,
+                Source = "cli",
+                Requester = Environment.UserName,
+                Interactive = interactive,
+                Attachments = attachments,
+            }, observer, ct);
+
+            if (result.Status is DesignRunStatus.Failed or DesignRunStatus.Cancelled || result.Document is null)
+            {
+                Console.Error.WriteLine($"error: run {runId} {(result.Status == DesignRunStatus.Cancelled ? "was cancelled" : "failed")}: {result.Error}; nothing was written to {outDir.FullPath}");
+                return ExitCodes.InternalFailure;
+            }
+
+            var files = outDir.Write(DeliverableRenderer.Render(result.Document));
+            var doc = result.Document;
+            var summary = new
+            {
+                runId,
+                status = result.Status == DesignRunStatus.Completed ? "completed" : "completed_with_issues",
+                pattern = doc.Design?.Architecture.Pattern,
+                verdict = doc.Gate?.Verdict.ToString().ToLowerInvariant(),
+                score = doc.Gate?.Score,
+                rounds = doc.Gate?.Iteration,
+                assumptions = doc.Context?.Assumptions.Select(a => a.Statement).ToList(),
+                openFindings = doc.Review?.Findings.Where(f => f.Status == FindingStatus.Open).Select(f => f.Id).ToList(),
+                outDir = outDir.FullPath,
+                files = files.Select(Path.GetFileName).ToList(),
+            };
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(summary, DocumentJson.Indented));
+            }
+            else
+            {
+                Console.Out.WriteLine($"{summary.status}: {summary.pattern}; gate {summary.verdict} (score {summary.score}, round {summary.rounds})");
+                foreach (var file in files)
+                {
+                    Console.Out.WriteLine($"  wrote {file}");
+                }
+            }
+
+            return result.Status == DesignRunStatus.Completed ? ExitCodes.Done : ExitCodes.DoneWithIssues;
+        });
+        return command;
+    }
+
+    private static Command AgentsCommand()
+    {
+        var command = new Command("agents", "List the agents of the catalog.");
+        command.SetAction(_ =>
+        {
+            var catalog = LoadDefinitions(CliEnvironment.Load(), null).Catalog;
+            foreach (var agent in catalog.Agents)
+            {
+                Console.Out.WriteLine($"{agent.Id,-20} {agent.Name}");
+                Console.Out.WriteLine($"{"",-20} reads: {string.Join(", ", agent.Reads)}; writes: {string.Join(", ", agent.Writes)}; model: {agent.Model}; outcomes: {string.Join(", ", agent.Outcomes)}");
+                Console.Out.WriteLine($"{"",-20} {agent.Description}");
+            }
+
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    private static Command GraphCommand(Option<string?> workflowOption)
+    {
+        var command = new Command("graph", "Print the workflow graph as Mermaid.") { workflowOption };
+        command.SetAction(parse =>
+        {
+            var (_, workflow) = LoadDefinitions(CliEnvironment.Load(), parse.GetValue(workflowOption));
+            Console.Out.Write(WorkflowGraph.ToMermaid(workflow));
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    private static Command SchemaCommand()
+    {
+        var output = new Option<string?>("--out", "-o") { Description = "Write the schema to this file instead of standard output." };
+        var command = new Command("schema", "Print the JSON Schema of the design document (generated from the C# model).") { output };
+        command.SetAction(parse =>
+        {
+            var schema = DocumentJson.SchemaOfDocument().ToJsonString(DocumentJson.Indented) + "\n";
+            var file = parse.GetValue(output);
+            if (file is null)
+            {
+                Console.Out.Write(schema);
+            }
+            else
+            {
+                try
+                {
+                    File.WriteAllText(file, schema);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new BadInputException($"cannot write '{file}': {ex.Message}");
+                }
+            }
+
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    internal static IReadOnlyList<IArtifactValidator> DefaultValidators() => [new MermaidStructureValidator(), new DocumentRulesValidator()];
+
+    private static (AgentCatalog Catalog, WorkflowDefinition Workflow) LoadDefinitions(CliEnvironment env, string? workflowFile)
+    {
+        try
+        {
+            var catalog = env.LoadCatalog();
+            return (catalog, env.LoadWorkflow(catalog, workflowFile));
+        }
+        catch (CatalogException ex)
+        {
+            throw new BadInputException(ex.Message);
+        }
+    }
+
+    private static AttachedDocument ReadAttachment(string path)
+    {
+        try
+        {
+            return new AttachedDocument { Name = Path.GetFileName(path), Content = BriefReader.Read(path, TextReader.Null) };
+        }
+        catch (BadInputException ex)
+        {
+            throw new BadInputException("--attach: " + ex.Message.Replace("the brief", "the document", StringComparison.Ordinal));
+        }
+    }
+}

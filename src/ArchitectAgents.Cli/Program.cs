@@ -1,0 +1,35 @@
+using System.CommandLine;
+using ArchitectAgents.Cli;
+
+var root = Commands.Build();
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'architect --help' for usage.");
+    return ExitCodes.BadInput;
+}
+
+try
+{
+    return await parse.InvokeAsync();
+}
+catch (BadInputException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return ExitCodes.BadInput;
+}
+catch (Exception ex)
+{
+    Console.Error.WriteLine($"error: internal failure: {ex.Message}");
+    if (Environment.GetEnvironmentVariable("ARCHITECT_DEBUG") == "1")
+    {
+        Console.Error.WriteLine(ex);
+    }
+
+    return ExitCodes.InternalFailure;
+}

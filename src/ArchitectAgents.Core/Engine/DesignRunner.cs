@@ -1,0 +1,80 @@
+using ArchitectAgents.Core.Catalog;
+using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Workflows;
+using Microsoft.Agents.AI.Workflows;
+
+namespace ArchitectAgents.Core.Engine;
+
+/// <summary>Runs a workflow definition in-process, answering its questions through an observer.</summary>
+public sealed class DesignRunner(WorkflowFactory factory)
+{
+    /// <summary>Runs one design from brief to document.</summary>
+    public async Task<DesignRunResult> RunAsync(WorkflowDefinition definition, DesignRunInput input, IDesignRunObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        var workflow = factory.Build(definition);
+        DesignDocument? document = null;
+        string? error = null;
+        try
+        {
+            await using var run = await InProcessExecution.RunStreamingAsync(workflow, input, CheckpointManager.CreateInMemory(), input.RunId, cancellationToken).ConfigureAwait(false);
+            await foreach (var evt in run.WatchStreamAsync(cancellationToken).ConfigureAwait(false))
+            {
+                switch (evt)
+                {
+                    case RequestInfoEvent request when request.Request.TryGetDataAs<ClarificationRequest>(out var questions):
+                        IReadOnlyDictionary<string, string> answers = observer is null
+                            ? new Dictionary<string, string>()
+                            : await observer.AskAsync(questions.Questions, cancellationToken).ConfigureAwait(false);
+                        await run.SendResponseAsync(request.Request.CreateResponse(new ClarificationAnswers(answers))).ConfigureAwait(false);
+                        break;
+                    case WorkflowOutputEvent output when output.Is<DesignDocument>(out var doc):
+                        document = doc;
+                        break;
+                    case ExecutorFailedEvent failed:
+                        error ??= Describe(failed.ExecutorId, failed.Data as Exception);
+                        break;
+                    case WorkflowErrorEvent workflowError:
+                        error ??= Describe(null, workflowError.Data as Exception);
+                        break;
+                    case NodeStartedEvent or NodeCompletedEvent or AgentOutputRejectedEvent:
+                        observer?.OnEvent(evt);
+                        break;
+                }
+
+                if (error is not null)
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new DesignRunResult { Status = DesignRunStatus.Cancelled, Error = "the run was cancelled" };
+        }
+
+        if (error is not null)
+        {
+            return new DesignRunResult { Status = DesignRunStatus.Failed, Error = error };
+        }
+
+        if (document is null)
+        {
+            return new DesignRunResult { Status = DesignRunStatus.Failed, Error = "the workflow stopped without producing a document" };
+        }
+
+        var status = document.Gate?.Verdict == GateVerdict.Pass ? DesignRunStatus.Completed : DesignRunStatus.CompletedWithIssues;
+        return new DesignRunResult { Status = status, Document = document };
+    }
+
+    private static string Describe(string? node, Exception? ex)
+    {
+        var inner = ex;
+        while (inner is { InnerException: not null } && inner is not AgentOutputRejectedException and not CatalogException)
+        {
+            inner = inner.InnerException;
+        }
+
+        var message = inner?.Message ?? "unknown error";
+        return node is null || message.Contains(node, StringComparison.Ordinal) ? message : $"node '{node}' failed: {message}";
+    }
+}

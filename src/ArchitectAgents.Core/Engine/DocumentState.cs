@@ -1,0 +1,105 @@
+using System.Text.Json;
+using ArchitectAgents.Core.Document;
+using Microsoft.Agents.AI.Workflows;
+
+namespace ArchitectAgents.Core.Engine;
+
+/// <summary>
+/// The design document as MAF workflow state. Each section and its history live under their own keys
+/// in one shared scope, so parallel branches that write different sections never overwrite each other,
+/// and the whole document is part of every checkpoint.
+/// </summary>
+internal static class DocumentState
+{
+    public const string Scope = "design-document";
+    private const string RunKey = "run";
+    private const string AnswersKey = "answers";
+
+    public static ValueTask WriteRunAsync(IWorkflowContext context, DesignRunInput input, string workflowId, CancellationToken ct) =>
+        context.QueueStateUpdateAsync(RunKey, JsonSerializer.Serialize(new RunInfo(input.RunId, workflowId, input.Interactive), DocumentJson.Options), Scope, ct);
+
+    public static async ValueTask<RunInfo> ReadRunAsync(IWorkflowContext context, CancellationToken ct)
+    {
+        var json = await context.ReadStateAsync<string>(RunKey, Scope, ct).ConfigureAwait(false);
+        return json is null ? new RunInfo("", "", false) : JsonSerializer.Deserialize<RunInfo>(json, DocumentJson.Options)!;
+    }
+
+    public static ValueTask WriteAnswersAsync(IWorkflowContext context, IReadOnlyDictionary<string, string> answers, CancellationToken ct) =>
+        context.QueueStateUpdateAsync(AnswersKey, JsonSerializer.Serialize(answers, DocumentJson.Options), Scope, ct);
+
+    public static async ValueTask<Dictionary<string, string>?> ReadAnswersAsync(IWorkflowContext context, CancellationToken ct)
+    {
+        var json = await context.ReadStateAsync<string>(AnswersKey, Scope, ct).ConfigureAwait(false);
+        return json is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(json, DocumentJson.Options);
+    }
+
+    /// <summary>Reads the document, optionally only some sections and without history.</summary>
+    public static async ValueTask<DesignDocument> ReadAsync(IWorkflowContext context, IEnumerable<string>? sections, bool withHistory, CancellationToken ct)
+    {
+        var run = await ReadRunAsync(context, ct).ConfigureAwait(false);
+        var doc = new DesignDocument { RunId = run.RunId, Workflow = run.Workflow };
+        foreach (var name in sections ?? SectionNames.All)
+        {
+            var json = await context.ReadStateAsync<string>(SectionKey(name), Scope, ct).ConfigureAwait(false);
+            if (json is not null)
+            {
+                SectionNames.Set(doc, name, (SectionBase?)JsonSerializer.Deserialize(json, SectionNames.TypeOf(name), DocumentJson.Options));
+            }
+
+            if (withHistory)
+            {
+                doc.History.AddRange(await ReadHistoryAsync(context, name, ct).ConfigureAwait(false));
+            }
+        }
+
+        if (withHistory)
+        {
+            doc.History.Sort((a, b) => a.UpdatedAt.CompareTo(b.UpdatedAt) is var c and not 0 ? c : string.CompareOrdinal(a.Section, b.Section));
+        }
+
+        return doc;
+    }
+
+    /// <summary>Queues a new revision of a section; it becomes visible to other nodes in the next superstep.</summary>
+    public static async ValueTask<int> WriteSectionAsync(IWorkflowContext context, string name, SectionBase content, string author, int round, DateTimeOffset now, CancellationToken ct)
+    {
+        var previous = await context.ReadStateAsync<string>(SectionKey(name), Scope, ct).ConfigureAwait(false);
+        var revision = previous is null ? 1 : JsonSerializer.Deserialize<RevisionProbe>(previous, DocumentJson.Options)!.Revision + 1;
+        content.Author = author;
+        content.Revision = revision;
+        content.UpdatedAt = now;
+
+        var json = JsonSerializer.Serialize(content, SectionNames.TypeOf(name), DocumentJson.Options);
+        var history = await ReadHistoryAsync(context, name, ct).ConfigureAwait(false);
+        history.Add(new SectionRevision
+        {
+            Section = name,
+            Revision = revision,
+            Author = author,
+            UpdatedAt = now,
+            Round = round,
+            Content = JsonSerializer.Deserialize<JsonElement>(json),
+        });
+
+        await context.QueueStateUpdateAsync(SectionKey(name), json, Scope, ct).ConfigureAwait(false);
+        await context.QueueStateUpdateAsync(HistoryKey(name), JsonSerializer.Serialize(history, DocumentJson.Options), Scope, ct).ConfigureAwait(false);
+        return revision;
+    }
+
+    private static async ValueTask<List<SectionRevision>> ReadHistoryAsync(IWorkflowContext context, string name, CancellationToken ct)
+    {
+        var json = await context.ReadStateAsync<string>(HistoryKey(name), Scope, ct).ConfigureAwait(false);
+        return json is null ? [] : JsonSerializer.Deserialize<List<SectionRevision>>(json, DocumentJson.Options)!;
+    }
+
+    private static string SectionKey(string name) => "section." + name;
+
+    private static string HistoryKey(string name) => "history." + name;
+
+    internal sealed record RunInfo(string RunId, string Workflow, bool Interactive);
+
+    private sealed class RevisionProbe
+    {
+        public int Revision { get; set; }
+    }
+}

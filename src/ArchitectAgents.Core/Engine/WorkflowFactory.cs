@@ -1,0 +1,76 @@
+using ArchitectAgents.Core.Catalog;
+using ArchitectAgents.Core.Validation;
+using ArchitectAgents.Core.Workflows;
+using Microsoft.Agents.AI.Workflows;
+
+namespace ArchitectAgents.Core.Engine;
+
+/// <summary>Turns a workflow definition into a Microsoft Agent Framework <see cref="Workflow"/>.</summary>
+/// <remarks>A MAF workflow instance runs one run at a time, so build one per run.</remarks>
+public sealed class WorkflowFactory(AgentCatalog catalog, IAgentProvider agents, IReadOnlyList<IArtifactValidator> validators, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Builds the workflow; fails before any run starts when an agent cannot be created.</summary>
+    public Workflow Build(WorkflowDefinition definition)
+    {
+        var bindings = new Dictionary<string, ExecutorBinding>(StringComparer.Ordinal);
+        foreach (var node in definition.Nodes)
+        {
+            bindings[node.Id] = node.Kind switch
+            {
+                NodeKind.Intake => new IntakeExecutor(node, definition, _time),
+                NodeKind.Validator => new ValidationExecutor(node, definition, validators, _time),
+                NodeKind.Output => new OutputExecutor(node, definition, _time),
+                NodeKind.Human => RequestPort.Create<ClarificationRequest, ClarificationAnswers>(node.Id),
+                _ => CreateAgentNode(node, definition),
+            };
+        }
+
+        var builder = new WorkflowBuilder(bindings[definition.Start])
+            .WithName(definition.Name)
+            .WithDescription(definition.Description);
+        var wired = new HashSet<(string, string)>();
+        foreach (var edge in definition.Edges)
+        {
+            if (edge.From.Count > 1)
+            {
+                builder.AddFanInBarrierEdge(edge.From.Select(f => bindings[f]), bindings[edge.To[0]]);
+                continue;
+            }
+
+            var source = definition.Node(edge.From[0]);
+            foreach (var target in edge.To.Select(definition.Node))
+            {
+                // Routing decisions are made by the source node; one MAF edge per pair carries them.
+                if (!wired.Add((source.Id, target.Id)))
+                {
+                    continue;
+                }
+
+                if (target.Kind == NodeKind.Human)
+                {
+                    builder.AddEdge<ClarificationRequest>(bindings[source.Id], bindings[target.Id], static _ => true);
+                }
+                else if (source.Kind == NodeKind.Human)
+                {
+                    builder.AddEdge(bindings[source.Id], bindings[target.Id]);
+                }
+                else
+                {
+                    var targetId = target.Id;
+                    builder.AddEdge<NodeSignal>(bindings[source.Id], bindings[targetId], s => s is not null && s.Targets.Contains(targetId));
+                }
+            }
+        }
+
+        var output = definition.Nodes.Single(n => n.Kind == NodeKind.Output);
+        return builder.WithOutputFrom(bindings[output.Id]).Build();
+    }
+
+    private AgentNodeExecutor CreateAgentNode(NodeDefinition node, WorkflowDefinition definition)
+    {
+        var agentDefinition = catalog[node.Agent!];
+        return new AgentNodeExecutor(node, definition, agentDefinition, agents.Create(agentDefinition), agents.ModelNameFor(agentDefinition), _time);
+    }
+}

@@ -1,0 +1,50 @@
+namespace ArchitectAgents.Core.Knowledge;
+
+/// <summary>A domain entity the designer can turn into a table and an API resource.</summary>
+public sealed class EntityInfo
+{
+    /// <summary>Singular snake_case name.</summary>
+    public string Name { get; set; } = "";
+    /// <summary>Table name.</summary>
+    public string Table { get; set; } = "";
+    /// <summary>URL segment.</summary>
+    public string Resource { get; set; } = "";
+    /// <summary>Words that signal the entity in a brief.</summary>
+    public List<string> Keywords { get; set; } = [];
+    /// <summary>Entities it references.</summary>
+    public List<string> Requires { get; set; } = [];
+    /// <summary>none, pii, phi, pan, financial.</summary>
+    public string Sensitivity { get; set; } = "none";
+    /// <summary>Columns besides id and timestamps.</summary>
+    public List<EntityColumn> Columns { get; set; } = [];
+    /// <summary>Index column lists.</summary>
+    public List<List<string>> Indexes { get; set; } = [];
+    /// <summary>Unique column lists.</summary>
+    public List<List<string>> Unique { get; set; } = [];
+    /// <summary>Access patterns the indexes serve.</summary>
+    public List<string> AccessPatterns { get; set; } = [];
+}
+
+/// <summary>A column.</summary>
+public sealed class EntityColumn
+{
+    /// <summary>Column name.</summary>
+    public string Name { get; set; } = "";
+    /// <summary>PostgreSQL type.</summary>
+    public string Type { get; set; } = "text";
+    /// <summary>Whether NULL is allowed.</summary>
+    public bool Nullable { get; set; }
+    /// <summary>Referenced entity name.</summary>
+    public string? References { get; set; }
+    /// <summary>CHECK expression.</summary>
+    public string? Check { get; set; }
+    /// <summary>DEFAULT expression.</summary>
+    public string? Default { get; set; }
+}
+
+/// <summary>The entities file.</summary>
+public sealed class EntityCatalog
+{
+    /// <summary>Entries.</summary>
+    public List<EntityInfo> Entities { get; set; } = [];
+}

@@ -1,0 +1,68 @@
+namespace ArchitectAgents.Core.Knowledge;
+
+/// <summary>A security or compliance control the reviewer checks the design against.</summary>
+public sealed class SecurityControl
+{
+    /// <summary>Unique id, also the finding id.</summary>
+    public string Id { get; set; } = "";
+    /// <summary>baseline, GDPR, HIPAA, PCI DSS or SOC 2.</summary>
+    public string Regime { get; set; } = "";
+    /// <summary>Standard or clause reference.</summary>
+    public string Standard { get; set; } = "";
+    /// <summary>STRIDE category.</summary>
+    public string Stride { get; set; } = "";
+    /// <summary>critical, high, medium or low.</summary>
+    public string Severity { get; set; } = "";
+    /// <summary>Finding title when the control is missing.</summary>
+    public string Title { get; set; } = "";
+    /// <summary>Section of the design it concerns.</summary>
+    public string AffectedSection { get; set; } = "";
+    /// <summary>How the design is checked.</summary>
+    public ControlCheck Check { get; set; } = new();
+    /// <summary>What to do.</summary>
+    public string Recommendation { get; set; } = "";
+    /// <summary>What the designer adds to satisfy it.</summary>
+    public ControlRemedy Remedy { get; set; } = new();
+}
+
+/// <summary>A mechanical check of a design.</summary>
+public sealed class ControlCheck
+{
+    /// <summary>schema-table, schema-column, api-path, api-response, design-mentions, technology-category.</summary>
+    public string Kind { get; set; } = "";
+    /// <summary>What to look for.</summary>
+    public string Value { get; set; } = "";
+}
+
+/// <summary>Additions to a design that satisfy a control.</summary>
+public sealed class ControlRemedy
+{
+    /// <summary>DDL to append.</summary>
+    public string Ddl { get; set; } = "";
+    /// <summary>API operations to add.</summary>
+    public List<RemedyOperation> Api { get; set; } = [];
+    /// <summary>Deployment or operational controls to add.</summary>
+    public List<string> Deployment { get; set; } = [];
+    /// <summary>Technology to add, by catalogue id.</summary>
+    public string TechnologyId { get; set; } = "";
+}
+
+/// <summary>An API operation a remedy adds.</summary>
+public sealed class RemedyOperation
+{
+    /// <summary>HTTP method.</summary>
+    public string Method { get; set; } = "get";
+    /// <summary>Path.</summary>
+    public string Path { get; set; } = "";
+    /// <summary>Summary.</summary>
+    public string Summary { get; set; } = "";
+    /// <summary>True for collection GETs (paginated).</summary>
+    public bool List { get; set; }
+}
+
+/// <summary>The controls file.</summary>
+public sealed class ControlCatalog
+{
+    /// <summary>Entries.</summary>
+    public List<SecurityControl> Controls { get; set; } = [];
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Engine;
+using ArchitectAgents.Core.Knowledge;
+
+namespace ArchitectAgents.Core.Offline;
+
+/// <summary>
+/// Offline checklist gate: scores the persona's pre-response checklist, its anti-patterns, the artifact
+/// validation results and open review findings, item by item with evidence, and decides pass, revise
+/// (while rounds remain) or fail.
+/// </summary>
+public sealed class ChecklistGateAgent : OfflineAgent
+{
+    /// <inheritdoc />
+    public override string AgentId => "checklist-gate";
+
+    /// <inheritdoc />
+    protected override AgentOutput Produce(AgentInput input)
+    {
+        var doc = input.Document;
+        var design = doc.Design ?? throw new InvalidOperationException("checklist-gate needs the design section");
+        var context = doc.Context ?? throw new InvalidOperationException("checklist-gate needs the context section");
+        var facts = DesignFacts.From(context);
+        var items = new List<GateItem>();
+        void Add(string id, string kind, string title, GateItemStatus status, string evidence) =>
+            items.Add(new GateItem { Id = id, Kind = kind, Title = title, Status = status, Evidence = evidence });
+
+        Checklist(design, doc.Verification, facts, Add);
+        AntiPatterns(design, facts, Add);
+
+        foreach (var result in doc.Validation?.Results ?? [])
+        {
+            var errors = result.Messages.Where(m => m.Level == "error").ToList();
+            Add($"validation.{Slug(result.Artifact)}.{Slug(result.Validator)}", "validation", $"{result.Artifact} passes {result.Validator}",
+                result.Outcome switch { ValidationOutcome.Passed => GateItemStatus.Pass, ValidationOutcome.Skipped => GateItemStatus.Warn, _ => GateItemStatus.Fail },
+                result.Outcome switch
+                {
+                    ValidationOutcome.Passed => "validator ran and reported no errors",
+                    ValidationOutcome.Skipped => "skipped: " + result.SkippedReason,
+                    _ => $"{errors.Count} error(s): " + string.Join("; ", errors.Take(3).Select(e => (e.Line is { } l ? $"line {l}: " : "") + e.Message)),
+                });
+        }
+
+        if (doc.Validation is null)
+        {
+            Add("validation.missing", "validation", "Artifacts were validated", GateItemStatus.Fail, "no validation section: the artifacts were not checked");
+        }
+
+        var open = doc.Review?.Findings.Where(f => f.Status == FindingStatus.Open).ToList() ?? [];
+        var blocking = open.Where(f => f.Severity >= Severity.High).ToList();
+        Add("review.open-critical-high", "review", "No open critical or high review findings",
+            doc.Review is null ? GateItemStatus.Fail : blocking.Count > 0 ? GateItemStatus.Fail : GateItemStatus.Pass,
+            doc.Review is null ? "no review section" : blocking.Count > 0 ? "open: " + string.Join(", ", blocking.Select(f => $"{f.Id} ({f.Severity.ToString().ToLowerInvariant()})")) : $"{doc.Review.Findings.Count(f => f.Status == FindingStatus.Resolved)} finding(s) resolved, none open at high or critical");
+        var medium = open.Except(blocking).ToList();
+        Add("review.open-medium-low", "review", "Medium and low review findings are tracked", medium.Count > 0 ? GateItemStatus.Warn : GateItemStatus.Pass,
+            medium.Count > 0 ? "open: " + string.Join(", ", medium.Select(f => f.Id)) : "none open");
+
+        var failed = items.Where(i => i.Status == GateItemStatus.Fail).ToList();
+        var verdict = failed.Count == 0 ? GateVerdict.Pass : (input.RevisionsLeft ?? 0) > 0 ? GateVerdict.Revise : GateVerdict.Fail;
+        var score = items.Count == 0 ? 0 : (int)Math.Round(100.0 * items.Sum(i => i.Status switch { GateItemStatus.Pass => 1.0, GateItemStatus.Warn => 0.5, _ => 0 }) / items.Count);
+        var warned = items.Count(i => i.Status == GateItemStatus.Warn);
+        var gate = new GateSection
+        {
+            Sources = ["design", "verification", "review", "validation"],
+            Items = items,
+            Score = score,
+            Verdict = verdict,
+            Iteration = input.Round,
+            SentBack = verdict == GateVerdict.Revise ? [.. failed.Select(i => i.Id)] : [],
+            Summary = verdict switch
+            {
+                GateVerdict.Pass => $"Pass with score {score}: {items.Count - warned} of {items.Count} items pass" + (warned > 0 ? $", {warned} warning(s) shown in the report (for example unverified versions)." : "."),
+                GateVerdict.Revise => $"Revise: {failed.Count} item(s) failed and go back to the designer: {string.Join(", ", failed.Select(i => i.Id))}.",
+                _ => $"Fail after {input.Round} round(s): {failed.Count} item(s) still fail ({string.Join(", ", failed.Select(i => i.Id))}); delivered with this report.",
+            },
+        };
+        var outcome = verdict.ToString().ToLowerInvariant();
+        return Output(outcome, gate.Summary, (SectionNames.Gate, gate));
+    }
+
+    private static void Checklist(DesignSection d, VerificationSection? verification, DesignFacts f, Action<string, string, string, GateItemStatus, string> add)
+    {
+        var entries = verification?.Entries ?? [];
+        var missing = d.Technologies.Where(t => entries.All(e => e.TechnologyId != t.Id)).Select(t => t.Name).ToList();
+        var bad = entries.Where(e => d.Technologies.Any(t => t.Id == e.TechnologyId) && e.Status is VerificationStatus.Outdated or VerificationStatus.Vulnerable).ToList();
+        var unverified = entries.Where(e => d.Technologies.Any(t => t.Id == e.TechnologyId) && e.Status == VerificationStatus.Unverified).ToList();
+        add("checklist.verified", "checklist", "All recommended technologies verified against current documentation",
+            missing.Count > 0 || bad.Count > 0 ? GateItemStatus.Fail : unverified.Count > 0 ? GateItemStatus.Warn : GateItemStatus.Pass,
+            missing.Count > 0 ? "no verification entry for: " + string.Join(", ", missing)
+            : bad.Count > 0 ? string.Join("; ", bad.Select(b => $"{b.Name} {b.ChosenVersion} is {b.Status.ToString().ToLowerInvariant()}: {b.Reason}"))
+            : unverified.Count > 0 ? $"{unverified.Count} of {d.Technologies.Count} technologies are unverified (no current docs consulted): {string.Join(", ", unverified.Select(u => u.Name).Take(8))}{(unverified.Count > 8 ? ", …" : "")}"
+            : $"{d.Technologies.Count} technologies verified");
+
+        var noVersion = d.Technologies.Where(t => string.IsNullOrWhiteSpace(t.Version)).Select(t => t.Name).ToList();
+        add("checklist.versions", "checklist", "Version numbers stated for every technology", noVersion.Count > 0 ? GateItemStatus.Fail : GateItemStatus.Pass,
+            noVersion.Count > 0 ? "no version: " + string.Join(", ", noVersion) : $"{d.Technologies.Count} technologies with versions");
+
+        var vulnerable = entries.Where(e => e.Status == VerificationStatus.Vulnerable).ToList();
+        add("checklist.no-vulnerabilities", "checklist", "No known vulnerabilities in the stack",
+            vulnerable.Count > 0 ? GateItemStatus.Fail : entries.Count > 0 && entries.All(e => e.Status == VerificationStatus.Unverified) ? GateItemStatus.Warn : GateItemStatus.Pass,
+            vulnerable.Count > 0 ? "vulnerable: " + string.Join(", ", vulnerable.Select(v => $"{v.Name} {v.ChosenVersion}"))
+            : entries.All(e => e.Status == VerificationStatus.Unverified) ? "no advisory database was consulted" : "no advisories reported for the chosen versions");
+
+        var deprecated = d.Technologies.Where(t => KnowledgeBase.Default.Technology(t.Id)?.Deprecated == true).Select(t => t.Name).ToList();
+        add("checklist.no-deprecated", "checklist", "No deprecated features or technologies", deprecated.Count > 0 ? GateItemStatus.Fail : GateItemStatus.Pass,
+            deprecated.Count > 0 ? "deprecated: " + string.Join(", ", deprecated) : "none of the picks is marked deprecated in the catalogue");
+
+        var yaml = d.Api.OpenApiYaml;
+        var apiProblems = new List<string>();
+        if (!yaml.Contains("securitySchemes", StringComparison.Ordinal)) apiProblems.Add("no security scheme");
+        if (!yaml.Contains("cursor", StringComparison.Ordinal)) apiProblems.Add("no cursor pagination");
+        if (!yaml.Contains("application/problem+json", StringComparison.Ordinal)) apiProblems.Add("no RFC 9457 problem responses");
+        if (!yaml.Contains("/v1/", StringComparison.Ordinal)) apiProblems.Add("no versioned paths");
+        add("checklist.api-patterns", "checklist", "API patterns match current practice (auth, pagination, errors, versioning)",
+            apiProblems.Count > 0 ? GateItemStatus.Fail : GateItemStatus.Pass,
+            apiProblems.Count > 0 ? string.Join("; ", apiProblems) : "bearer auth, cursor pagination, problem+json errors and /v1 paths present");
+
+        var tradeoffs = d.Tradeoffs.Count(t => t.OptimisesFor.Length > 0 && t.Sacrifices.Length > 0);
+        add("checklist.tradeoffs", "checklist", "Trade-offs clearly articulated", tradeoffs >= 2 ? GateItemStatus.Pass : GateItemStatus.Fail,
+            $"{tradeoffs} trade-off(s) with both what is gained and what is given up");
+
+        var dep = d.Deployment;
+        var deploymentGaps = new List<string>();
+        if (dep.Environments.Count < 2) deploymentGaps.Add("fewer than two environments");
+        if (dep.Pipeline.Count == 0) deploymentGaps.Add("no CI/CD pipeline");
+        if (string.IsNullOrWhiteSpace(dep.Rollback)) deploymentGaps.Add("no rollback procedure");
+        add("checklist.deployment", "checklist", "Deployment strategy defined (GitOps/CI/CD, rollout, rollback)", deploymentGaps.Count > 0 ? GateItemStatus.Fail : GateItemStatus.Pass,
+            deploymentGaps.Count > 0 ? string.Join("; ", deploymentGaps) : $"{dep.Environments.Count} environments, {dep.Pipeline.Count} pipeline steps, rollout and rollback defined");
+
+        var pattern = d.Architecture.Pattern + " " + string.Join(' ', d.Architecture.Alternatives.Select(a => a.Pattern));
+        var considered = pattern.Contains("Serverless", StringComparison.OrdinalIgnoreCase) && pattern.Contains("Edge", StringComparison.OrdinalIgnoreCase);
+        add("checklist.edge-serverless", "checklist", "Edge and serverless considered where appropriate", considered ? GateItemStatus.Pass : GateItemStatus.Fail,
+            considered ? "both appear as chosen pattern or as evaluated alternatives with reasons" : "edge or serverless not evaluated");
+    }
+
+    private static void AntiPatterns(DesignSection d, DesignFacts f, Action<string, string, string, GateItemStatus, string> add)
+    {
+        var components = d.Architecture.Components;
+        var services = components.Where(c => c.Kind == "service").Select(c => c.Id).ToHashSet();
+        var databases = components.Where(c => c.Kind == "database").Select(c => c.Id).ToHashSet();
+        var sharedDb = databases.Where(db => d.Architecture.Flows.Where(fl => fl.To == db && services.Contains(fl.From)).Select(fl => fl.From).Distinct().Count() > 1).ToList();
+        var micro = d.Architecture.Pattern.Contains("Microservices", StringComparison.OrdinalIgnoreCase);
+        add("anti-pattern.distributed-monolith", "anti-pattern", "No distributed monolith (services sharing a database or chained synchronously)",
+            micro && sharedDb.Count > 0 ? GateItemStatus.Fail : GateItemStatus.Pass,
+            micro && sharedDb.Count > 0 ? "several services write to: " + string.Join(", ", sharedDb) : micro ? "each service owns its data; cross-service flows are events" : "single deployable: not applicable");
+
+        var premature = micro && f.Team < 20 && !f.IsHugeScale;
+        add("anti-pattern.premature-microservices", "anti-pattern", "No premature microservices", premature ? GateItemStatus.Fail : GateItemStatus.Pass,
+            premature ? $"microservices for a team of {f.Team} without scale that needs them" : micro ? $"split justified by scale ({NumberText.Format(f.Users)} users, {NumberText.Format(f.PeakRps)} req/s)" : "not using microservices");
+
+        var kafka = d.Technologies.Any(t => t.Id == "kafka");
+        var cargo = kafka && !f.IsIot && !f.IsLargeScale;
+        add("anti-pattern.cargo-culting", "anti-pattern", "No cargo-culted big-tech components", cargo ? GateItemStatus.Fail : GateItemStatus.Pass,
+            cargo ? "a Kafka log for a load a simple queue handles" : "every infrastructure component is justified by a stated figure or requirement");
+
+        var ha = string.Join(' ', d.Deployment.Platform, d.Deployment.DisasterRecovery, string.Join(' ', d.Risks.Select(r => r.Mitigation)), string.Join(' ', d.Scaling.SelectMany(s => s.Actions)));
+        var redundant = ha.Contains("standby", StringComparison.OrdinalIgnoreCase) || ha.Contains("replica", StringComparison.OrdinalIgnoreCase) || ha.Contains("managed", StringComparison.OrdinalIgnoreCase);
+        add("anti-pattern.spof", "anti-pattern", "No single points of failure for the availability target",
+            f.HighAvailability && !redundant ? GateItemStatus.Fail : GateItemStatus.Pass,
+            f.HighAvailability && !redundant
+                ? $"{f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% target but no standby, replica or managed failover"
+                : $"{f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% target; redundancy: {(redundant ? "standby/replicas or managed failover" : "single instance acceptable below 99.9%")}");
+
+        var obs = d.Deployment.Observability;
+        var observable = obs.Any(o => o.Contains("trace", StringComparison.OrdinalIgnoreCase)) && obs.Any(o => o.Contains("SLO", StringComparison.OrdinalIgnoreCase));
+        add("anti-pattern.missing-observability", "anti-pattern", "Observability designed in (traces, metrics, SLO alerts)", observable ? GateItemStatus.Pass : GateItemStatus.Fail,
+            observable ? $"{obs.Count} observability measures including traces and SLO alerts" : "no tracing or SLO alerting defined");
+
+        var heavy = components.Count(c => c.Kind is "service" or "worker" or "queue" or "database" or "cache");
+        var small = f.Users is > 0 and < 5_000 && f.PeakRps < 100 && !f.IsIot;
+        var overbuilt = small && (micro || heavy > 6 || d.Technologies.Any(t => t.Id == "kafka"));
+        add("anti-pattern.over-engineering", "anti-pattern", "No over-engineering for hypothetical scale", overbuilt ? GateItemStatus.Fail : GateItemStatus.Pass,
+            overbuilt ? $"{heavy} stateful/deployable components for {NumberText.Format(f.Users)} users" : $"{heavy} deployable or stateful components for the stated load");
+
+        var geo = f.Has("geo-distributed") && f.LatencyCritical;
+        var edge = components.Any(c => c.Kind is "edge" || c.Name.Contains("CDN", StringComparison.Ordinal));
+        add("anti-pattern.edge-ignored", "anti-pattern", "Edge computing not ignored for latency-sensitive, distributed users",
+            geo && !edge ? GateItemStatus.Warn : GateItemStatus.Pass,
+            geo && !edge ? "latency-critical users in several regions but no CDN or edge tier" : geo ? "CDN/edge tier present" : "no latency-critical geo-distributed traffic");
+    }
+
+    private static string Slug(string text) => new([.. text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-')]);
+}

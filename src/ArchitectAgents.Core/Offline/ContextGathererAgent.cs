@@ -1,0 +1,186 @@
+using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Engine;
+
+namespace ArchitectAgents.Core.Offline;
+
+/// <summary>
+/// Offline context gatherer: extracts figures and constraints from the brief (and any answers), asks
+/// at most five questions about facts that change the design, and turns unanswered ones into
+/// explicit, labelled assumptions.
+/// </summary>
+public sealed class ContextGathererAgent : OfflineAgent
+{
+    private const int MaxQuestions = 5;
+
+    /// <inheritdoc />
+    public override string AgentId => "context-gatherer";
+
+    /// <inheritdoc />
+    protected override AgentOutput Produce(AgentInput input)
+    {
+        var brief = input.Document.Brief ?? throw new InvalidOperationException("context-gatherer needs the brief section");
+        var answers = input.Answers ?? [];
+        var answerTexts = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).Select(a => a.Value).ToList();
+        var attachments = brief.Attachments.Select(a => a.Content).ToList();
+        var context = BriefAnalyzer.Analyze(brief.Text, [.. answerTexts, .. attachments]);
+        context.Sources = ["brief", .. brief.Attachments.Select(a => a.Name), .. answers.Keys.Select(k => "answer:" + k)];
+        if (brief.Attachments.Count > 0)
+        {
+            context.ExistingDecisions.InsertRange(0, brief.Attachments.Select(a => $"Existing document {a.Name}: {Engine.IntakeExecutor.TitleOf(a.Content)}"));
+        }
+
+        var questions = QuestionsFor(context).Take(MaxQuestions).ToList();
+        foreach (var question in questions)
+        {
+            if (answers.TryGetValue(question.Id, out var answer) && !string.IsNullOrWhiteSpace(answer))
+            {
+                question.Answer = answer.Trim();
+            }
+        }
+
+        // Answers may have filled a gap the question was about; those questions are answered.
+        var stillOpen = QuestionsFor(context).Select(q => q.Id).ToHashSet();
+        var canAsk = input.Interactive && input.Answers is null && (input.RevisionsLeft ?? 0) > 0;
+        var unanswered = questions.Where(q => q.Answer is null && stillOpen.Contains(q.Id)).ToList();
+        context.Questions = questions.Where(q => q.Answer is not null || stillOpen.Contains(q.Id)).ToList();
+
+        if (canAsk && unanswered.Count > 0)
+        {
+            return Output("questions", $"{unanswered.Count} clarifying question(s) before designing", (SectionNames.Context, context));
+        }
+
+        foreach (var question in unanswered)
+        {
+            Assume(context, question);
+        }
+
+        AssumeDerived(context);
+        var notes = $"{CountFigures(context)} figures extracted, {context.Compliance.Count} regime(s), {context.Assumptions.Count} assumption(s)";
+        return Output("ready", notes, (SectionNames.Context, context));
+    }
+
+    private static IEnumerable<ClarifyingQuestion> QuestionsFor(ContextSection c)
+    {
+        var f = c.Figures;
+        if (f.Users is null && f.Devices is null && f.PeakRequestsPerSecond is null && f.TransactionsPerDay is null)
+        {
+            yield return new ClarifyingQuestion
+            {
+                Id = "q-scale", Topic = "scale",
+                Text = "How many users (or devices) will use it at launch and in 12–18 months, and what is the busiest hour like (requests per second or transactions per day)?",
+                Why = "Scale decides between a single deployable and independently scaled parts, and sizes the database and cache.",
+            };
+        }
+
+        if (c.TeamSize is null)
+        {
+            yield return new ClarifyingQuestion
+            {
+                Id = "q-team", Topic = "team",
+                Text = "How many engineers will build and run it, and which languages and platforms do they know best?",
+                Why = "Team size and skills decide how many deployables the team can operate and which stack to pick.",
+            };
+        }
+
+        if (c.Compliance.Count == 0)
+        {
+            yield return new ClarifyingQuestion
+            {
+                Id = "q-compliance", Topic = "compliance",
+                Text = "Which compliance regimes apply (GDPR, HIPAA, PCI DSS, SOC 2, none), and what personal, health or payment data will it store?",
+                Why = "Regimes add mandatory controls: audit logging, encryption, retention and erasure, vendor agreements.",
+            };
+        }
+
+        if (c.DataResidency is null)
+        {
+            yield return new ClarifyingQuestion
+            {
+                Id = "q-residency", Topic = "data residency",
+                Text = "Where are the users, and must their data stay in a particular country or region?",
+                Why = "Residency pins regions, backups and third-party processors, and can rule out some managed services.",
+            };
+        }
+
+        if (c.Figures.AvailabilityPercent is null)
+        {
+            yield return new ClarifyingQuestion
+            {
+                Id = "q-availability", Topic = "availability",
+                Text = "What availability does the business need (for example 99.5%, 99.9%, 99.99%), and how much data loss is acceptable after a failure?",
+                Why = "The availability target decides redundancy (replicas, zones, regions) and the backup/restore objectives.",
+            };
+        }
+    }
+
+    private static void Assume(ContextSection context, ClarifyingQuestion question)
+    {
+        var traits = context.Traits.Select(t => t.Name).ToHashSet();
+        switch (question.Id)
+        {
+            case "q-scale":
+                var users = traits.Contains("internal") ? 300 : traits.Contains("consumer") ? 20_000 : 5_000;
+                context.Figures.Users = new ExtractedFigure { Value = users, Unit = "users", Evidence = "assumption", Assumed = true };
+                Add(context, "scale", $"About {NumberText.Format(users)} users at launch, growing modestly over 12–18 months.",
+                    "The brief gives no scale. A larger figure would move the design toward caching, read replicas and independently scaled parts.");
+                break;
+            case "q-team":
+                context.TeamSize = new ExtractedFigure { Value = 5, Unit = "engineers", Evidence = "assumption", Assumed = true };
+                Add(context, "team", "A team of about 5 engineers builds and runs the system.",
+                    "The brief gives no team size. A much larger team with clear domains could justify more deployables.");
+                break;
+            case "q-compliance":
+                Add(context, "compliance", "No sector regime (HIPAA, PCI DSS) applies; personal data is handled with baseline privacy and security controls.",
+                    "The brief names no regime. If health, card or EU personal data is stored, the matching controls must be added.");
+                break;
+            case "q-residency":
+                Add(context, "data residency", "No residency requirement: one region close to most users, backups in a second region of the same jurisdiction.",
+                    "The brief does not say where data must live. A residency rule would pin regions and processors.");
+                break;
+            case "q-availability":
+                context.Figures.AvailabilityPercent = new ExtractedFigure { Value = 99.9, Unit = "%", Evidence = "assumption", Assumed = true };
+                Add(context, "availability", "A 99.9% monthly availability target (about 43 minutes of downtime a month), RPO 15 minutes, RTO 1 hour.",
+                    "The brief gives no target. A higher one needs multi-zone or multi-region redundancy; a lower one allows simpler operations.");
+                break;
+        }
+    }
+
+    /// <summary>Figures the design needs that can be derived from stated ones; marked as assumptions.</summary>
+    private static void AssumeDerived(ContextSection context)
+    {
+        var f = context.Figures;
+        if (f.PeakRequestsPerSecond is null)
+        {
+            double? estimate = null;
+            string basis = "";
+            if (f.TransactionsPerDay is { } tx)
+            {
+                // Business transactions fan out into several API calls and cluster in busy hours.
+                estimate = Math.Ceiling(tx.Value / 86_400 * 10 * 5);
+                basis = $"{NumberText.Format(tx.Value)} transactions/day × ~5 API calls each × a 10× busy-hour peak";
+            }
+            else if (f.Users is { } users)
+            {
+                estimate = Math.Ceiling(users.Value * 0.002);
+                basis = $"{NumberText.Format(users.Value)} users × ~2 requests/s per 1,000 users at peak";
+            }
+
+            if (estimate is { } rps)
+            {
+                f.PeakRequestsPerSecond = new ExtractedFigure { Value = Math.Max(1, rps), Unit = "requests/s", Evidence = "derived: " + basis, Assumed = true };
+                Add(context, "peak load", $"Peak load of about {NumberText.Format(Math.Max(1, rps))} requests/s, derived from {basis}.",
+                    "No peak figure was stated; the estimate sizes instances, pools and caches and should be replaced by a measured baseline.");
+            }
+        }
+    }
+
+    private static void Add(ContextSection context, string topic, string statement, string reason) =>
+        context.Assumptions.Add(new Assumption { Topic = topic, Statement = "ASSUMPTION: " + statement, Reason = reason });
+
+    private static int CountFigures(ContextSection c)
+    {
+        var f = c.Figures;
+        return new[] { f.Users, f.Devices, f.PeakRequestsPerSecond, f.TransactionsPerDay, f.DataVolumeGb, f.LatencyMs, f.AvailabilityPercent, c.TeamSize }
+            .Count(x => x is { Assumed: false });
+    }
+}

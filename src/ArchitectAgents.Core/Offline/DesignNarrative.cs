@@ -1,0 +1,235 @@
+using System.Globalization;
+using ArchitectAgents.Core.Document;
+
+namespace ArchitectAgents.Core.Offline;
+
+/// <summary>Trade-offs, risks, scaling roadmap and deployment plan derived from the facts and the pattern.</summary>
+internal static class DesignNarrative
+{
+    public static List<Tradeoff> Tradeoffs(DesignFacts f, PatternDecision d, ComponentPlan plan)
+    {
+        var list = new List<Tradeoff>();
+        void Add(string decision, string gains, string costs) => list.Add(new Tradeoff { Decision = decision, OptimisesFor = gains, Sacrifices = costs });
+
+        switch (d.Kind)
+        {
+            case PatternKind.Serverless:
+                Add("Functions triggered by a queue and a scheduler instead of always-on servers",
+                    "Near-zero cost while idle, automatic scale-out for the monthly spike, no servers to patch",
+                    "Cold starts, per-invocation time limits, provider-specific runtime and tooling (lock-in)");
+                break;
+            case PatternKind.EdgeEventDriven:
+                Add("Store-and-forward at the edge with asynchronous ingestion",
+                    "No data loss during connectivity gaps, bounded bandwidth, alerts evaluated close to the device",
+                    "Fleet software to manage and update, late and out-of-order readings to reconcile, eventual consistency in dashboards");
+                Add("A durable partitioned event log between ingestion and consumers",
+                    "Replay after consumer bugs, independent consumers (alerts, storage, analytics), back-pressure",
+                    "Another stateful system to operate and size (partitions, retention)");
+                break;
+            case PatternKind.Microservices:
+                Add("Split only along independently scaling domains (writes, reads/feeds, media)",
+                    "Each hot path scales and deploys on its own; squads own services end to end",
+                    "Distributed-system cost: network failures, eventual consistency between services, contract versioning, more on-call surface");
+                Add("Precomputed read models and caches for the read path",
+                    $"Meets the {(f.LatencyMs is { } l ? l.ToString("0", CultureInfo.InvariantCulture) + " ms" : "latency")} target at peak without loading the write database",
+                    "Staleness windows, fan-out cost on write, cache invalidation complexity");
+                break;
+            default:
+                Add("One deployable modular monolith",
+                    $"Fast delivery and simple operations for a team of {f.Team}; refactoring across modules stays cheap",
+                    "Modules cannot be scaled or released independently; boundaries must be enforced by code review and architecture tests");
+                break;
+        }
+
+        if (plan.Components.Any(c => c.Kind == "queue") && d.Kind is not PatternKind.EdgeEventDriven and not PatternKind.Serverless)
+        {
+            Add("Asynchronous processing through an outbox and a queue",
+                "Requests stay fast and third-party outages do not fail user actions; retries are automatic",
+                "Eventual consistency for side effects (notifications arrive seconds later); a dead-letter queue to watch");
+        }
+
+        Add("PostgreSQL as the system of record",
+            "Transactions, constraints and mature tooling; one store covers relational and JSON needs",
+            "Vertical write scaling until partitioning or sharding is introduced");
+        if (plan.Components.Any(c => c.Kind == "cache"))
+        {
+            Add("Cache-aside caching of hot reads", "Lower latency and database load at peak", "Stale reads within the TTL; invalidation logic on writes");
+        }
+
+        Add(f.Cloud == "on-prem" ? "Self-hosted components on existing infrastructure" : "Managed cloud services over self-hosting",
+            f.Cloud == "on-prem" ? "Reuses existing hardware and operations knowledge; data stays in-house" : "Less operational work for a small team; built-in backups and high availability",
+            f.Cloud == "on-prem" ? "The team patches and backs up everything itself" : "Higher unit cost at scale and some provider lock-in");
+        return list;
+    }
+
+    public static List<Risk> Risks(DesignFacts f, PatternDecision d, ComponentPlan plan)
+    {
+        var risks = new List<Risk>();
+        void Add(string description, string likelihood, string impact, string mitigation) =>
+            risks.Add(new Risk { Id = "R" + (risks.Count + 1).ToString(CultureInfo.InvariantCulture), Description = description, Likelihood = likelihood, Impact = impact, Mitigation = mitigation });
+
+        Add("Loss of the primary database (instance, zone or operator error) causes downtime or data loss",
+            "low", "high",
+            f.HighAvailability
+                ? "Managed PostgreSQL with a synchronous standby in a second zone and automatic failover; point-in-time recovery; monthly restore tests."
+                : "Daily snapshots plus WAL archiving for point-in-time recovery; documented restore runbook tested quarterly.");
+        if (f.Context.Assumptions.Count > 0)
+        {
+            Add("Figures assumed for this design (" + string.Join(", ", f.Context.Assumptions.Select(a => a.Topic)) + ") turn out wrong",
+                "medium", "medium",
+                "Confirm the assumptions with the requester; load-test at 2× the assumed peak before launch and revisit the scaling roadmap triggers.");
+        }
+
+        switch (d.Kind)
+        {
+            case PatternKind.Serverless:
+                Add("Function concurrency exhausts database connections during the spike", "medium", "high",
+                    "Connection pooler in front of PostgreSQL, reserved concurrency per function, queue-based back-pressure, batch writes.");
+                Add("Vendor lock-in to the function platform", "medium", "low",
+                    "Keep business logic in plain libraries behind thin handlers; infrastructure as code documents every dependency.");
+                break;
+            case PatternKind.EdgeEventDriven:
+                Add("Devices reconnecting after long outages flood ingestion (thundering herd)", "medium", "high",
+                    "Jittered reconnect and rate-limited catch-up at the edge; the broker and log absorb bursts; consumers scale with lag.");
+                Add("Duplicate or out-of-order readings corrupt alerts", "high", "medium",
+                    "Each reading carries (device id, sequence, device timestamp); ingestion is idempotent on that key and alerts use event time with a lateness window.");
+                break;
+            case PatternKind.Microservices:
+                Add("Services drift into a distributed monolith (chatty synchronous calls, shared tables)", "medium", "high",
+                    "Each service owns its data; cross-service communication is by events or versioned contracts; timeouts, retries with budgets and circuit breakers; contract tests in CI.");
+                Add("Hot keys (very popular accounts or items) overload a partition or cache node", "medium", "medium",
+                    "Hybrid fan-out (write-time for most, read-time merge for the largest accounts), key-spreading, request coalescing against cache stampedes.");
+                break;
+            default:
+                Add("Module boundaries erode inside the monolith, making later extraction expensive", "medium", "medium",
+                    "One schema per module, no cross-module table access, architecture tests in CI, modules talk through interfaces or in-process events.");
+                break;
+        }
+
+        if (plan.Components.Any(c => c.Kind == "external"))
+        {
+            var names = string.Join(", ", plan.Components.Where(c => c.Kind == "external" && c.Id != "idp").Select(c => c.Name));
+            if (names.Length > 0)
+            {
+                Add($"A third-party provider ({names}) is slow or down", "medium", "medium",
+                    "Calls go through the queue with retries, exponential backoff and a circuit breaker; user actions do not wait on them; alert on the dead-letter queue.");
+            }
+        }
+
+        if (f.Regimes.Count > 0)
+        {
+            Add($"Regulated data ({string.Join(", ", f.Regimes)}) leaks through logs, analytics or backups", "low", "high",
+                "Structured logging with field redaction, encrypted backups with restricted keys, data classification in the schema, periodic access reviews.");
+        }
+
+        if (f.Team <= 4)
+        {
+            Add($"A team of {f.Team} carries all on-call load", "high", "medium",
+                "Prefer managed services, alert only on SLO burn rates, runbooks for every alert, and keep the deployable count minimal.");
+        }
+
+        if (f.Has("cost-sensitive"))
+        {
+            Add("Cloud spend overshoots the budget", "medium", "medium", "Budgets and anomaly alerts per environment, scale-to-zero for non-production, monthly cost review against usage.");
+        }
+
+        return risks;
+    }
+
+    public static List<ScalingPhase> Scaling(DesignFacts f, PatternDecision d)
+    {
+        var peak = Math.Max(1, f.PeakRps);
+        var latency = f.LatencyMs ?? 300;
+        var phases = new List<ScalingPhase>
+        {
+            new()
+            {
+                Phase = "1. Launch",
+                Trigger = $"Day one: up to ~{NumberText.Format(peak)} requests/s at peak" + (f.Users > 0 ? $" and {NumberText.Format(f.Users)} users" : "") + (f.Devices > 0 ? $", {NumberText.Format(f.Devices)} devices" : ""),
+                Actions = d.Kind switch
+                {
+                    PatternKind.Serverless => ["Functions with reserved concurrency sized for the known spike", "Single PostgreSQL instance behind a pooler", "Dashboards for queue depth, function errors and duration"],
+                    PatternKind.EdgeEventDriven => ["Broker and event log sized for 2× the current device count", "Log partitioned by device id", "Alerting consumers autoscaled on lag"],
+                    PatternKind.Microservices => ["Services autoscaled on CPU and latency", "Caches and read models warmed before traffic shifts", "Partitioned large tables from the start"],
+                    _ => ["Two or more application instances behind the load balancer", "One primary PostgreSQL with a standby", "SLO dashboards and alerts"],
+                },
+            },
+            new()
+            {
+                Phase = "2. Scale reads and absorb peaks",
+                Trigger = $"p95 latency above {Math.Round(latency * 0.8).ToString(CultureInfo.InvariantCulture)} ms or database CPU above 70% for 15 minutes, or sustained load above {NumberText.Format(peak * 2)} requests/s",
+                Actions = ["Add read replicas and route read-only queries to them", "Cache hot reads with explicit TTLs", "Horizontal autoscaling on request rate", "Tune indexes from the slow-query log"],
+            },
+            new()
+            {
+                Phase = "3. Scale writes and split where it pays",
+                Trigger = d.Kind == PatternKind.EdgeEventDriven
+                    ? $"Ingest lag above 30 s at peak, or device count above {NumberText.Format(Math.Max(f.Devices * 2, 1000))}"
+                    : $"Write load above {NumberText.Format(Math.Max(500, peak / 2))} writes/s, the largest table above 500 GB, or more than ~20 engineers contending on one deployable",
+                Actions = d.Kind == PatternKind.Microservices
+                    ? ["Shard the core database by tenant or account id", "Move cross-region reads to regional replicas", "Split a service only when its team or load demands it"]
+                    : ["Partition the largest tables by time or tenant", "Extract the hottest module behind the same API contract into its own service", "Move high-volume asynchronous flows onto a partitioned log"],
+            },
+        };
+        return phases;
+    }
+
+    public static DeploymentPlan Deployment(DesignFacts f, PatternDecision d, ComponentPlan plan, IEnumerable<string> controls)
+    {
+        var k8s = plan.Technologies.Any(t => t.Tech.Category == "container-orchestration");
+        var platform = d.Kind == PatternKind.Serverless
+            ? $"{Cloud(f)} functions, managed queue and managed PostgreSQL, all defined with infrastructure as code"
+            : f.Cloud == "on-prem"
+                ? "Existing on-premises infrastructure: containers on the in-house virtualisation or Kubernetes, PostgreSQL with streaming replication"
+                : k8s ? $"Managed Kubernetes on {Cloud(f)}, reconciled by Argo CD (GitOps); managed PostgreSQL" : $"A managed container platform on {Cloud(f)} with managed PostgreSQL";
+        var (rpo, rto) = f.Availability switch
+        {
+            >= 99.99 => ("1 minute", "15 minutes (warm standby region)"),
+            >= 99.9 => ("5 minutes", "1 hour"),
+            _ => ("24 hours", "4 hours"),
+        };
+        return new DeploymentPlan
+        {
+            Environments = f.Team >= 8 ? ["preview (per pull request)", "staging", "production"] : ["development", "staging", "production"],
+            Platform = platform,
+            Pipeline =
+            [
+                "Pull request: build, unit and integration tests against a real PostgreSQL container, lint, SAST, dependency and secret scanning, SBOM generation",
+                "OpenAPI contract check: breaking changes to the published contract fail the build unless the version changes",
+                "Database migrations reviewed for expand/contract compatibility and applied automatically before the new version takes traffic",
+                "Container image (or function package) built once, scanned, signed and promoted unchanged through environments",
+                k8s ? "GitOps: merging to the environment repository lets Argo CD sync staging; production promotion is a reviewed pull request" : "Infrastructure as code plan/apply per environment from the pipeline, with a manual approval for production",
+                "Smoke tests and synthetic checks after each deployment gate the next step",
+            ],
+            Rollout = d.Kind switch
+            {
+                PatternKind.Serverless => "Weighted alias shift: 10% of invocations to the new version for 15 minutes, then 100% if error rate and duration stay within SLO",
+                PatternKind.EdgeEventDriven => "Cloud services by canary (5% → 50% → 100%); edge software in rings (1% of devices → 10% → all) with automatic halt on error-rate regression",
+                _ when k8s => "Progressive canary: 5% → 25% → 100% with automated analysis of error rate and p95 latency against the SLOs",
+                _ => "Blue-green: the new version starts beside the old, takes traffic after health checks, and the old one stays warm for an hour",
+            },
+            Rollback = k8s
+                ? "Revert the GitOps commit; Argo CD restores the previous image in minutes. Migrations are expand/contract so the previous version runs on the new schema; risky features sit behind flags that can be switched off without a deploy."
+                : d.Kind == PatternKind.Serverless
+                    ? "Shift the alias back to the previous function version (seconds). Migrations are expand/contract so the previous version works on the new schema."
+                    : "Switch traffic back to the previous (still running) version; migrations are expand/contract, so no schema rollback is needed; feature flags disable risky features without a deploy.",
+            Observability =
+            [
+                "OpenTelemetry traces across every request, queue hop and database call, exported over OTLP",
+                "RED metrics (rate, errors, duration) per endpoint and per consumer; queue depth and consumer lag",
+                $"SLOs: {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% availability" + (f.LatencyMs is { } l ? $", p99 latency ≤ {l.ToString("0", CultureInfo.InvariantCulture)} ms" : "") + "; alerts on error-budget burn rate, not on raw CPU",
+                "Structured JSON logs with trace ids; dashboards per service; synthetic probes of the public API",
+            ],
+            SecurityControls = [.. controls.Distinct()],
+            DisasterRecovery = $"Recovery point objective (RPO) {rpo}, recovery time objective (RTO) {rto}; backups encrypted and copied to a second region; restore drills scheduled and timed.",
+        };
+    }
+
+    private static string Cloud(DesignFacts f) => f.Cloud switch
+    {
+        "aws" => "AWS",
+        "azure" => "Azure",
+        "gcp" => "Google Cloud",
+        _ => "the chosen cloud",
+    };
+}

@@ -1,0 +1,179 @@
+using System.Text.RegularExpressions;
+using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Engine;
+using ArchitectAgents.Core.Knowledge;
+
+namespace ArchitectAgents.Core.Offline;
+
+/// <summary>
+/// Offline designer: picks a pattern from the figures, lays out components, writes the diagram, the
+/// OpenAPI contract, the schema and the narrative deliverables. In a revision round it applies the
+/// remedies of the review's findings and says what it changed.
+/// </summary>
+public sealed partial class DesignerAgent : OfflineAgent
+{
+    private const int MaxApiResources = 10;
+
+    /// <inheritdoc />
+    public override string AgentId => "designer";
+
+    /// <inheritdoc />
+    protected override AgentOutput Produce(AgentInput input)
+    {
+        var context = input.Document.Context ?? throw new InvalidOperationException("designer needs the context section");
+        var kb = KnowledgeBase.Default;
+        var facts = DesignFacts.From(context);
+        var decision = PatternSelector.Select(facts);
+        var plan = ComponentPlanner.Plan(facts, decision, kb);
+
+        // Baseline controls are part of every design; regime controls arrive as review findings.
+        var reviewIds = input.Document.Review?.Findings.Where(x => x.Status != FindingStatus.Accepted).Select(x => x.Id).ToHashSet() ?? [];
+        var controls = kb.Controls.Controls.Where(c => c.Regime == "baseline" || reviewIds.Contains(c.Id)).ToList();
+        foreach (var control in controls.Where(c => c.Remedy.TechnologyId.Length > 0))
+        {
+            plan.Use(kb.Technology(control.Remedy.TechnologyId), control.Title.Length > 0 ? "Addresses: " + control.Recommendation : control.Id);
+        }
+
+        var entities = context.Entities.Select(kb.Entity).OfType<EntityInfo>().ToList();
+        var title = string.IsNullOrWhiteSpace(input.Document.Brief?.Title) ? "Service API" : input.Document.Brief!.Title;
+        var design = new DesignSection
+        {
+            Sources = ["context", .. input.Document.Verification is null ? Array.Empty<string>() : ["verification"], .. reviewIds.Count > 0 ? ["review"] : Array.Empty<string>()],
+            Architecture = new ArchitectureDesign
+            {
+                Pattern = decision.Pattern,
+                Reason = decision.Reason,
+                Alternatives = [.. decision.Alternatives],
+                Components = plan.Components,
+                Flows = plan.Flows,
+                Mermaid = MermaidWriter.Write(plan.Components, plan.Flows),
+            },
+            Api = new ApiDesign
+            {
+                OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities.Take(MaxApiResources).ToList(), controls.SelectMany(c => c.Remedy.Api)),
+                Authentication = "OAuth 2.1 / OpenID Connect bearer tokens (JWT) from the identity provider on every operation except the public health probe; scopes per resource; machine clients use the client-credentials flow.",
+                Versioning = "URI major version (/v1); additive changes only within a version; breaking changes get /v2 with a published deprecation window (Deprecation and Sunset headers).",
+                Pagination = "Cursor-based on every list endpoint (limit 1–100, opaque nextCursor), stable under concurrent inserts.",
+                ErrorModel = "RFC 9457 problem details (application/problem+json) for every 4xx and 5xx, with per-field validation errors.",
+            },
+            Database = new DatabaseDesign
+            {
+                Engine = "PostgreSQL",
+                Ddl = SchemaWriter.Write(entities, controls.Select(c => c.Remedy.Ddl), facts.Has("multi-tenant")),
+                AccessPatterns = [.. entities.SelectMany(e => e.AccessPatterns).Distinct().Take(20)],
+                MigrationNotes = MigrationNotes(facts, decision),
+            },
+            Technologies = Technologies(plan, input.Document.Verification, facts),
+            Tradeoffs = DesignNarrative.Tradeoffs(facts, decision, plan),
+            Risks = DesignNarrative.Risks(facts, decision, plan),
+            Scaling = DesignNarrative.Scaling(facts, decision),
+            Deployment = DesignNarrative.Deployment(facts, decision, plan, controls.SelectMany(c => c.Remedy.Deployment)),
+            Departures = Departures(context, plan),
+        };
+
+        var addressed = controls.Where(c => reviewIds.Contains(c.Id)).ToList();
+        design.RevisionNotes = [.. addressed.Select(c => $"{c.Id} ({c.Standard}): {Describe(c.Remedy)}")];
+        foreach (var item in input.Document.Gate?.SentBack.Where(id => !id.StartsWith("review.", StringComparison.Ordinal)) ?? [])
+        {
+            design.RevisionNotes.Add($"{item}: regenerated from the current context; the gate re-checks it.");
+        }
+
+        var notes = input.Round == 1
+            ? $"{decision.Pattern}; {plan.Components.Count} components, {entities.Count} tables, {design.Technologies.Count} technologies"
+            : $"revision {input.Round}: addressed {addressed.Count} review finding(s)";
+        return Output("done", notes, (SectionNames.Design, design));
+    }
+
+    private static List<TechnologyChoice> Technologies(ComponentPlan plan, VerificationSection? verification, DesignFacts facts) =>
+        [.. plan.Technologies.Select(t =>
+        {
+            var entry = verification?.Entries.FirstOrDefault(e => e.TechnologyId == t.Tech.Id);
+            var stackTie = t.Tech.Stacks.Contains(facts.Stack) && facts.Context.TeamSkills.Count > 0
+                ? $"Fits the team's skills ({string.Join(", ", facts.Context.TeamSkills)}). "
+                : "";
+            return new TechnologyChoice
+            {
+                Id = t.Tech.Id,
+                Name = t.Tech.Name,
+                Version = entry?.ChosenVersion ?? t.Tech.Version,
+                Category = t.Tech.Category,
+                Purpose = t.Purpose,
+                Why = stackTie + (string.IsNullOrWhiteSpace(t.Tech.Purpose) ? "" : t.Tech.Purpose + " ")
+                    + (entry is null ? "Not yet verified." : $"Verification: {entry.Status.ToString().ToLowerInvariant()} ({entry.DocSource}).").Trim(),
+                DocsUrl = t.Tech.DocsUrl,
+            };
+        })];
+
+    private static List<string> MigrationNotes(DesignFacts f, PatternDecision d)
+    {
+        var notes = new List<string>
+        {
+            "Migrations are versioned files applied by the pipeline; each one is expand/contract (add, backfill, switch, then remove) so two application versions can run side by side.",
+            "Primary keys are UUIDs generated by the database, so records can be created by any instance and later merged or sharded without key clashes.",
+        };
+        if (f.IsIot)
+        {
+            notes.Add("Readings live in the time-series store with time partitioning (chunks by day), compression after 7 days and retention matching the brief; PostgreSQL holds only registry and alert state.");
+        }
+
+        if (d.Kind == PatternKind.Microservices || f.IsLargeScale)
+        {
+            notes.Add("The largest tables are partitioned (by time for append-only data, by hash of the owning account for the rest) before they pass ~100 GB; queries always carry the partition key.");
+        }
+
+        return notes;
+    }
+
+    private static List<string> Departures(ContextSection context, ComponentPlan plan)
+    {
+        var departures = new List<string>();
+        foreach (var decision in context.ExistingDecisions)
+        {
+            var other = OtherDatabase().Match(decision);
+            if (other.Success && plan.Technologies.Any(t => t.Tech.Id == "postgresql"))
+            {
+                departures.Add($"Existing decision \"{decision}\": the design uses PostgreSQL instead of {other.Value} because the knowledge base's schema, tooling and validation target PostgreSQL; if staying on {other.Value} is required, the schema ports with type changes (uuid, timestamptz, jsonb) and the rest of the design is unchanged.");
+            }
+
+            var pg = OldPostgres().Match(decision);
+            if (pg.Success && int.TryParse(pg.Groups[1].Value, out var major) && plan.Technologies.FirstOrDefault(t => t.Tech.Id == "postgresql").Tech is { } current
+                && int.TryParse(current.Version.Split('.')[0], out var target) && major < target)
+            {
+                departures.Add($"Existing decision \"{decision}\": the design targets PostgreSQL {current.Version} rather than {major}; upgrade with logical replication or a managed major-version upgrade before go-live, since older majors leave community support.");
+            }
+        }
+
+        return departures;
+    }
+
+    private static string Describe(ControlRemedy remedy)
+    {
+        var parts = new List<string>();
+        foreach (Match table in CreatedTable().Matches(remedy.Ddl))
+        {
+            parts.Add($"added table {table.Groups[1].Value}");
+        }
+
+        parts.AddRange(remedy.Api.Select(a => $"added {a.Method.ToUpperInvariant()} {a.Path}"));
+        if (remedy.Deployment.Count > 0)
+        {
+            parts.Add("added deployment control: " + remedy.Deployment[0]);
+        }
+
+        if (remedy.TechnologyId.Length > 0)
+        {
+            parts.Add($"added technology {remedy.TechnologyId}");
+        }
+
+        return parts.Count == 0 ? "addressed in the design text" : string.Join("; ", parts);
+    }
+
+    [GeneratedRegex(@"\b(?:SQL\s+Server|Azure\s+SQL|MySQL|MariaDB|Oracle|MongoDB|DynamoDB)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OtherDatabase();
+
+    [GeneratedRegex(@"Postgres(?:QL)?\s*(\d{1,2})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OldPostgres();
+
+    [GeneratedRegex(@"CREATE\s+TABLE\s+(\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex CreatedTable();
+}

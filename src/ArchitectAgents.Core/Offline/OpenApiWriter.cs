@@ -1,0 +1,449 @@
+using System.Text.RegularExpressions;
+using ArchitectAgents.Core.Knowledge;
+using YamlDotNet.Serialization;
+
+namespace ArchitectAgents.Core.Offline;
+
+/// <summary>
+/// Writes an OpenAPI 3.1 contract for the chosen entities: bearer auth on every operation except the
+/// explicitly public health probe, RFC 9457 problem responses, cursor pagination, request examples,
+/// idempotency keys on creates, and 429 with Retry-After.
+/// </summary>
+internal static partial class OpenApiWriter
+{
+    private const string ProblemRef = "#/components/schemas/Problem";
+
+    public static string Write(string title, string description, IReadOnlyList<EntityInfo> entities, IEnumerable<Knowledge.RemedyOperation> extraOperations)
+    {
+        var paths = new Dictionary<string, object>
+        {
+            ["/health"] = new Dictionary<string, object>
+            {
+                ["get"] = new Dictionary<string, object>
+                {
+                    ["operationId"] = "getHealth",
+                    ["summary"] = "Liveness probe (public)",
+                    ["tags"] = new[] { "operations" },
+                    ["security"] = Array.Empty<object>(),
+                    ["responses"] = new Dictionary<string, object> { ["200"] = new Dictionary<string, object> { ["description"] = "The service is up." } },
+                },
+            },
+        };
+        var schemas = new Dictionary<string, object>
+        {
+            ["Problem"] = new Dictionary<string, object>
+            {
+                ["type"] = "object",
+                ["description"] = "RFC 9457 problem details; every error response uses it.",
+                ["required"] = new[] { "type", "title", "status" },
+                ["properties"] = new Dictionary<string, object>
+                {
+                    ["type"] = new Dictionary<string, object> { ["type"] = "string", ["format"] = "uri-reference" },
+                    ["title"] = new Dictionary<string, object> { ["type"] = "string" },
+                    ["status"] = new Dictionary<string, object> { ["type"] = "integer", ["format"] = "int32" },
+                    ["detail"] = new Dictionary<string, object> { ["type"] = "string" },
+                    ["instance"] = new Dictionary<string, object> { ["type"] = "string" },
+                    ["errors"] = new Dictionary<string, object>
+                    {
+                        ["type"] = "object",
+                        ["description"] = "Validation errors by field.",
+                        ["additionalProperties"] = new Dictionary<string, object> { ["type"] = "array", ["items"] = new Dictionary<string, object> { ["type"] = "string" } },
+                    },
+                },
+            },
+            ["Resource"] = new Dictionary<string, object>
+            {
+                ["type"] = "object",
+                ["description"] = "Generic resource representation for operational endpoints.",
+                ["additionalProperties"] = true,
+            },
+            ["ResourcePage"] = PageSchema("#/components/schemas/Resource"),
+        };
+
+        foreach (var entity in entities)
+        {
+            var name = Pascal(entity.Name);
+            schemas[name] = EntitySchema(entity, full: true);
+            schemas[name + "Create"] = EntitySchema(entity, full: false);
+            schemas[name + "Update"] = UpdateSchema(entity);
+            schemas[name + "Page"] = PageSchema($"#/components/schemas/{name}");
+            AddEntityPaths(paths, entity, name);
+        }
+
+        foreach (var op in extraOperations)
+        {
+            AddExtraOperation(paths, op);
+        }
+
+        var document = new Dictionary<string, object>
+        {
+            ["openapi"] = "3.1.0",
+            ["info"] = new Dictionary<string, object>
+            {
+                ["title"] = title,
+                ["version"] = "1.0.0",
+                ["description"] = description,
+            },
+            ["servers"] = new[] { new Dictionary<string, object> { ["url"] = "https://api.example.com", ["description"] = "Production (placeholder host)" } },
+            ["security"] = new[] { new Dictionary<string, object> { ["bearerAuth"] = Array.Empty<string>() } },
+            ["tags"] = entities.Select(e => new Dictionary<string, object> { ["name"] = e.Resource }).Prepend(new Dictionary<string, object> { ["name"] = "operations" }).ToArray(),
+            ["paths"] = paths,
+            ["components"] = new Dictionary<string, object>
+            {
+                ["securitySchemes"] = new Dictionary<string, object>
+                {
+                    ["bearerAuth"] = new Dictionary<string, object>
+                    {
+                        ["type"] = "http",
+                        ["scheme"] = "bearer",
+                        ["bearerFormat"] = "JWT",
+                        ["description"] = "OpenID Connect access token from the identity provider.",
+                    },
+                },
+                ["parameters"] = new Dictionary<string, object>
+                {
+                    ["Limit"] = new Dictionary<string, object>
+                    {
+                        ["name"] = "limit", ["in"] = "query", ["required"] = false, ["description"] = "Page size (1–100).",
+                        ["schema"] = new Dictionary<string, object> { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 100, ["default"] = 20 },
+                    },
+                    ["Cursor"] = new Dictionary<string, object>
+                    {
+                        ["name"] = "cursor", ["in"] = "query", ["required"] = false, ["description"] = "Opaque cursor from the previous page's nextCursor.",
+                        ["schema"] = new Dictionary<string, object> { ["type"] = "string" },
+                    },
+                    ["Id"] = new Dictionary<string, object>
+                    {
+                        ["name"] = "id", ["in"] = "path", ["required"] = true,
+                        ["schema"] = new Dictionary<string, object> { ["type"] = "string", ["format"] = "uuid" },
+                    },
+                    ["IdempotencyKey"] = new Dictionary<string, object>
+                    {
+                        ["name"] = "Idempotency-Key", ["in"] = "header", ["required"] = false,
+                        ["description"] = "Repeating a create with the same key returns the first result instead of creating twice.",
+                        ["schema"] = new Dictionary<string, object> { ["type"] = "string", ["maxLength"] = 128 },
+                    },
+                },
+                ["responses"] = new Dictionary<string, object>
+                {
+                    ["BadRequest"] = ProblemResponse("The request is malformed or fails validation."),
+                    ["Unauthorized"] = ProblemResponse("Missing or invalid access token."),
+                    ["Forbidden"] = ProblemResponse("The caller may not access this resource."),
+                    ["NotFound"] = ProblemResponse("No such resource (or not visible to the caller)."),
+                    ["Conflict"] = ProblemResponse("The request conflicts with the current state."),
+                    ["TooManyRequests"] = new Dictionary<string, object>
+                    {
+                        ["description"] = "Rate limit exceeded; retry after the given number of seconds.",
+                        ["headers"] = new Dictionary<string, object>
+                        {
+                            ["Retry-After"] = new Dictionary<string, object> { ["schema"] = new Dictionary<string, object> { ["type"] = "integer" } },
+                        },
+                        ["content"] = new Dictionary<string, object> { ["application/problem+json"] = new Dictionary<string, object> { ["schema"] = Ref(ProblemRef) } },
+                    },
+                },
+                ["schemas"] = schemas,
+            },
+        };
+
+        return new SerializerBuilder().WithQuotingNecessaryStrings().DisableAliases().Build().Serialize(document);
+    }
+
+    private static void AddEntityPaths(Dictionary<string, object> paths, EntityInfo entity, string name)
+    {
+        var tag = new[] { entity.Resource };
+        var collection = $"/v1/{entity.Resource}";
+        paths[collection] = new Dictionary<string, object>
+        {
+            ["get"] = new Dictionary<string, object>
+            {
+                ["operationId"] = "list" + Pascal(entity.Table),
+                ["summary"] = $"List {Words(entity.Table)} (cursor-paginated)",
+                ["tags"] = tag,
+                ["parameters"] = new[] { Ref("#/components/parameters/Limit"), Ref("#/components/parameters/Cursor") },
+                ["responses"] = Responses(("200", Json($"#/components/schemas/{name}Page", "A page of results.")), "400", "401", "403", "429"),
+            },
+            ["post"] = new Dictionary<string, object>
+            {
+                ["operationId"] = "create" + name,
+                ["summary"] = $"Create a {Words(entity.Name)}",
+                ["tags"] = tag,
+                ["parameters"] = new[] { Ref("#/components/parameters/IdempotencyKey") },
+                ["requestBody"] = Body($"#/components/schemas/{name}Create", Example(entity, full: false)),
+                ["responses"] = Responses(("201", Json($"#/components/schemas/{name}", "Created.")), "400", "401", "403", "409", "429"),
+            },
+        };
+        paths[collection + "/{id}"] = new Dictionary<string, object>
+        {
+            ["parameters"] = new[] { Ref("#/components/parameters/Id") },
+            ["get"] = new Dictionary<string, object>
+            {
+                ["operationId"] = "get" + name,
+                ["summary"] = $"Get a {Words(entity.Name)}",
+                ["tags"] = tag,
+                ["responses"] = Responses(("200", Json($"#/components/schemas/{name}", "The resource.")), "401", "403", "404", "429"),
+            },
+            ["patch"] = new Dictionary<string, object>
+            {
+                ["operationId"] = "update" + name,
+                ["summary"] = $"Update a {Words(entity.Name)}",
+                ["tags"] = tag,
+                ["requestBody"] = Body($"#/components/schemas/{name}Update", UpdateExample(entity)),
+                ["responses"] = Responses(("200", Json($"#/components/schemas/{name}", "Updated.")), "400", "401", "403", "404", "409", "429"),
+            },
+            ["delete"] = new Dictionary<string, object>
+            {
+                ["operationId"] = "delete" + name,
+                ["summary"] = $"Delete a {Words(entity.Name)}",
+                ["tags"] = tag,
+                ["responses"] = Responses(("204", new Dictionary<string, object> { ["description"] = "Deleted." }), "401", "403", "404", "429"),
+            },
+        };
+    }
+
+    private static void AddExtraOperation(Dictionary<string, object> paths, Knowledge.RemedyOperation op)
+    {
+        var method = op.Method.ToLowerInvariant();
+        if (!paths.TryGetValue(op.Path, out var existing))
+        {
+            existing = new Dictionary<string, object>();
+            paths[op.Path] = existing;
+        }
+
+        var item = (Dictionary<string, object>)existing;
+        if (item.ContainsKey(method))
+        {
+            return;
+        }
+
+        var parameters = PathParam().Matches(op.Path).Select(m => (object)new Dictionary<string, object>
+        {
+            ["name"] = m.Groups[1].Value, ["in"] = "path", ["required"] = true, ["schema"] = new Dictionary<string, object> { ["type"] = "string" },
+        }).ToList();
+        if (op.List)
+        {
+            parameters.Add(Ref("#/components/parameters/Limit"));
+            parameters.Add(Ref("#/components/parameters/Cursor"));
+        }
+
+        var operation = new Dictionary<string, object>
+        {
+            ["operationId"] = method + Pascal(NonWord().Replace(op.Path.Replace("/v1/", "", StringComparison.Ordinal), "_")),
+            ["summary"] = op.Summary,
+            ["tags"] = new[] { "operations" },
+        };
+        if (parameters.Count > 0)
+        {
+            operation["parameters"] = parameters;
+        }
+
+        if (method is "post" or "put" or "patch")
+        {
+            operation["requestBody"] = Body("#/components/schemas/Resource", new Dictionary<string, object> { ["reason"] = "Requested by the data subject" });
+        }
+
+        operation["responses"] = method switch
+        {
+            "delete" => Responses(("204", new Dictionary<string, object> { ["description"] = "Done." }), "401", "403", "404", "429"),
+            "post" => Responses(("202", Json("#/components/schemas/Resource", "Accepted for processing.")), "400", "401", "403", "429"),
+            _ => Responses(("200", Json(op.List ? "#/components/schemas/ResourcePage" : "#/components/schemas/Resource", "OK.")), "400", "401", "403", "429"),
+        };
+        item[method] = operation;
+    }
+
+    private static Dictionary<string, object> EntitySchema(EntityInfo entity, bool full)
+    {
+        var properties = new Dictionary<string, object>();
+        var required = new List<string>();
+        if (full)
+        {
+            properties["id"] = new Dictionary<string, object> { ["type"] = "string", ["format"] = "uuid", ["readOnly"] = true };
+            required.Add("id");
+        }
+
+        foreach (var column in entity.Columns)
+        {
+            properties[column.Name] = ColumnSchema(column);
+            if (!column.Nullable && (full || string.IsNullOrWhiteSpace(column.Default)))
+            {
+                required.Add(column.Name);
+            }
+        }
+
+        if (full)
+        {
+            properties["created_at"] = new Dictionary<string, object> { ["type"] = "string", ["format"] = "date-time", ["readOnly"] = true };
+            properties["updated_at"] = new Dictionary<string, object> { ["type"] = "string", ["format"] = "date-time", ["readOnly"] = true };
+            required.Add("created_at");
+            required.Add("updated_at");
+        }
+
+        var schema = new Dictionary<string, object> { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = properties };
+        if (required.Count > 0)
+        {
+            schema["required"] = required;
+        }
+
+        return schema;
+    }
+
+    private static Dictionary<string, object> UpdateSchema(EntityInfo entity) => new()
+    {
+        ["type"] = "object",
+        ["additionalProperties"] = false,
+        ["minProperties"] = 1,
+        ["properties"] = entity.Columns.Where(c => c.References is null).ToDictionary(c => c.Name, c => (object)ColumnSchema(c)),
+    };
+
+    private static Dictionary<string, object> PageSchema(string itemRef) => new()
+    {
+        ["type"] = "object",
+        ["required"] = new[] { "items" },
+        ["properties"] = new Dictionary<string, object>
+        {
+            ["items"] = new Dictionary<string, object> { ["type"] = "array", ["items"] = Ref(itemRef) },
+            ["nextCursor"] = new Dictionary<string, object> { ["type"] = new[] { "string", "null" }, ["description"] = "Cursor for the next page; null on the last page." },
+        },
+    };
+
+    private static Dictionary<string, object> ColumnSchema(EntityColumn column)
+    {
+        var type = column.Type.ToLowerInvariant();
+        var schema = type switch
+        {
+            "uuid" => new Dictionary<string, object> { ["type"] = "string", ["format"] = "uuid" },
+            "integer" or "smallint" => new Dictionary<string, object> { ["type"] = "integer", ["format"] = "int32" },
+            "bigint" => new Dictionary<string, object> { ["type"] = "integer", ["format"] = "int64" },
+            "boolean" => new Dictionary<string, object> { ["type"] = "boolean" },
+            "timestamptz" or "timestamp" => new Dictionary<string, object> { ["type"] = "string", ["format"] = "date-time" },
+            "date" => new Dictionary<string, object> { ["type"] = "string", ["format"] = "date" },
+            "jsonb" or "json" => new Dictionary<string, object> { ["type"] = "object" },
+            "double precision" or "real" => new Dictionary<string, object> { ["type"] = "number" },
+            _ when type.StartsWith("numeric", StringComparison.Ordinal) => new Dictionary<string, object> { ["type"] = "string", ["pattern"] = @"^-?\d+(\.\d+)?$", ["description"] = "Decimal as a string to keep precision." },
+            _ when type.EndsWith("[]", StringComparison.Ordinal) => new Dictionary<string, object> { ["type"] = "array", ["items"] = new Dictionary<string, object> { ["type"] = "string" } },
+            _ => new Dictionary<string, object> { ["type"] = "string" },
+        };
+        if (column.Name == "email")
+        {
+            schema["format"] = "email";
+        }
+
+        if (EnumValues(column) is { Count: > 0 } values)
+        {
+            schema["enum"] = values;
+        }
+
+        if (column.Nullable)
+        {
+            schema["type"] = new[] { (string)schema["type"], "null" };
+        }
+
+        return schema;
+    }
+
+    private static Dictionary<string, object> Example(EntityInfo entity, bool full) =>
+        entity.Columns.Where(c => full || !c.Nullable || c.References is null).Take(8).ToDictionary(c => c.Name, c => ExampleValue(c));
+
+    private static Dictionary<string, object> UpdateExample(EntityInfo entity)
+    {
+        var column = entity.Columns.FirstOrDefault(c => EnumValues(c) is { Count: > 0 }) ?? entity.Columns.FirstOrDefault(c => c.References is null);
+        return column is null ? new Dictionary<string, object> { ["note"] = "updated" } : new Dictionary<string, object> { [column.Name] = ExampleValue(column) };
+    }
+
+    private static object ExampleValue(EntityColumn column)
+    {
+        if (EnumValues(column) is { Count: > 0 } values)
+        {
+            return values[0];
+        }
+
+        var type = column.Type.ToLowerInvariant();
+        return type switch
+        {
+            "uuid" => "3f0c7a52-8d2e-4b1a-9c55-2f7d0e6b1a90",
+            "integer" or "smallint" or "bigint" => 1,
+            "boolean" => true,
+            "timestamptz" or "timestamp" => "2026-12-01T09:30:00Z",
+            "date" => "2026-12-01",
+            "jsonb" or "json" => new Dictionary<string, object>(),
+            "double precision" or "real" => 4.5,
+            _ when type.StartsWith("numeric", StringComparison.Ordinal) => "49.90",
+            _ when type.StartsWith("char(3)", StringComparison.Ordinal) => "EUR",
+            _ when type.EndsWith("[]", StringComparison.Ordinal) => new[] { "example" },
+            _ when column.Name.Contains("email", StringComparison.Ordinal) => "ana@example.com",
+            _ when column.Name.Contains("name", StringComparison.Ordinal) => "Ana Example",
+            _ => "example " + column.Name.Replace('_', ' '),
+        };
+    }
+
+    internal static List<string> EnumValues(EntityColumn column)
+    {
+        if (column.Check is null)
+        {
+            return [];
+        }
+
+        var match = InList().Match(column.Check);
+        return match.Success && match.Groups["col"].Value == column.Name
+            ? [.. Quoted().Matches(match.Groups["values"].Value).Select(m => m.Groups[1].Value)]
+            : [];
+    }
+
+    private static Dictionary<string, object> Responses((string Code, Dictionary<string, object> Response) success, params string[] errors)
+    {
+        var responses = new Dictionary<string, object> { [success.Code] = success.Response };
+        foreach (var code in errors)
+        {
+            responses[code] = Ref("#/components/responses/" + code switch
+            {
+                "400" => "BadRequest",
+                "401" => "Unauthorized",
+                "403" => "Forbidden",
+                "404" => "NotFound",
+                "409" => "Conflict",
+                _ => "TooManyRequests",
+            });
+        }
+
+        return responses;
+    }
+
+    private static Dictionary<string, object> Json(string schemaRef, string description) => new()
+    {
+        ["description"] = description,
+        ["content"] = new Dictionary<string, object> { ["application/json"] = new Dictionary<string, object> { ["schema"] = Ref(schemaRef) } },
+    };
+
+    private static Dictionary<string, object> Body(string schemaRef, object example) => new()
+    {
+        ["required"] = true,
+        ["content"] = new Dictionary<string, object>
+        {
+            ["application/json"] = new Dictionary<string, object> { ["schema"] = Ref(schemaRef), ["example"] = example },
+        },
+    };
+
+    private static Dictionary<string, object> ProblemResponse(string description) => new()
+    {
+        ["description"] = description,
+        ["content"] = new Dictionary<string, object> { ["application/problem+json"] = new Dictionary<string, object> { ["schema"] = Ref(ProblemRef) } },
+    };
+
+    private static Dictionary<string, object> Ref(string target) => new() { ["$ref"] = target };
+
+    private static string Pascal(string snake) =>
+        string.Concat(snake.Split('_', '-', ' ').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+
+    private static string Words(string snake) => snake.Replace('_', ' ');
+
+    [GeneratedRegex(@"^\s*(?<col>\w+)\s+IN\s*\((?<values>[^)]*)\)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex InList();
+
+    [GeneratedRegex("'([^']*)'")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex PathParam();
+
+    [GeneratedRegex(@"[^A-Za-z0-9]+")]
+    private static partial Regex NonWord();
+}
