@@ -15,11 +15,11 @@ internal static partial class BriefAnalyzer
     private const string N = NumberText.Pattern;
 
     private static readonly Regex TeamRegexes = new(
-        $@"\bteam\s+of\s+(?:about\s+|around\s+|roughly\s+|~\s*)?{N}|{N}\s*(?:-|\s)?(?:person|people|strong|member)\s+(?:dev\s+|engineering\s+)?team|{N}\s+(?:full[- ]stack\s+|backend\s+|back-end\s+|software\s+|senior\s+|junior\s+|in-house\s+|\w+\s+)?(?:engineers|developers|devs|programmers)\b|\bteam\s*(?:size)?\s*[:=]\s*{N}",
+        $@"\bteam\s+of\s+(?:about\s+|around\s+|roughly\s+|~\s*)?{N}|\b(?:engineering|the\s+team|our\s+team|dev(?:elopment)?\s+team|the\s+dev\s+team)\s+(?:is|are|has|=)\s+(?:just\s+|only\s+|currently\s+)?{N}\s+(?:people|persons|engineers|developers|devs|of\s+us)\b|{N}\s*(?:-|\s)?(?:person|people|strong|member)\s+(?:dev\s+|engineering\s+)?team|{N}\s+(?:full[- ]stack\s+|backend\s+|back-end\s+|software\s+|senior\s+|junior\s+|in-house\s+|\w+\s+)?(?:engineers|developers|devs|programmers)\b|\bteam\s*(?:size)?\s*[:=]\s*{N}",
         Opts);
 
     private static readonly Regex UsersRegex = new(
-        $@"{N}\+?\s*(?<kind>monthly\s+active\s+users|daily\s+active\s+users|MAU|DAU|active\s+users|registered\s+users|concurrent\s+users|internal\s+users|end\s+users|users|customers|members|employees|staff|patients|subscribers|shoppers|buyers|sellers|students|accounts|clinicians|learners|drivers)\b",
+        $@"(?<!(?:Microsoft|Office|Windows|Dynamics|Java|Python|Node|PostgreSQL|Postgres|iOS|Android)\s){N}\+?\s*(?<kind>monthly\s+active\s+users|daily\s+active\s+users|MAU|DAU|active\s+users|registered\s+users|concurrent\s+users|internal\s+users|end\s+users|users|customers|members|employees|staff|patients|subscribers|shoppers|buyers|sellers|students|accounts|clinicians|learners|drivers|people|persons|workers|operators|agents|instructors|tenants)\b",
         Opts);
 
     private static readonly Regex DevicesRegex = new(
@@ -27,11 +27,11 @@ internal static partial class BriefAnalyzer
         Opts);
 
     private static readonly Regex RpsRegex = new(
-        $@"{N}\s*(?:[a-z-]+\s+){{0,3}}?(?:per\s+second|a\s+second|/\s*s(?:ec)?\b|rps\b|qps\b|req/s|requests/s)",
+        $@"{N}\s*(?:[a-z-]+\s*){{0,3}}?(?:per\s+second|a\s+second|/\s*s(?:ec)?\b|rps\b|qps\b|req/s|requests/s)",
         Opts);
 
     private static readonly Regex PerPeriodRegex = new(
-        $@"{N}\s*(?<what>(?:[a-z-]+\s+){{0,2}}?[a-z-]+)\s*(?:a|per|/|each|every)\s*(?<period>day|daily|hour|minute|month|week)\b",
+        $@"{N}\s*(?<what>(?:[a-z-]+\s+){{0,2}}?[a-z-]+)?\s*(?:a|per|/|each|every)\s*(?<period>day|daily|hour|minute|month|week)\b",
         Opts);
 
     private static readonly Regex EveryRegex = new(
@@ -39,7 +39,7 @@ internal static partial class BriefAnalyzer
         Opts);
 
     private static readonly Regex DataRegex = new(
-        @"(?<num>\d+(?:[.,]\d+)?)\s*(?<unit>PB|TB|GB|MB)\b",
+        @"(?<num>\d+(?:[.,]\d+)?)\s*(?<unit>PB|TB|GB|MB)\b(?!\s*(?:of\s+)?(?:RAM|memory|VRAM|heap|cache\b))",
         Opts);
 
     private static readonly Regex LatencyRegex = new(
@@ -65,12 +65,13 @@ internal static partial class BriefAnalyzer
         ("iot", new Regex(@"\bIoT\b|\bsensors?\b|telemetry|connected\s+(?:devices|cars|trucks)|\bfirmware\b|\bdevices?\b.{0,40}\b(?:report|send|emit)", Opts)),
         ("intermittent-network", new Regex(@"intermittent|poor\s+(?:network|connectivity|coverage|signal)|spotty|flaky\s+(?:network|connection)|dead\s+zones|patchy|offline\s+(?:for|periods|mode)|lose\s+(?:connectivity|signal)|drop\s+out", Opts)),
         ("spiky", new Regex(@"\bspik(?:e|es|y)\b|\bburst(?:s|y)?\b|end\s+of\s+(?:the\s+)?month|last\s+(?:\w+\s+)?days\s+of|seasonal|black\s+friday|flash\s+sales?", Opts)),
-        ("batch", new Regex(@"\bbatch\b|nightly|\bcron\b|scheduled\s+jobs?|report\s+generation|generat\w*\s+(?:\w+\s+)?reports?|month-end|monthly\s+run", Opts)),
+        ("batch", new Regex(@"\bbatch\b|nightly\s+(?!backups?)\w+|\bcron\b|scheduled\s+jobs?|report\s+generation|generat\w*\s+(?:\w+\s+)?reports?|month-end|monthly\s+run", Opts)),
         ("idle", new Regex(@"\bidle\b|mostly\s+quiet|rarely|otherwise\s+(?:quiet|nothing)|near[- ]zero\s+traffic|sits?\s+unused", Opts)),
         ("cost-sensitive", new Regex(@"\bcost\b|\bbudget\b|cheap|inexpensive|keep\s+(?:the\s+)?bills?|spend\s+as\s+little|frugal", Opts)),
         ("realtime", new Regex(@"real[- ]time|\blive\b|websockets?|instant(?:ly)?|push\s+notifications?|within\s+(?:\d+|one|a)\s+(?:second|minute)", Opts)),
         ("read-heavy", new Regex(@"read[- ]heavy|\bfeeds?\b|timeline|reads?\s+(?:far\s+)?outnumber|mostly\s+reads|browse|\bcatalog(?:ue)?\b", Opts)),
-        ("media", new Regex(@"\buploads?\b|\bphotos?\b|\bvideos?\b|\bimages?\b|\bmedia\b|attachments", Opts)),
+        ("media", new Regex(@"\buploads?\b|\bphotos?\b|\bimages?\b|\bmedia\b|attachments|video\s+uploads?|upload\w*\s+videos?", Opts)),
+        ("video", new Regex(@"\bvideo\s+(?:visits?|calls?|consultations?|sessions?|rooms?|conferenc\w*)|over\s+video|\bvideo\s+provider", Opts)),
         ("payments", new Regex(@"\bpayments?\b|\bpayouts?\b|card\s+payments|checkout|\bbilling\b|\brefunds?\b", Opts)),
         ("search", new Regex(@"\bsearch\b|full[- ]text|\bfilter(?:ing)?\s+by\b", Opts)),
         ("multi-tenant", new Regex(@"multi[- ]tenan|\btenants?\b|\bSaaS\b|each\s+customer|per[- ]customer", Opts)),
@@ -126,9 +127,11 @@ internal static partial class BriefAnalyzer
         context.Environment = Environments.Where(e => e.Pattern.IsMatch(all)).Select(e => e.Name).DefaultIfEmpty().Aggregate((a, b) => a + ", " + b);
         context.DataResidency = SentenceMatching(all, ResidencyRegex());
         context.Budget = SentenceMatching(all, BudgetRegex());
-        context.Timeline = SentenceMatching(all, TimelineRegex());
+        context.Timeline = Sentences(all).Where(s => TimelineRegex().IsMatch(s)).OrderByDescending(s => DeliveryWords().IsMatch(s)).FirstOrDefault() is { } timeline ? Clip(timeline, 220) : null;
         context.ExistingDecisions = [.. Sentences(all).Where(s => ExistingRegex().IsMatch(s)).Take(6)];
-        context.Constraints = [.. Sentences(all).Where(s => ConstraintRegex().IsMatch(s) && !context.ExistingDecisions.Contains(s)).Take(8)];
+        context.Constraints = [.. ConstraintBullets(text)
+            .Concat(Sentences(all).Where(s => ConstraintRegex().IsMatch(s) && !context.ExistingDecisions.Contains(s)))
+            .DistinctBy(c => c.Length > 60 ? c[..60] : c).Take(10)];
         context.FunctionalRequirements = Requirements(text);
         context.Entities = Entities(all);
         context.Summary = Summary(text);
@@ -242,66 +245,127 @@ internal static partial class BriefAnalyzer
 
     private static ExtractedFigure? Latency(string text)
     {
-        var match = LatencyRegex.Matches(text).FirstOrDefault(m => Regex.IsMatch(m.Value, @"p\s?\d{2,3}|latency|response|respond", RegexOptions.IgnoreCase))
-            ?? LatencyRegex.Matches(text).FirstOrDefault();
-        if (match is null)
+        // A request latency target: prefer stated targets ("under", "<") over current measurements, and
+        // ignore minute-scale figures (alert or freshness deadlines, not request latency).
+        var candidates = LatencyRegex.Matches(text)
+            .Select(m => (Match: m, Ms: ToMs(m)))
+            .Where(x => x.Ms is > 0 and <= 10_000)
+            .OrderByDescending(x => Regex.IsMatch(x.Match.Value, @"p\s?\d{2,3}|latency|response|respond", RegexOptions.IgnoreCase))
+            .ThenByDescending(x => Regex.IsMatch(x.Match.Value, @"<|under|below|less\s+than|within|at\s+most|≤|target", RegexOptions.IgnoreCase))
+            .ToList();
+        if (candidates.Count == 0)
         {
             return null;
         }
 
-        var value = double.Parse(match.Groups["num"].Value, CultureInfo.InvariantCulture);
-        var unit = match.Groups["unit"].Value.ToLowerInvariant();
-        var ms = unit.StartsWith("ms", StringComparison.Ordinal) || unit.StartsWith("milli", StringComparison.Ordinal) ? value
-            : unit.StartsWith("min", StringComparison.Ordinal) ? value * 60_000 : value * 1_000;
-        return new ExtractedFigure { Value = ms, Unit = "ms", Evidence = Snippet(text, match) };
+        var best = candidates[0];
+        return new ExtractedFigure { Value = best.Ms, Unit = "ms", Evidence = Snippet(text, best.Match) };
+
+        static double ToMs(Match match)
+        {
+            var value = double.Parse(match.Groups["num"].Value, CultureInfo.InvariantCulture);
+            var unit = match.Groups["unit"].Value.ToLowerInvariant();
+            return unit.StartsWith("ms", StringComparison.Ordinal) || unit.StartsWith("milli", StringComparison.Ordinal) ? value
+                : unit.StartsWith("min", StringComparison.Ordinal) ? value * 60_000 : value * 1_000;
+        }
     }
 
     private static ExtractedFigure? Availability(string text)
     {
+        // Briefs often give today's figure and the target side by side: the target is the higher one.
+        ExtractedFigure? best = null;
         foreach (Match m in AvailabilityRegex.Matches(text))
         {
+            double value;
             if (m.Groups["words"].Success)
             {
-                var value = m.Groups["words"].Value.ToLowerInvariant() switch { "three" => 99.9, "four" => 99.99, _ => 99.999 };
-                return new ExtractedFigure { Value = value, Unit = "%", Evidence = Snippet(text, m) };
+                value = m.Groups["words"].Value.ToLowerInvariant() switch { "three" => 99.9, "four" => 99.99, _ => 99.999 };
+            }
+            else
+            {
+                value = double.Parse(m.Groups["num"].Value, CultureInfo.InvariantCulture);
+                if (value is < 95 or >= 100 || !Regex.IsMatch(Snippet(text, m), "uptime|availab|SLA|SLO|up\\b|downtime", RegexOptions.IgnoreCase))
+                {
+                    continue;
+                }
             }
 
-            var pct = double.Parse(m.Groups["num"].Value, CultureInfo.InvariantCulture);
-            if (pct is >= 95 and < 100 && Regex.IsMatch(Snippet(text, m), "uptime|availab|SLA|SLO|up\\b|downtime", RegexOptions.IgnoreCase))
+            if (best is null || value > best.Value)
             {
-                return new ExtractedFigure { Value = pct, Unit = "%", Evidence = Snippet(text, m) };
+                best = new ExtractedFigure { Value = value, Unit = "%", Evidence = Snippet(text, m) };
             }
         }
 
-        return null;
+        return best;
     }
 
+    /// <summary>Bullets and requirement sentences, skipping sections about figures, team or constraints.</summary>
     private static List<string> Requirements(string text)
     {
         var result = new List<string>();
+        var prose = new List<string>();
+        var skip = false;
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.Trim();
+            var heading = HeadingRegex().Match(line);
+            if (heading.Success)
+            {
+                skip = NonFunctionalHeading().IsMatch(heading.Groups["title"].Value);
+                continue;
+            }
+
+            if (skip || line.Length == 0)
+            {
+                continue;
+            }
+
             var bullet = BulletRegex().Match(line);
             if (bullet.Success)
             {
                 var item = bullet.Groups["item"].Value.Trim();
-                if (item.Length >= 12 && !FigureOnlyRegex().IsMatch(item))
+                if (item.Length >= 12 && !FigureOnlyRegex().IsMatch(item) && !NonFunctionalLine().IsMatch(item))
                 {
                     result.Add(Clip(item, 200));
                 }
             }
+            else
+            {
+                prose.Add(line);
+            }
         }
 
-        foreach (var sentence in Sentences(text))
+        foreach (var sentence in Sentences(string.Join("\n", prose)))
         {
-            if (RequirementRegex().IsMatch(sentence) && !result.Any(r => sentence.Contains(r, StringComparison.Ordinal) || r.Contains(sentence, StringComparison.Ordinal)))
+            if (RequirementRegex().IsMatch(sentence) && !NonFunctionalLine().IsMatch(sentence)
+                && !result.Any(r => sentence.Contains(r, StringComparison.Ordinal) || r.Contains(sentence, StringComparison.Ordinal)))
             {
                 result.Add(Clip(sentence, 200));
             }
         }
 
         return [.. result.Distinct().Take(15)];
+    }
+
+    /// <summary>Bullets under a constraints heading.</summary>
+    private static IEnumerable<string> ConstraintBullets(string text)
+    {
+        var inside = false;
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            var heading = HeadingRegex().Match(line);
+            if (heading.Success)
+            {
+                inside = ConstraintHeading().IsMatch(heading.Groups["title"].Value);
+                continue;
+            }
+
+            if (inside && BulletRegex().Match(line) is { Success: true } bullet)
+            {
+                yield return Clip(bullet.Groups["item"].Value.Trim(), 220);
+            }
+        }
     }
 
     private static List<string> Entities(string text)
@@ -404,7 +468,7 @@ internal static partial class BriefAnalyzer
     [GeneratedRegex(@"budget|\$\s?\d|€\s?\d|£\s?\d|per\s+month\s+(?:on|for)\s+(?:infra|hosting|cloud)|\bcost\b", RegexOptions.IgnoreCase)]
     private static partial Regex BudgetRegex();
 
-    [GeneratedRegex(@"\b(?:deadline|launch|go[- ]live|MVP|by\s+(?:Q[1-4]|January|February|March|April|May|June|July|August|September|October|November|December)|in\s+\d+\s+(?:weeks|months)|within\s+\d+\s+(?:weeks|months)|timeline)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:deadline|go[- ]live|MVP|timeline|by\s+(?:the\s+end\s+of\s+)?(?:Q[1-4]|January|February|March|April|May|June|July|August|September|October|November|December|next\s+(?:year|quarter))|(?:in|within)\s+(?:about\s+|roughly\s+|around\s+)?(?:\d+|one|two|three|four|five|six|nine|twelve)\s+(?:weeks|months))\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimelineRegex();
 
     [GeneratedRegex(@"\b(?:already\s+(?:use|run|on|have)|we\s+(?:use|run)|existing|currently\s+(?:on|use|run)|today\s+we|our\s+current|legacy|standardi[sz]ed\s+on)\b", RegexOptions.IgnoreCase)]
@@ -412,6 +476,21 @@ internal static partial class BriefAnalyzer
 
     [GeneratedRegex(@"\b(?:must\s+not|cannot|can't|no\s+more\s+than|at\s+most|only|mandatory|required\s+to|constraint|not\s+allowed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ConstraintRegex();
+
+    [GeneratedRegex(@"^(?:#{1,6}\s+(?<title>.+?)\s*#*|\*\*(?<title>[^*]{2,60})\*\*:?|(?<title>[A-Z][A-Za-z /&-]{2,40}):)$")]
+    private static partial Regex HeadingRegex();
+
+    [GeneratedRegex(@"number|scale|volume|load|traffic|constraint|team|non[- ]functional|\bNFRs?\b|budget|timeline|complian|availability|figures|\bSLA|\bops\b|operations|infra|existing|background|tech(?:nology)?\b|stack|open\s+(?:items|questions)|regulat|security|people|staffing|cost|deadline|what\s+we\s+(?:have|know)|today", RegexOptions.IgnoreCase)]
+    private static partial Regex NonFunctionalHeading();
+
+    [GeneratedRegex(@"constraint|complian|regulat|security|non[- ]negotiable|must[- ]haves?|rules", RegexOptions.IgnoreCase)]
+    private static partial Regex ConstraintHeading();
+
+    [GeneratedRegex(@"^(?:team\s+of|we\s+are\s+\d|\d+\s+(?:engineers|developers)|availability|uptime|budget|HIPAA|GDPR|PCI|SOC\s?2)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NonFunctionalLine();
+
+    [GeneratedRegex(@"production|launch|live|first\s+version|MVP|deadline|ship|deliver|ready|release", RegexOptions.IgnoreCase)]
+    private static partial Regex DeliveryWords();
 
     [GeneratedRegex(@"\b(?:solo|single|one|lone)\s+(?:developer|engineer|dev)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SoloRegex();

@@ -141,7 +141,8 @@ internal static class ComponentPlanner
             plan.Connect(plan.Has("app") ? "app" : plan.Has("api") ? "api" : "read", "cache", "cache-aside");
         }
 
-        if (f.Has("search") && decision.Kind != PatternKind.Serverless)
+        // PostgreSQL full-text search covers modest loads; a search cluster is justified only at scale.
+        if (f.Has("search") && decision.Kind != PatternKind.Serverless && f.IsLargeScale)
         {
             plan.Add("search", "Search index", "database", "Full-text search fed from change events.", pick.Pick("search", "opensearch"));
             plan.Connect(plan.Has("app") ? "app" : plan.Has("api") ? "api" : "read", "search", "queries");
@@ -167,7 +168,7 @@ internal static class ComponentPlanner
             plan.Connect(caller, "notify", "send", async: true);
         }
 
-        if (f.Has("third-party") && f.Context.Summary.Contains("video", StringComparison.OrdinalIgnoreCase) || f.Traits.Contains("media") && f.Context.Summary.Contains("video", StringComparison.OrdinalIgnoreCase))
+        if (f.Has("video"))
         {
             plan.Add("video", "Video provider", "external", "Hosts the video sessions; we store only session ids.");
             plan.Connect(plan.Has("app") ? "app" : "api", "video", "create session");
@@ -183,7 +184,18 @@ internal static class ComponentPlanner
 
         plan.Use(pick.Pick("ci-cd", "github"), "Build, test and publish pipeline");
         plan.Use(pick.Pick("iac", "opentofu", "terraform"), "Infrastructure as code");
-        plan.Use(pick.Pick("secrets", f.Cloud == "aws" ? "kms" : "vault", "vault"), "Secrets and key management");
+        plan.Use(pick.Pick("secrets", "vault"), "Secrets management with short-lived credentials");
+        if (f.Cloud == "aws")
+        {
+            plan.Use(pick.Pick("secrets", "kms"), "Encryption keys for databases, buckets and backups");
+        }
+
+        var entry = plan.Has("gateway") ? "gateway" : plan.Has("lb") ? "lb" : plan.Has("api") ? "api" : null;
+        plan.Connect("clients", "idp", "sign in (OIDC)");
+        foreach (var verifier in new[] { entry == "lb" ? "app" : entry, "api" }.OfType<string>().Distinct())
+        {
+            plan.Connect(verifier, "idp", "validate tokens (JWKS)");
+        }
         if (decision.Kind != PatternKind.Serverless && (f.Team >= 6 || decision.Kind == PatternKind.Microservices))
         {
             plan.Use(pick.Pick("container-orchestration", "kubernetes"), "Runs the containers with autoscaling and self-healing");

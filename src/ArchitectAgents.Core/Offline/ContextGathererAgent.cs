@@ -153,7 +153,13 @@ public sealed class ContextGathererAgent : OfflineAgent
         {
             double? estimate = null;
             string basis = "";
-            if (f.TransactionsPerDay is { } tx)
+            if (f.TransactionsPerDay is { } messages && f.Devices is not null)
+            {
+                // Device messages arrive evenly; reconnect bursts after outages are the peak.
+                estimate = Math.Ceiling(messages.Value / 86_400 * 3);
+                basis = $"{NumberText.Format(messages.Value)} device messages/day spread evenly × a 3× reconnect-burst peak";
+            }
+            else if (f.TransactionsPerDay is { } tx)
             {
                 // Business transactions fan out into several API calls and cluster in busy hours.
                 estimate = Math.Ceiling(tx.Value / 86_400 * 10 * 5);

@@ -29,7 +29,7 @@ internal sealed record DesignFacts
 
     public bool IsLargeScale => Users >= 1_000_000 || PeakRps >= 1_000;
 
-    public bool IsSpikyBatch => (Has("spiky") || Has("batch")) && (Has("idle") || Has("cost-sensitive") || Has("batch"));
+    public bool IsSpikyBatch => Has("spiky") && (Has("idle") || Has("cost-sensitive") || Has("batch")) || Has("batch") && Has("idle");
 
     public bool LatencyCritical => LatencyMs is < 200;
 

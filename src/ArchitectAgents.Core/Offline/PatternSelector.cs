@@ -51,7 +51,7 @@ internal static class PatternSelector
             reason = $"{team} and {(f.Users > 0 ? Fmt(f.Users) + " users" : "a modest load")} need the simplest thing that works: one deployable with clear internal modules, one database, and a migration path if a module ever needs to scale on its own.";
         }
 
-        return new PatternDecision(kind, Name(kind), reason, Alternatives(kind, f));
+        return new PatternDecision(kind, Name(kind), char.ToUpperInvariant(reason[0]) + reason[1..], Alternatives(kind, f));
     }
 
     private static string Name(PatternKind kind) => kind switch

@@ -271,6 +271,7 @@ public static partial class DeliverableRenderer
     private static IEnumerable<string?[]> Operations(string yaml)
     {
         string? path = null;
+        string? method = null;
         foreach (var line in yaml.Split('\n'))
         {
             var p = PathLine().Match(line);
@@ -283,13 +284,24 @@ public static partial class DeliverableRenderer
             var m = MethodLine().Match(line);
             if (m.Success && path is not null)
             {
-                yield return [m.Groups[1].Value.ToUpperInvariant(), path, ""];
+                method = m.Groups[1].Value.ToUpperInvariant();
+                continue;
+            }
+
+            var summary = SummaryLine().Match(line);
+            if (summary.Success && method is not null && path is not null)
+            {
+                yield return [method, path, summary.Groups[1].Value.Trim('\'', '"')];
+                method = null;
             }
         }
     }
 
     [GeneratedRegex(@"^  ['""]?(/[^:'""]*)['""]?:\s*$")]
     private static partial Regex PathLine();
+
+    [GeneratedRegex(@"^      summary:\s*(.+)$")]
+    private static partial Regex SummaryLine();
 
     [GeneratedRegex(@"^    (get|post|put|patch|delete):\s*$")]
     private static partial Regex MethodLine();
