@@ -35,6 +35,11 @@ internal sealed class YamlMap
         {
             throw new CatalogException($"{file}: invalid YAML at line {ex.Start.Line + lineOffset}: {ex.InnerException?.Message ?? ex.Message}", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet reports some unterminated structures (an unclosed '[') without a position.
+            throw new CatalogException($"{file}: invalid YAML: a list or mapping is not closed", ex);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {

@@ -24,7 +24,7 @@ public sealed class DesignRunner(WorkflowFactory factory)
                     case RequestInfoEvent request when request.Request.TryGetDataAs<ClarificationRequest>(out var questions):
                         IReadOnlyDictionary<string, string> answers = observer is null
                             ? new Dictionary<string, string>()
-                            : await observer.AskAsync(questions.Questions, cancellationToken).ConfigureAwait(false);
+                            : await observer.AskAsync([.. questions.Questions], cancellationToken).ConfigureAwait(false);
                         await run.SendResponseAsync(request.Request.CreateResponse(new ClarificationAnswers(answers))).ConfigureAwait(false);
                         break;
                     case WorkflowOutputEvent output when output.Is<DesignDocument>(out var doc):

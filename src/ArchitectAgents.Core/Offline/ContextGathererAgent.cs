@@ -29,7 +29,10 @@ public sealed class ContextGathererAgent : OfflineAgent
             context.ExistingDecisions.InsertRange(0, brief.Attachments.Select(a => $"Existing document {a.Name}: {Engine.IntakeExecutor.TitleOf(a.Content)}"));
         }
 
-        var questions = QuestionsFor(context).Take(MaxQuestions).ToList();
+        // The questions are those the brief alone raises, so answered ones stay on record with their answers.
+        var questions = answerTexts.Count == 0
+            ? QuestionsFor(context).Take(MaxQuestions).ToList()
+            : QuestionsFor(BriefAnalyzer.Analyze(brief.Text, attachments)).Take(MaxQuestions).ToList();
         foreach (var question in questions)
         {
             if (answers.TryGetValue(question.Id, out var answer) && !string.IsNullOrWhiteSpace(answer))
