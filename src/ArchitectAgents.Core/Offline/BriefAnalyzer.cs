@@ -23,7 +23,7 @@ internal static partial class BriefAnalyzer
         Opts);
 
     private static readonly Regex DevicesRegex = new(
-        $@"{N}\+?\s*(?:connected\s+|iot\s+|refrigeration\s+|temperature\s+|smart\s+)?(?<kind>devices|sensors|trucks|vehicles|machines|meters|gateways|cameras|trackers|units)\b",
+        $@"{N}\+?\s*(?:[a-z-]+\s+){{0,2}}?(?<kind>devices|sensors|trucks|vehicles|machines|meters|gateways|cameras|trackers)\b",
         Opts);
 
     private static readonly Regex RpsRegex = new(
@@ -65,7 +65,7 @@ internal static partial class BriefAnalyzer
         ("iot", new Regex(@"\bIoT\b|\bsensors?\b|telemetry|connected\s+(?:devices|cars|trucks)|\bfirmware\b|\bdevices?\b.{0,40}\b(?:report|send|emit)", Opts)),
         ("intermittent-network", new Regex(@"intermittent|poor\s+(?:network|connectivity|coverage|signal)|spotty|flaky\s+(?:network|connection)|dead\s+zones|patchy|offline\s+(?:for|periods|mode)|lose\s+(?:connectivity|signal)|drop\s+out", Opts)),
         ("spiky", new Regex(@"\bspik(?:e|es|y)\b|\bburst(?:s|y)?\b|end\s+of\s+(?:the\s+)?month|last\s+(?:\w+\s+)?days\s+of|seasonal|black\s+friday|flash\s+sales?", Opts)),
-        ("batch", new Regex(@"\bbatch\b|nightly\s+(?!backups?)\w+|\bcron\b|scheduled\s+jobs?|report\s+generation|generat\w*\s+(?:\w+\s+)?reports?|month-end|monthly\s+run", Opts)),
+        ("batch", new Regex(@"\bbatch\b|nightly\s+(?!backups?)\w+|\bcron\b|scheduled\s+jobs?|report\s+generation|generat\w*\s+(?:\w+\s+){0,2}(?:reports?|statements?|invoices?|payslips?|exports?|PDFs?|documents?)|month-end|quarter-end|year-end|(?:monthly|quarterly|yearly|annual)\s+(?:run|job|batch|report)|once\s+a\s+(?:week|month|quarter|year)", Opts)),
         ("idle", new Regex(@"\bidle\b|mostly\s+quiet|rarely|otherwise\s+(?:quiet|nothing)|near[- ]zero\s+traffic|sits?\s+unused", Opts)),
         ("cost-sensitive", new Regex(@"\bcost\b|\bbudget\b|cheap|inexpensive|keep\s+(?:the\s+)?bills?|spend\s+as\s+little|frugal", Opts)),
         ("realtime", new Regex(@"real[- ]time|\blive\b|websockets?|instant(?:ly)?|push\s+notifications?|within\s+(?:\d+|one|a)\s+(?:second|minute)", Opts)),
@@ -75,7 +75,7 @@ internal static partial class BriefAnalyzer
         ("payments", new Regex(@"\bpayments?\b|\bpayouts?\b|card\s+payments|checkout|\bbilling\b|\brefunds?\b", Opts)),
         ("search", new Regex(@"\bsearch\b|full[- ]text|\bfilter(?:ing)?\s+by\b", Opts)),
         ("multi-tenant", new Regex(@"multi[- ]tenan|\btenants?\b|\bSaaS\b|each\s+customer|per[- ]customer", Opts)),
-        ("async-workflow", new Regex(@"notifications?|reminders?|\bemails?\b|\bSMS\b|webhooks?|approval|\bqueue\b|background\s+jobs?|asynchronous", Opts)),
+        ("async-workflow", new Regex(@"notifications?|reminders?|\b(?:send|sends|sent|by)\s+e-?mails?\b|\be-?mails?\s+(?:them|customers|users|members|alerts?|notifications?)|\bSMS\b|webhooks?|\bqueue\b|background\s+jobs?|asynchronous", Opts)),
         ("geo-distributed", new Regex(@"\bglobal(?:ly)?\b|worldwide|multi[- ]region|several\s+regions|EU\s*(?:\+|and|&)\s*US|US\s*(?:\+|and|&)\s*EU|across\s+(?:continents|countries)", Opts)),
         ("third-party", new Regex(@"third[- ]party|\bvendor\b|provider's\s+API|integrat\w+\s+with", Opts)),
         ("consumer", new Regex(@"consumer|\bapp\s+store\b|mobile\s+app|\bMAU\b|social", Opts)),
