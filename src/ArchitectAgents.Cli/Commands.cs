@@ -51,15 +51,23 @@ internal static class Commands
             Console.Error.WriteLine($"architect: {runId} · workflow {workflow.Id} · {(interactive ? "interactive" : "non-interactive")}");
 
             var runner = new DesignRunner(new WorkflowFactory(catalog, new OfflineAgentProvider(), DefaultValidators()));
-            var result = await runner.RunAsync(workflow, new DesignRunInput
+            DesignRunResult result;
+            try
             {
-                RunId = runId,
-                BriefText = text,
-                Source = "cli",
-                Requester = Environment.UserName,
-                Interactive = interactive,
-                Attachments = attachments,
-            }, observer, ct);
+                result = await runner.RunAsync(workflow, new DesignRunInput
+                {
+                    RunId = runId,
+                    BriefText = text,
+                    Source = "cli",
+                    Requester = Environment.UserName,
+                    Interactive = interactive,
+                    Attachments = attachments,
+                }, observer, ct);
+            }
+            catch (CatalogException ex)
+            {
+                throw new BadInputException(ex.Message);
+            }
 
             if (result.Status is DesignRunStatus.Failed or DesignRunStatus.Cancelled || result.Document is null)
             {

@@ -20,7 +20,8 @@ public sealed class ContextGathererAgent : OfflineAgent
     {
         var brief = input.Document.Brief ?? throw new InvalidOperationException("context-gatherer needs the brief section");
         var answers = input.Answers ?? [];
-        var answerTexts = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).Select(a => a.Value).ToList();
+        // Each answer is read in the light of its question, so "99.5% is fine" counts as an availability target.
+        var answerTexts = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).Select(a => AnswerTopic(a.Key) + a.Value.Trim()).ToList();
         var attachments = brief.Attachments.Select(a => a.Content).ToList();
         var context = BriefAnalyzer.Analyze(brief.Text, [.. answerTexts, .. attachments]);
         context.Sources = ["brief", .. brief.Attachments.Select(a => a.Name), .. answers.Keys.Select(k => "answer:" + k)];
@@ -61,6 +62,16 @@ public sealed class ContextGathererAgent : OfflineAgent
         var notes = $"{CountFigures(context)} figures extracted, {context.Compliance.Count} regime(s), {context.Assumptions.Count} assumption(s)";
         return Output("ready", notes, (SectionNames.Context, context));
     }
+
+    private static string AnswerTopic(string questionId) => questionId switch
+    {
+        "q-scale" => "Scale: ",
+        "q-team" => "Team: ",
+        "q-compliance" => "Compliance: ",
+        "q-residency" => "Data residency: ",
+        "q-availability" => "Availability target: ",
+        _ => "",
+    };
 
     private static IEnumerable<ClarifyingQuestion> QuestionsFor(ContextSection c)
     {
