@@ -1,17 +1,33 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs on a fresh Debian machine. Idempotent; quiet when all is present.
+# Installs what the test suite needs on a fresh Debian machine: Debian packages (PostgreSQL server,
+# script(1)) and the pinned npm packages of the validators. Idempotent; quiet when all is present.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else return 1; fi
+}
 
 need_apt=()
-# script(1) drives the CLI through a real terminal in the interactive tests.
 command -v script >/dev/null 2>&1 || need_apt+=(bsdutils)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo apt-get update -qq && sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
-  else
-    echo "warning: cannot install ${need_apt[*]} (not root, no sudo); tests that need them will be skipped" >&2
-  fi
+  echo "setup: installing ${need_apt[*]} from Debian packages" >&2
+  as_root apt-get update -qq || { echo "warning: apt-get update failed" >&2; }
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null \
+    || echo "warning: could not install ${need_apt[*]}; tests that need them will fail or be skipped" >&2
+  # The Debian package starts a cluster on 5432; the tests use their own throwaway one.
+  as_root service postgresql stop >/dev/null 2>&1 || true
+fi
+
+# Validators' npm packages, pinned by package-lock.json; reinstalled only when the lock file changes.
+tools=tools/validators
+stamp="$tools/node_modules/.lock-hash"
+hash=$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
+  echo "setup: npm ci in $tools" >&2
+  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  echo "$hash" > "$stamp"
 fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite and prints the totals alone on the last line: "N passed, N failed[, N skipped]".
-# Installs what the tests need first (see scripts/setup-test-deps.sh). Exit code is non-zero when anything failed.
+# Installs what the tests need first (scripts/setup-test-deps.sh) and starts a throwaway PostgreSQL server. Exit code is non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +11,11 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 bash scripts/setup-test-deps.sh || { echo "error: installing test dependencies failed" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+# A real PostgreSQL server on a loopback port, for the tests that need one.
+source scripts/test-postgres.sh
+test_postgres_start
+trap test_postgres_stop EXIT
 
 results="$(pwd)/TestResults"
 rm -rf "$results"

@@ -1,4 +1,5 @@
 using ArchitectAgents.Core.Catalog;
+using ArchitectAgents.Core.Validation;
 using ArchitectAgents.Core.Workflows;
 using Microsoft.Extensions.Configuration;
 
@@ -21,6 +22,14 @@ internal sealed class CliEnvironment
         .Build());
 
     public AgentCatalog LoadCatalog() => AgentCatalog.LoadDirectory(Locate(Configuration["Catalog:AgentsPath"] ?? "agents", directory: true));
+
+    public ValidatorSet CreateValidators()
+    {
+        var options = Configuration.GetSection(ValidatorOptions.SectionName).Get<ValidatorOptions>() ?? new ValidatorOptions();
+        options.NodeToolsPath = Locate(options.NodeToolsPath, directory: true);
+        options.PostgresConnectionString ??= Configuration.GetConnectionString("Validation");
+        return new ValidatorSet(options);
+    }
 
     public WorkflowDefinition LoadWorkflow(AgentCatalog catalog, string? file)
     {

@@ -22,6 +22,7 @@ internal static class Commands
             AgentsCommand(),
             GraphCommand(workflowOption),
             SchemaCommand(),
+            ValidateCommand(),
         };
     }
 
@@ -50,7 +51,8 @@ internal static class Commands
             var runId = $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
             Console.Error.WriteLine($"architect: {runId} · workflow {workflow.Id} · {(interactive ? "interactive" : "non-interactive")}");
 
-            var runner = new DesignRunner(new WorkflowFactory(catalog, new OfflineAgentProvider(), DefaultValidators()));
+            await using var validators = env.CreateValidators();
+            var runner = new DesignRunner(new WorkflowFactory(catalog, new OfflineAgentProvider(), validators.Validators));
             DesignRunResult result;
             try
             {
@@ -167,7 +169,38 @@ internal static class Commands
         return command;
     }
 
-    internal static IReadOnlyList<IArtifactValidator> DefaultValidators() => [new MermaidStructureValidator(), new DocumentRulesValidator()];
+    private static Command ValidateCommand()
+    {
+        var path = new Argument<string>("path") { Description = "A deliverable directory (architecture.mmd, openapi.yaml, schema.sql, design.json) or one of those files." };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var command = new Command("validate", "Validate an existing deliverable set with the real parsers.") { path, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var target = parse.GetValue(path)!;
+            await using var validators = CliEnvironment.Load().CreateValidators();
+            DeliverableReport report;
+            try
+            {
+                report = await DeliverableValidation.ValidateAsync(target, validators.Validators, ct);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new BadInputException(ex.Message);
+            }
+
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(report, DocumentJson.Indented));
+            }
+            else
+            {
+                ValidationReportPrinter.Print(Console.Out, report);
+            }
+
+            return report.Failed ? ExitCodes.DoneWithIssues : ExitCodes.Done;
+        });
+        return command;
+    }
 
     private static (AgentCatalog Catalog, WorkflowDefinition Workflow) LoadDefinitions(CliEnvironment env, string? workflowFile)
     {

@@ -30,7 +30,7 @@ internal sealed class DesignHarness
     public RecordingObserver Observer { get; } = new();
 
     public Task<DesignRunResult> RunAsync(string brief, bool interactive = false) =>
-        new DesignRunner(new WorkflowFactory(Catalog, Provider, [new MermaidStructureValidator(), new DocumentRulesValidator()]))
+        new DesignRunner(new WorkflowFactory(Catalog, Provider, SharedValidators.All))
             .RunAsync(Workflow, new DesignRunInput { RunId = "test-run", BriefText = brief, Interactive = interactive }, Observer, TestContext.Current.CancellationToken);
 
     public async Task<DesignDocument> DesignAsync(string brief)

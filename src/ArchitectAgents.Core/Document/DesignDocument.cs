@@ -66,6 +66,9 @@ public sealed class SectionRevision
     /// <summary>Workflow round it was written in (the designer's revision loop).</summary>
     public int Round { get; set; }
 
+    /// <summary>Fields that differ from the previous revision (for example <c>api.openApiYaml</c>); empty for the first.</summary>
+    public List<string> Changed { get; set; } = [];
+
     /// <summary>The section's content as written.</summary>
     public JsonElement Content { get; set; }
 }

@@ -71,6 +71,7 @@ internal static class DocumentState
 
         var json = JsonSerializer.Serialize(content, SectionNames.TypeOf(name), DocumentJson.Options);
         var history = await ReadHistoryAsync(context, name, ct).ConfigureAwait(false);
+        var element = JsonSerializer.Deserialize<JsonElement>(json);
         history.Add(new SectionRevision
         {
             Section = name,
@@ -78,7 +79,8 @@ internal static class DocumentState
             Author = author,
             UpdatedAt = now,
             Round = round,
-            Content = JsonSerializer.Deserialize<JsonElement>(json),
+            Changed = history.Count == 0 ? [] : JsonDiff.ChangedPaths(history[^1].Content, element),
+            Content = element,
         });
 
         await context.QueueStateUpdateAsync(SectionKey(name), json, Scope, ct).ConfigureAwait(false);

@@ -202,9 +202,10 @@ public static partial class DeliverableRenderer
         }
 
         sb.Append("## Revision history\n\n");
-        Md.Table(sb, ["Section", "Revision", "Author", "Round", "Written at"], doc.History.Select(h => new[]
+        Md.Table(sb, ["Section", "Revision", "Author", "Round", "Written at", "Changed from the previous revision"], doc.History.Select(h => new[]
         {
             h.Section, h.Revision.ToString(CultureInfo.InvariantCulture), h.Author, h.Round.ToString(CultureInfo.InvariantCulture), h.UpdatedAt.ToString("u", CultureInfo.InvariantCulture),
+            h.Revision == 1 ? "(first)" : h.Changed.Count == 0 ? "nothing" : string.Join(", ", h.Changed),
         }));
 
         if (doc.Usage is { } usage)

@@ -21,7 +21,11 @@ public sealed partial class MermaidStructureValidator : IArtifactValidator
     public Task<ArtifactValidation> ValidateAsync(DesignDocument document, CancellationToken cancellationToken)
     {
         var text = document.Design?.Architecture.Mermaid ?? "";
-        return Task.FromResult(From(Artifact, Name, Check(text)));
+        var header = text.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => l.Trim())
+            .FirstOrDefault(l => l.Length > 0 && !l.StartsWith("%%", StringComparison.Ordinal)) ?? "";
+        return Task.FromResult(OtherDiagram().IsMatch(header)
+            ? Skipped(Artifact, Name, $"the structural pre-check covers flowcharts only, not '{header.Split(' ')[0]}'; Mermaid's parser checks it")
+            : From(Artifact, Name, Check(text)));
     }
 
     /// <summary>Checks a flowchart and returns its problems.</summary>
@@ -93,21 +97,52 @@ public sealed partial class MermaidStructureValidator : IArtifactValidator
             }
         }
 
+        // Flowcharts create a node on first mention, so a misspelt id is not a parse error. An id used only in
+        // edges that is one or two letters away from a declared node is almost surely a typo.
         foreach (var (from, to, line) in edges)
         {
-            foreach (var id in new[] { from, to }.Where(id => !declared.Contains(id)))
+            foreach (var id in new[] { from, to }.Where(id => !declared.Contains(id)).Distinct())
             {
-                messages.Add(Error($"edge refers to node '{id}', which is never declared (misspelt id?)", line, 1));
+                var near = declared.FirstOrDefault(d => Distance(d, id) <= Math.Min(2, Math.Max(1, d.Length / 3)));
+                if (near is not null)
+                {
+                    messages.Add(Error($"edge refers to node '{id}', which is never declared; did you mean '{near}'? (misspelt id)", line, 1));
+                }
+                else if (declared.Count > 0)
+                {
+                    messages.Add(Warning($"node '{id}' appears only in edges and is never declared with a label", line, 1));
+                }
             }
         }
 
-        if (declared.Count == 0)
+        if (declared.Count == 0 && edges.Count == 0)
         {
             messages.Add(Error("the diagram declares no nodes", first + 1, 1));
         }
 
         return messages;
     }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+
+    [GeneratedRegex(@"^(?:sequenceDiagram|classDiagram|stateDiagram|erDiagram|journey|gantt|pie|gitGraph|mindmap|timeline|C4\w+|quadrantChart|requirementDiagram|sankey|xychart|block|architecture|packet|kanban|radar)")]
+    private static partial Regex OtherDiagram();
 
     [GeneratedRegex(@"^(?:flowchart|graph)\s+(?:TB|TD|BT|RL|LR)\s*;?$")]
     private static partial Regex Header();

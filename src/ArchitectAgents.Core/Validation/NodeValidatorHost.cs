@@ -1,0 +1,238 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ArchitectAgents.Core.Validation;
+
+/// <summary>
+/// One long-lived Node process running <c>tools/validators/validate.mjs</c> (Mermaid's parser and PGlite),
+/// spoken to over JSON lines. Starting Node and loading the parsers costs seconds, so the process is
+/// shared by every validation; it is restarted if it dies or hangs.
+/// </summary>
+public sealed class NodeValidatorHost : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly string _node;
+    private readonly string _toolsDirectory;
+    private readonly TimeSpan _timeout;
+    private readonly SemaphoreSlim _startLock = new(1, 1);
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<NodeResponse>> _pending = new();
+    private Process? _process;
+    private long _nextId;
+
+    /// <summary>Creates a host; nothing starts until the first request.</summary>
+    /// <param name="toolsDirectory">Folder holding validate.mjs and its node_modules.</param>
+    /// <param name="node">Node executable (a name on PATH or a path).</param>
+    /// <param name="timeout">Per-request limit, including start-up on first use.</param>
+    public NodeValidatorHost(string toolsDirectory, string node = "node", TimeSpan? timeout = null)
+    {
+        _toolsDirectory = Path.GetFullPath(toolsDirectory);
+        _node = node;
+        _timeout = timeout ?? TimeSpan.FromSeconds(60);
+    }
+
+    /// <summary>Why the host cannot run, or null when it can (tools present; Node itself is probed on first use).</summary>
+    public string? MissingTool(string package)
+    {
+        if (!File.Exists(Path.Combine(_toolsDirectory, "validate.mjs")))
+        {
+            return $"validator script not found in {_toolsDirectory}";
+        }
+
+        return Directory.Exists(Path.Combine(_toolsDirectory, "node_modules", package))
+            ? null
+            : $"npm package '{package}' not installed (run 'npm ci' in {_toolsDirectory})";
+    }
+
+    /// <summary>Sends one document to the Node process.</summary>
+    /// <returns>The parser's verdict, or a <see cref="NodeResponse"/> with <see cref="NodeResponse.Unavailable"/> set when Node could not run.</returns>
+    public async Task<NodeResponse> CheckAsync(string kind, string text, CancellationToken cancellationToken)
+    {
+        Process process;
+        try
+        {
+            process = await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Win32Exception ex)
+        {
+            return NodeResponse.NotAvailable($"node not found ('{_node}': {ex.Message})");
+        }
+
+        var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var pending = new TaskCompletionSource<NodeResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[id] = pending;
+        try
+        {
+            await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(new { id, kind, text }, Json).AsMemory(), cancellationToken).ConfigureAwait(false);
+                await process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+
+            return await pending.Task.WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Kill(process);
+            return NodeResponse.NotAvailable($"the Node validator did not answer within {_timeout.TotalSeconds:0} s");
+        }
+        catch (IOException ex)
+        {
+            Kill(process);
+            return NodeResponse.NotAvailable($"the Node validator stopped: {ex.Message}");
+        }
+        finally
+        {
+            _pending.TryRemove(id, out _);
+        }
+    }
+
+    private async Task<Process> EnsureStartedAsync(CancellationToken ct)
+    {
+        if (_process is { HasExited: false } running)
+        {
+            return running;
+        }
+
+        await _startLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_process is { HasExited: false } started)
+            {
+                return started;
+            }
+
+            var info = new ProcessStartInfo(_node)
+            {
+                WorkingDirectory = _toolsDirectory,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            info.ArgumentList.Add("validate.mjs");
+            var process = Process.Start(info) ?? throw new Win32Exception("the process did not start");
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+            _ = Task.Run(() => ReadLoopAsync(process), CancellationToken.None);
+            _process = process;
+            return process;
+        }
+        finally
+        {
+            _startLock.Release();
+        }
+    }
+
+    private async Task ReadLoopAsync(Process process)
+    {
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
+            {
+                NodeResponse? response;
+                try
+                {
+                    response = JsonSerializer.Deserialize<NodeResponse>(line, Json);
+                }
+                catch (JsonException)
+                {
+                    continue;
+                }
+
+                if (response?.Id is { } id && _pending.TryGetValue(id, out var waiter))
+                {
+                    waiter.TrySetResult(response);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+        }
+
+        foreach (var waiter in _pending.Values)
+        {
+            waiter.TrySetResult(NodeResponse.NotAvailable("the Node validator exited"));
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { } process)
+        {
+            try
+            {
+                process.StandardInput.Close();
+                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or IOException)
+            {
+                Kill(process);
+            }
+
+            process.Dispose();
+        }
+
+        _startLock.Dispose();
+        _writeLock.Dispose();
+    }
+}
+
+/// <summary>What the Node validator said about one document.</summary>
+public sealed class NodeResponse
+{
+    /// <summary>Request id.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>True when the parser accepted the document.</summary>
+    public bool Ok { get; set; }
+
+    /// <summary>Parser errors.</summary>
+    public List<NodeError> Errors { get; set; } = [];
+
+    /// <summary>Extra information (diagram type, how SQL was applied).</summary>
+    public string? Detail { get; set; }
+
+    /// <summary>True when the parser itself failed (not the document).</summary>
+    public bool Internal { get; set; }
+
+    /// <summary>Set when Node could not be used at all; the validation must then be skipped.</summary>
+    [JsonIgnore]
+    public string? Unavailable { get; private set; }
+
+    internal static NodeResponse NotAvailable(string reason) => new() { Unavailable = reason };
+}
+
+/// <summary>One parser error.</summary>
+public sealed class NodeError
+{
+    /// <summary>1-based line.</summary>
+    public int? Line { get; set; }
+
+    /// <summary>1-based column.</summary>
+    public int? Column { get; set; }
+
+    /// <summary>The parser's message.</summary>
+    public string Message { get; set; } = "";
+}

@@ -1,0 +1,139 @@
+// Long-lived validator process for the .NET side. One JSON object per line on stdin:
+//   {"id":"1","kind":"mermaid"|"sql","text":"..."}
+// One JSON object per line on stdout:
+//   {"id":"1","ok":true|false,"errors":[{"line":1,"column":1,"message":"..."}],"detail":"..."}
+// Mermaid is checked with Mermaid's own parser (no browser: jsdom supplies the DOM it expects);
+// SQL is applied to PostgreSQL compiled to WASM (PGlite) inside a transaction that is rolled back.
+import { createInterface } from 'node:readline';
+import { JSDOM } from 'jsdom';
+
+const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
+globalThis.window = dom.window;
+globalThis.document = dom.window.document;
+for (const key of ['navigator', 'Element', 'HTMLElement', 'SVGElement', 'DOMParser', 'getComputedStyle']) {
+  if (!(key in globalThis)) {
+    try { globalThis[key] = dom.window[key]; } catch { /* read-only in this Node version */ }
+  }
+}
+
+let mermaidPromise;
+function mermaid() {
+  mermaidPromise ??= import('mermaid').then(({ default: m }) => {
+    m.initialize({ startOnLoad: false, securityLevel: 'strict' });
+    return m;
+  });
+  return mermaidPromise;
+}
+
+let pglitePromise;
+async function pglite(reset = false) {
+  if (reset && pglitePromise) {
+    const old = await pglitePromise;
+    pglitePromise = undefined;
+    await old.close().catch(() => {});
+  }
+  pglitePromise ??= import('@electric-sql/pglite').then(async ({ PGlite }) => {
+    const db = new PGlite();
+    await db.waitReady;
+    return db;
+  });
+  return pglitePromise;
+}
+
+function lineColumn(text, offset) {
+  // offset is 1-based, as PostgreSQL reports positions.
+  const before = text.slice(0, Math.max(0, offset - 1));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return { line, column };
+}
+
+// Errors such as a missing referenced table carry no position: point at the mention of the quoted name,
+// ignoring comments; for "already exists", at its second definition.
+function locateName(text, message) {
+  const name = /"([^"]+)"/.exec(message)?.[1];
+  if (!name) return { line: null, column: null };
+  const code = text.replace(/--[^\n]*/g, (c) => ' '.repeat(c.length));
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const matches = [...code.matchAll(new RegExp(`\\b${escaped}\\b`, 'g'))];
+  const referenced = [...code.matchAll(new RegExp(`REFERENCES\\s+${escaped}\\b`, 'gi'))];
+  const pick = /already exists/.test(message) ? matches[1] ?? matches[0] : referenced[0] ?? matches[0];
+  return pick ? lineColumn(text, pick.index + 1) : { line: null, column: null };
+}
+
+async function checkMermaid(text) {
+  const m = await mermaid();
+  // Mermaid drops %% comment lines before parsing, which shifts its line numbers; blank them instead.
+  text = text.replace(/^[ \t]*%%(?!\{)[^\n]*/gm, '');
+  try {
+    const result = await m.parse(text);
+    return { ok: true, errors: [], detail: result?.diagramType ?? 'parsed' };
+  } catch (err) {
+    const message = String(err?.message ?? err);
+    const at = /on line (\d+)/.exec(message) ?? /line (\d+)/i.exec(message);
+    // Mermaid counts lines from the first non-blank one and may point one past the end at EOF.
+    const lead = ((/^\s*/.exec(text)?.[0] ?? '').match(/\n/g) ?? []).length;
+    const total = text.replace(/\n+$/, '').split('\n').length;
+    const raw = at ? Number(at[1]) : (err?.hash?.line != null ? err.hash.line + 1 : null);
+    const line = raw != null ? Math.min(raw + lead, total) : (/No diagram type detected/.test(message) ? 1 + lead : null);
+    const column = err?.hash?.loc?.first_column != null ? err.hash.loc.first_column + 1 : null;
+    const text1 = line != null ? message.replace(/(error on line )\d+/i, `$1${line}`) : message;
+    return { ok: false, errors: [{ line, column, message: text1.replace(/\s+/g, ' ').trim() }] };
+  }
+}
+
+async function checkSql(text) {
+  let db = await pglite();
+  await db.exec('BEGIN');
+  let error = null;
+  try {
+    await db.exec(text);
+  } catch (err) {
+    error = err;
+  }
+  try {
+    await db.exec('ROLLBACK');
+  } catch { /* the script may have ended the transaction itself */ }
+  // A script that committed on its own leaves objects behind: start from a clean database.
+  const left = await db.query("SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname NOT IN ('pg_catalog','information_schema','pg_toast')");
+  if (left.rows[0].n > 0) {
+    db = await pglite(true);
+  }
+  if (!error) {
+    return { ok: true, errors: [], detail: 'applied to PostgreSQL (PGlite) and rolled back' };
+  }
+  let where = error.position ? lineColumn(text, Number(error.position)) : { line: null, column: null };
+  if (!error.position) {
+    where = locateName(text, error.message ?? '');
+  }
+  const hint = error.hint ? ` (hint: ${error.hint})` : '';
+  const code = error.code ? ` [SQLSTATE ${error.code}]` : '';
+  return { ok: false, errors: [{ ...where, message: `${error.message}${hint}${code}` }] };
+}
+
+const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+let queue = Promise.resolve();
+rl.on('line', (line) => {
+  if (!line.trim()) return;
+  // Requests are handled one at a time: PGlite is single-connection and Mermaid keeps global state.
+  queue = queue.then(async () => {
+    let request;
+    try {
+      request = JSON.parse(line);
+    } catch {
+      process.stdout.write(JSON.stringify({ id: null, ok: false, errors: [{ message: 'request is not JSON' }] }) + '\n');
+      return;
+    }
+    let response;
+    try {
+      if (request.kind === 'mermaid') response = await checkMermaid(String(request.text ?? ''));
+      else if (request.kind === 'sql') response = await checkSql(String(request.text ?? ''));
+      else if (request.kind === 'ping') response = { ok: true, errors: [], detail: `node ${process.version}` };
+      else response = { ok: false, errors: [{ message: `unknown kind '${request.kind}'` }] };
+    } catch (err) {
+      response = { ok: false, internal: true, errors: [{ message: `validator error: ${String(err?.message ?? err)}` }] };
+    }
+    process.stdout.write(JSON.stringify({ id: request.id, ...response }) + '\n');
+  });
+});
+rl.on('close', () => { queue.then(() => process.exit(0)); });
