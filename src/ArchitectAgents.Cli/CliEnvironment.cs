@@ -31,6 +31,16 @@ internal sealed class CliEnvironment
         return new ValidatorSet(options);
     }
 
+    /// <summary>A hint when the Node parsers are not installed, or null.</summary>
+    public string? MissingValidatorTools()
+    {
+        var options = Configuration.GetSection(ValidatorOptions.SectionName).Get<ValidatorOptions>() ?? new ValidatorOptions();
+        var tools = Locate(options.NodeToolsPath, directory: true);
+        return Directory.Exists(Path.Combine(tools, "node_modules", "mermaid"))
+            ? null
+            : $"the Node parsers are not installed (run: npm ci --prefix {Path.GetRelativePath(Directory.GetCurrentDirectory(), tools)})";
+    }
+
     public WorkflowDefinition LoadWorkflow(AgentCatalog catalog, string? file)
     {
         if (file is not null)

@@ -50,6 +50,10 @@ internal static class Commands
             var observer = new ConsoleObserver(Console.Error, Console.In, interactive);
             var runId = $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
             Console.Error.WriteLine($"architect: {runId} · workflow {workflow.Id} · {(interactive ? "interactive" : "non-interactive")}");
+            if (env.MissingValidatorTools() is { } missing)
+            {
+                Console.Error.WriteLine($"note: {missing}; Mermaid and SQL validation will be reported as skipped");
+            }
 
             await using var validators = env.CreateValidators();
             var runner = new DesignRunner(new WorkflowFactory(catalog, new OfflineAgentProvider(), validators.Validators));
