@@ -23,6 +23,7 @@ internal static class Commands
             GraphCommand(workflowOption),
             SchemaCommand(),
             ValidateCommand(),
+            KeysCommand.Build(),
         };
     }
 

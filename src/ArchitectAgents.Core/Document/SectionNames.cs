@@ -55,7 +55,8 @@ public static class SectionNames
         _ => throw new ArgumentException($"Unknown section '{name}'.", nameof(name)),
     };
 
-    internal static void Set(DesignDocument doc, string name, SectionBase? value)
+    /// <summary>Replaces a section of a document by name.</summary>
+    public static void Set(DesignDocument doc, string name, SectionBase? value)
     {
         switch (name)
         {

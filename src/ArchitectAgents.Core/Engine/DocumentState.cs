@@ -72,7 +72,7 @@ internal static class DocumentState
         var json = JsonSerializer.Serialize(content, SectionNames.TypeOf(name), DocumentJson.Options);
         var history = await ReadHistoryAsync(context, name, ct).ConfigureAwait(false);
         var element = JsonSerializer.Deserialize<JsonElement>(json);
-        history.Add(new SectionRevision
+        var entry = new SectionRevision
         {
             Section = name,
             Revision = revision,
@@ -81,10 +81,12 @@ internal static class DocumentState
             Round = round,
             Changed = history.Count == 0 ? [] : JsonDiff.ChangedPaths(history[^1].Content, element),
             Content = element,
-        });
+        };
+        history.Add(entry);
 
         await context.QueueStateUpdateAsync(SectionKey(name), json, Scope, ct).ConfigureAwait(false);
         await context.QueueStateUpdateAsync(HistoryKey(name), JsonSerializer.Serialize(history, DocumentJson.Options), Scope, ct).ConfigureAwait(false);
+        await context.AddEventAsync(new SectionWrittenEvent(entry), ct).ConfigureAwait(false);
         return revision;
     }
 

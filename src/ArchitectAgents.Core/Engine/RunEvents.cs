@@ -1,3 +1,4 @@
+using ArchitectAgents.Core.Document;
 using Microsoft.Agents.AI.Workflows;
 
 namespace ArchitectAgents.Core.Engine;
@@ -42,4 +43,11 @@ public sealed class AgentOutputRejectedEvent(string node, string reason) : Workf
 
     /// <summary>Why it was rejected.</summary>
     public string Reason { get; } = reason;
+}
+
+/// <summary>A section was written; carries the new revision so a host can follow the document as it grows.</summary>
+public sealed class SectionWrittenEvent(SectionRevision revision) : WorkflowEvent(revision.Section)
+{
+    /// <summary>The revision, with its content and what changed.</summary>
+    public SectionRevision Revision { get; } = revision;
 }

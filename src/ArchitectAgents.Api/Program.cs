@@ -1,0 +1,24 @@
+using ArchitectAgents.Api.Auth;
+using ArchitectAgents.Api.Catalog;
+using ArchitectAgents.Api.Health;
+using ArchitectAgents.Api.Infrastructure;
+using ArchitectAgents.Api.Runs;
+using ArchitectAgents.Runs;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
+builder.Services.AddArchitectRuns(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddApiInfrastructure(builder.Configuration);
+builder.Services.AddArchitectAuth(builder.Configuration);
+
+var app = builder.Build();
+app.UseApiInfrastructure();
+app.UseArchitectAuth();
+app.MapHealth();
+app.MapRuns();
+app.MapCatalog();
+app.MapApiReference();
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

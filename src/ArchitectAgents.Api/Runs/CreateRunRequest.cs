@@ -1,0 +1,132 @@
+using System.Text.Json;
+using ArchitectAgents.Core.Document;
+
+namespace ArchitectAgents.Api.Runs;
+
+/// <summary>
+/// The body of <c>POST /v1/runs</c>, read field by field so every error names its field.
+/// <code>{"brief": "...", "workflow": "architect-design", "options": {"interactive": true, "questionTimeoutSeconds": 600},
+/// "callbackUrl": "https://...", "attachments": [{"name": "architecture.md", "content": "..."}]}</code>
+/// </summary>
+internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Interactive, int? QuestionTimeoutSeconds, string? CallbackUrl, IReadOnlyList<AttachedDocument> Attachments)
+{
+    private const int MaxAttachments = 10;
+
+    /// <summary>Parses and checks a request; on failure returns the field and what is wrong with it.</summary>
+    public static (CreateRunRequest? Request, string? Field, string? Error) Parse(JsonElement root, int maxBriefBytes)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return (null, "body", "must be a JSON object");
+        }
+
+        if (!root.TryGetProperty("brief", out var briefElement) || briefElement.ValueKind == JsonValueKind.Null)
+        {
+            return (null, "brief", "is required");
+        }
+
+        if (briefElement.ValueKind != JsonValueKind.String)
+        {
+            return (null, "brief", "must be a string");
+        }
+
+        var brief = briefElement.GetString()!;
+        if (string.IsNullOrWhiteSpace(brief))
+        {
+            return (null, "brief", "is empty");
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(brief);
+        if (bytes > maxBriefBytes)
+        {
+            return (null, "brief", $"is {bytes / 1024} KiB; the limit is {maxBriefBytes / 1024} KiB");
+        }
+
+        if (brief.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        {
+            return (null, "brief", "contains control characters; send the brief as plain text");
+        }
+
+        string? workflow = null;
+        if (root.TryGetProperty("workflow", out var wf) && wf.ValueKind != JsonValueKind.Null)
+        {
+            if (wf.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(wf.GetString()))
+            {
+                return (null, "workflow", "must be a workflow id");
+            }
+
+            workflow = wf.GetString();
+        }
+
+        var interactive = false;
+        int? timeout = null;
+        if (root.TryGetProperty("options", out var options) && options.ValueKind != JsonValueKind.Null)
+        {
+            if (options.ValueKind != JsonValueKind.Object)
+            {
+                return (null, "options", "must be an object");
+            }
+
+            if (options.TryGetProperty("interactive", out var i) && i.ValueKind != JsonValueKind.Null)
+            {
+                if (i.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    return (null, "options.interactive", "must be true or false");
+                }
+
+                interactive = i.GetBoolean();
+            }
+
+            if (options.TryGetProperty("questionTimeoutSeconds", out var t) && t.ValueKind != JsonValueKind.Null)
+            {
+                if (t.ValueKind != JsonValueKind.Number || !t.TryGetInt32(out var seconds) || seconds is < 1 or > 7 * 24 * 3600)
+                {
+                    return (null, "options.questionTimeoutSeconds", "must be a whole number of seconds between 1 and 604800");
+                }
+
+                timeout = seconds;
+            }
+        }
+
+        string? callback = null;
+        if (root.TryGetProperty("callbackUrl", out var cb) && cb.ValueKind != JsonValueKind.Null)
+        {
+            if (cb.ValueKind != JsonValueKind.String || !Uri.TryCreate(cb.GetString(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                return (null, "callbackUrl", "must be an absolute http or https URL");
+            }
+
+            callback = cb.GetString();
+        }
+
+        var attachments = new List<AttachedDocument>();
+        if (root.TryGetProperty("attachments", out var list) && list.ValueKind != JsonValueKind.Null)
+        {
+            if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() > MaxAttachments)
+            {
+                return (null, "attachments", $"must be an array of at most {MaxAttachments} {{name, content}} objects");
+            }
+
+            var index = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object
+                    || !item.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(name.GetString())
+                    || !item.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.String)
+                {
+                    return (null, $"attachments[{index}]", "must have a string 'name' and a string 'content'");
+                }
+
+                attachments.Add(new AttachedDocument { Name = name.GetString()!, Content = content.GetString()! });
+                index++;
+            }
+
+            if (attachments.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Content)) + bytes > maxBriefBytes * 2)
+            {
+                return (null, "attachments", $"brief and attachments together exceed {maxBriefBytes * 2 / 1024} KiB");
+            }
+        }
+
+        return (new CreateRunRequest(brief, workflow, interactive, timeout, callback, attachments), null, null);
+    }
+}

@@ -1,0 +1,324 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ArchitectAgents.Api.Auth;
+using ArchitectAgents.Api.Infrastructure;
+using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Rendering;
+using ArchitectAgents.Runs.Execution;
+using ArchitectAgents.Runs.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace ArchitectAgents.Api.Runs;
+
+/// <summary>The <c>/v1/runs</c> endpoints.</summary>
+internal static class RunEndpoints
+{
+    public static RouteGroupBuilder MapRuns(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/runs").WithTags("runs").RequireAuthorization().RequireRateLimiting(ApiInfrastructure.RateLimitPolicy);
+        group.MapPost("/", CreateAsync).WithName("createRun").WithSummary("Start a design run (202 + Location); honours Idempotency-Key.");
+        group.MapGet("/", ListAsync).WithName("listRuns").WithSummary("The caller's runs, newest first, with status/time filters and cursor pagination.");
+        group.MapGet("/{id}", GetAsync).WithName("getRun").WithSummary("One run.");
+        group.MapGet("/{id}/events", RunEventStream.StreamAsync).WithName("streamRunEvents").WithSummary("Server-Sent Events; resume with Last-Event-ID.");
+        group.MapGet("/{id}/questions", QuestionsAsync).WithName("getRunQuestions").WithSummary("Clarifying questions waiting for answers.");
+        group.MapPost("/{id}/answers", AnswerAsync).WithName("answerRunQuestions").WithSummary("Answer the questions; the run resumes from its checkpoint.");
+        group.MapPost("/{id}/cancel", CancelAsync).WithName("cancelRun").WithSummary("Cancel a run.");
+        group.MapGet("/{id}/document", DocumentAsync).WithName("getRunDocument").WithSummary("The design document (?revision=N for an earlier state).");
+        group.MapGet("/{id}/document/revisions", RevisionsAsync).WithName("listRunDocumentRevisions").WithSummary("Every section write, in order.");
+        group.MapGet("/{id}/deliverables", DeliverablesAsync).WithName("listRunDeliverables").WithSummary("The deliverable files.");
+        group.MapGet("/{id}/deliverables/{name}", DeliverableAsync).WithName("getRunDeliverable").WithSummary("One deliverable file.");
+        group.MapGet("/{id}/deliverables.zip", ZipAsync).WithName("getRunDeliverablesZip").WithSummary("All deliverables as a zip.");
+        return group;
+    }
+
+    internal static async Task<Results<Accepted<RunResponse>, ProblemHttpResult>> CreateAsync(
+        HttpContext http, RunService runs, DefinitionSet definitions, IOptions<RunStoreOptions> options, CancellationToken ct)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return Problems.Field("Content-Type", "must be application/json", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        string body;
+        try
+        {
+            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+            body = await reader.ReadToEndAsync(ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problems.Field("body", "is larger than the request limit", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.Field("body", $"is not valid JSON: {ex.Message}");
+        }
+
+        if (node is null)
+        {
+            return Problems.Field("body", "must be a JSON object");
+        }
+
+        using var parsed = JsonDocument.Parse(body);
+        var (request, field, error) = CreateRunRequest.Parse(parsed.RootElement, options.Value.MaxBriefBytes);
+        if (request is null)
+        {
+            var status = field == "brief" && error!.Contains("limit", StringComparison.Ordinal) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+            return Problems.Field(field!, error!, status);
+        }
+
+        var workflow = request.Workflow ?? definitions.DefaultWorkflow;
+        if (!definitions.Workflows.ContainsKey(workflow))
+        {
+            return Problems.Field("workflow", $"unknown workflow '{workflow}' (known: {string.Join(", ", definitions.Workflows.Keys)})");
+        }
+
+        var key = http.Request.Headers["Idempotency-Key"].ToString();
+        if (key.Length > 200)
+        {
+            return Problems.Field("Idempotency-Key", "must be at most 200 characters");
+        }
+
+        var (outcome, run) = await runs.CreateAsync(new CreateRunCommand(
+            http.Owner(), request.Brief, workflow, request.Interactive, request.QuestionTimeoutSeconds, request.CallbackUrl, request.Attachments,
+            key.Length == 0 ? null : key, RunService.Hash(node.ToJsonString()), "api", http.User.Identity?.Name), ct);
+        if (outcome == CreateOutcome.KeyConflict)
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, "Idempotency-Key reused",
+                $"Idempotency-Key '{key}' was already used for run {run.Id} with a different body; use a new key for a new request.");
+        }
+
+        if (outcome == CreateOutcome.Replayed)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return TypedResults.Accepted($"/v1/runs/{run.Id}", RunResponse.From(run));
+    }
+
+    internal static async Task<Results<Ok<RunPage>, ProblemHttpResult>> ListAsync(
+        HttpContext http, RunService runs, string? status, DateTimeOffset? createdAfter, DateTimeOffset? createdBefore, int? limit, string? cursor, CancellationToken ct)
+    {
+        if (status is not null && !RunStatuses.All.Contains(status))
+        {
+            return Problems.Field("status", $"must be one of {string.Join(", ", RunStatuses.All)}");
+        }
+
+        if (limit is < 1 or > 100)
+        {
+            return Problems.Field("limit", "must be between 1 and 100");
+        }
+
+        if (!RunCursor.IsValid(cursor))
+        {
+            return Problems.Field("cursor", "is not a cursor returned by this endpoint");
+        }
+
+        var (items, next) = await runs.ListAsync(http.Owner(), status, createdAfter, createdBefore, limit ?? 20, cursor, ct);
+        return TypedResults.Ok(new RunPage([.. items.Select(RunResponse.From)], next));
+    }
+
+    internal static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> GetAsync(HttpContext http, string id, RunService runs, CancellationToken ct) =>
+        await runs.GetAsync(http.Owner(), id, ct) is { } run ? TypedResults.Ok(RunResponse.From(run)) : NotFound(id);
+
+    internal static async Task<Results<Ok<QuestionsResponse>, ProblemHttpResult>> QuestionsAsync(HttpContext http, string id, RunService runs, CancellationToken ct)
+    {
+        if (await runs.GetAsync(http.Owner(), id, ct) is not { } run)
+        {
+            return NotFound(id);
+        }
+
+        var questions = run.Status == RunStatuses.AwaitingInput && run.QuestionsJson is { } json
+            ? JsonSerializer.Deserialize<List<ClarifyingQuestion>>(json, DocumentJson.Options) ?? []
+            : [];
+        return TypedResults.Ok(new QuestionsResponse(run.Status, questions, run.Status == RunStatuses.AwaitingInput ? run.AnswersDueAt : null));
+    }
+
+    internal static async Task<Results<Accepted<RunResponse>, ProblemHttpResult>> AnswerAsync(HttpContext http, string id, RunService runs, CancellationToken ct)
+    {
+        if (await runs.GetAsync(http.Owner(), id, ct) is not { } run)
+        {
+            return NotFound(id);
+        }
+
+        if (!http.Request.HasJsonContentType())
+        {
+            return Problems.Field("Content-Type", "must be application/json", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        JsonDocument body;
+        try
+        {
+            body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: ct);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.Field("body", $"is not valid JSON: {ex.Message}");
+        }
+
+        using (body)
+        {
+            if (body.RootElement.ValueKind != JsonValueKind.Object || !body.RootElement.TryGetProperty("answers", out var answersElement) || answersElement.ValueKind != JsonValueKind.Object)
+            {
+                return Problems.Field("answers", "is required: an object mapping question ids to answer text");
+            }
+
+            if (run.Status != RunStatuses.AwaitingInput)
+            {
+                return Problems.Status(StatusCodes.Status409Conflict, "Run is not waiting for answers", $"Run {id} is {run.Status}; answers are accepted only while it is awaiting_input.");
+            }
+
+            var known = (JsonSerializer.Deserialize<List<ClarifyingQuestion>>(run.QuestionsJson ?? "[]", DocumentJson.Options) ?? []).Select(q => q.Id).ToHashSet();
+            var answers = new Dictionary<string, string>();
+            foreach (var answer in answersElement.EnumerateObject())
+            {
+                if (!known.Contains(answer.Name))
+                {
+                    return Problems.Field($"answers.{answer.Name}", $"is not a pending question (pending: {string.Join(", ", known)})");
+                }
+
+                if (answer.Value.ValueKind != JsonValueKind.String || answer.Value.GetString()!.Length > 4000)
+                {
+                    return Problems.Field($"answers.{answer.Name}", "must be a string of at most 4000 characters");
+                }
+
+                answers[answer.Name] = answer.Value.GetString()!;
+            }
+
+            if (!await runs.AnswerAsync(http.Owner(), id, answers, ct))
+            {
+                return Problems.Status(StatusCodes.Status409Conflict, "Run is not waiting for answers", $"Run {id} stopped waiting before the answers arrived.");
+            }
+        }
+
+        return TypedResults.Accepted($"/v1/runs/{id}", RunResponse.From((await runs.GetAsync(http.Owner(), id, ct))!));
+    }
+
+    internal static async Task<Results<Accepted<RunResponse>, ProblemHttpResult>> CancelAsync(HttpContext http, string id, RunService runs, CancellationToken ct)
+    {
+        if (await runs.GetAsync(http.Owner(), id, ct) is not { } run)
+        {
+            return NotFound(id);
+        }
+
+        if (!await runs.CancelAsync(http.Owner(), id, ct))
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, "Run already ended", $"Run {id} is {run.Status}; it can no longer be cancelled.");
+        }
+
+        return TypedResults.Accepted($"/v1/runs/{id}", RunResponse.From((await runs.GetAsync(http.Owner(), id, ct))!));
+    }
+
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> DocumentAsync(HttpContext http, string id, int? revision, RunService runs, CancellationToken ct)
+    {
+        if (await LoadDocumentAsync(http, id, runs, ct) is not { } doc)
+        {
+            return NotFound(id, "has no document yet");
+        }
+
+        if (revision is { } n)
+        {
+            if (n < 1 || n > doc.History.Count)
+            {
+                return Problems.Field("revision", $"must be between 1 and {doc.History.Count}");
+            }
+
+            doc = AtRevision(doc, n);
+        }
+
+        return TypedResults.Content(DocumentJson.Serialize(doc, indented: true), "application/json");
+    }
+
+    internal static async Task<Results<Ok<List<RevisionResponse>>, ProblemHttpResult>> RevisionsAsync(HttpContext http, string id, RunService runs, CancellationToken ct) =>
+        await LoadDocumentAsync(http, id, runs, ct) is { } doc
+            ? TypedResults.Ok(doc.History.Select((h, i) => new RevisionResponse(i + 1, h.Section, h.Revision, h.Author, h.Round, h.UpdatedAt, h.Changed)).ToList())
+            : NotFound(id, "has no document yet");
+
+    internal static async Task<Results<Ok<List<object>>, ProblemHttpResult>> DeliverablesAsync(HttpContext http, string id, RunService runs, CancellationToken ct)
+    {
+        if (await FinishedDocumentAsync(http, id, runs, ct) is not { } doc)
+        {
+            return NotFound(id, "has no deliverables (it has not completed)");
+        }
+
+        var files = DeliverableRenderer.Render(doc);
+        return TypedResults.Ok(files.Select(f => (object)new { name = f.Key, bytes = Encoding.UTF8.GetByteCount(f.Value), href = $"/v1/runs/{id}/deliverables/{f.Key}" }).ToList());
+    }
+
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> DeliverableAsync(HttpContext http, string id, string name, RunService runs, CancellationToken ct)
+    {
+        if (await FinishedDocumentAsync(http, id, runs, ct) is not { } doc)
+        {
+            return NotFound(id, "has no deliverables (it has not completed)");
+        }
+
+        var files = DeliverableRenderer.Render(doc);
+        return files.TryGetValue(name, out var content)
+            ? TypedResults.Content(content, ContentType(name), Encoding.UTF8)
+            : Problems.Status(StatusCodes.Status404NotFound, "No such deliverable", $"'{name}' is not one of {string.Join(", ", files.Keys)}.");
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ZipAsync(HttpContext http, string id, RunService runs, CancellationToken ct)
+    {
+        if (await FinishedDocumentAsync(http, id, runs, ct) is not { } doc)
+        {
+            return NotFound(id, "has no deliverables (it has not completed)");
+        }
+
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in DeliverableRenderer.Render(doc))
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+                await using var stream = entry.Open();
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(content), ct);
+            }
+        }
+
+        return TypedResults.File(buffer.ToArray(), "application/zip", $"{id}-deliverables.zip");
+    }
+
+    private static async Task<DesignDocument?> LoadDocumentAsync(HttpContext http, string id, RunService runs, CancellationToken ct) =>
+        await runs.GetAsync(http.Owner(), id, ct) is { DocumentJson: { } json } ? JsonSerializer.Deserialize<DesignDocument>(json, DocumentJson.Options) : null;
+
+    private static async Task<DesignDocument?> FinishedDocumentAsync(HttpContext http, string id, RunService runs, CancellationToken ct) =>
+        await runs.GetAsync(http.Owner(), id, ct) is { Status: RunStatuses.Completed or RunStatuses.CompletedWithIssues, DocumentJson: { } json }
+            ? JsonSerializer.Deserialize<DesignDocument>(json, DocumentJson.Options)
+            : null;
+
+    /// <summary>The document as it stood after its first <paramref name="count"/> section writes.</summary>
+    private static DesignDocument AtRevision(DesignDocument doc, int count)
+    {
+        var earlier = new DesignDocument { RunId = doc.RunId, Workflow = doc.Workflow };
+        foreach (var entry in doc.History.Take(count))
+        {
+            SectionNames.Set(earlier, entry.Section, (SectionBase?)entry.Content.Deserialize(SectionNames.TypeOf(entry.Section), DocumentJson.Options));
+            earlier.History.Add(entry);
+        }
+
+        return earlier;
+    }
+
+    private static string ContentType(string name) => Path.GetExtension(name) switch
+    {
+        ".md" => "text/markdown",
+        ".mmd" => "text/vnd.mermaid",
+        ".yaml" => "application/yaml",
+        ".sql" => "application/sql",
+        ".json" => "application/json",
+        _ => "text/plain",
+    };
+
+    private static ProblemHttpResult NotFound(string id, string? why = null) =>
+        Problems.Status(StatusCodes.Status404NotFound, "Run not found", why is null ? $"No run '{id}' is visible to this caller." : $"Run '{id}' {why}.");
+}

@@ -1,0 +1,85 @@
+using ArchitectAgents.Api.Auth;
+using ArchitectAgents.Api.Infrastructure;
+using ArchitectAgents.Runs.Execution;
+using ArchitectAgents.Runs.Store;
+
+namespace ArchitectAgents.Api.Runs;
+
+/// <summary>
+/// Server-Sent Events for a run, replayed from the store: every event after <c>Last-Event-ID</c>, then new
+/// ones as they are written, until the run ends. The store is the source of truth, so a reconnect misses
+/// nothing and repeats nothing.
+/// </summary>
+internal static class RunEventStream
+{
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+
+    public static async Task StreamAsync(HttpContext http, string id, RunService runs, RunSignals signals, long? lastEventId, CancellationToken ct)
+    {
+        if (await runs.GetAsync(http.Owner(), id, ct) is null)
+        {
+            await Problems.Write(http, StatusCodes.Status404NotFound, "Run not found", $"No run '{id}' is visible to this caller.", ct);
+            return;
+        }
+
+        var after = lastEventId ?? 0;
+        if (long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var header))
+        {
+            after = header;
+        }
+
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        await http.Response.WriteAsync("retry: 2000\n\n", ct);
+        await http.Response.Body.FlushAsync(ct);
+        var lastWrite = DateTime.UtcNow;
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var events = await runs.EventsAfterAsync(id, after, 500, ct);
+                foreach (var e in events)
+                {
+                    await http.Response.WriteAsync($"id: {e.Id}\nevent: {e.Type}\ndata: {e.DataJson}\n\n", ct);
+                    after = e.Id;
+                }
+
+                if (events.Count > 0)
+                {
+                    await http.Response.Body.FlushAsync(ct);
+                    lastWrite = DateTime.UtcNow;
+                    continue;
+                }
+
+                var run = await runs.GetAsync(http.Owner(), id, ct);
+                if (run is null || RunStatuses.IsTerminal(run.Status))
+                {
+                    // Events written just before the final state are already above; nothing more will come.
+                    if ((await runs.EventsAfterAsync(id, after, 1, ct)).Count == 0)
+                    {
+                        await http.Response.WriteAsync("event: end\ndata: {}\n\n", ct);
+                        await http.Response.Body.FlushAsync(ct);
+                        return;
+                    }
+
+                    continue;
+                }
+
+                // Woken at once by this node's worker; the short timeout also catches events written by other processes.
+                await signals.WaitForChangeAsync(id, Poll, ct);
+                if (DateTime.UtcNow - lastWrite >= KeepAlive)
+                {
+                    await http.Response.WriteAsync(": keep-alive\n\n", ct);
+                    await http.Response.Body.FlushAsync(ct);
+                    lastWrite = DateTime.UtcNow;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+    }
+}

@@ -1,0 +1,273 @@
+using System.Text.Json;
+using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Engine;
+using ArchitectAgents.Runs.Store;
+using Microsoft.Agents.AI.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ArchitectAgents.Runs.Execution;
+
+/// <summary>
+/// Executes one run from the store on the MAF workflow, checkpointing every superstep into the store.
+/// A run with a checkpoint resumes from it (after a crash, a restart or answers), so agents that had
+/// finished are not run again. Questions park the run as <c>awaiting_input</c> and free the worker.
+/// </summary>
+public sealed class RunExecutor(
+    IDbContextFactory<ArchitectDbContext> factory,
+    DefinitionSet definitions,
+    WorkflowFactory workflows,
+    EfCheckpointStore checkpoints,
+    RunJournal journal,
+    RunSignals signals,
+    TimeProvider time,
+    ILogger<RunExecutor> logger)
+{
+    /// <summary>Runs (or resumes) one claimed run until it finishes, pauses for input, or is cancelled.</summary>
+    /// <param name="runId">The run, already marked running by the worker.</param>
+    /// <param name="cancel">Cancelled by the owner's cancel request.</param>
+    /// <param name="stopping">Cancelled when the node shuts down: the run is put back in the queue.</param>
+    public async Task ExecuteAsync(string runId, CancellationToken cancel, CancellationToken stopping)
+    {
+        RunRecord run;
+        await using (var db = await factory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == runId, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var document = run.DocumentJson is null
+            ? new DesignDocument { RunId = run.Id, Workflow = run.Workflow }
+            : JsonSerializer.Deserialize<DesignDocument>(run.DocumentJson, DocumentJson.Options)!;
+        var state = new ExecutionState(run, document);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, stopping);
+        try
+        {
+            await RunWorkflowAsync(state, either.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Graceful shutdown: the last superstep's checkpoint is in the store; put the run back in the queue.
+            await FinishAsync(state, RunStatuses.Queued, null, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await FinishAsync(state, RunStatuses.Cancelled, "cancelled by its owner", CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Run {RunId} failed", runId);
+            await FinishAsync(state, RunStatuses.Failed, ex.Message, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        if (state.Error is not null)
+        {
+            await FinishAsync(state, RunStatuses.Failed, state.Error, CancellationToken.None).ConfigureAwait(false);
+        }
+        else if (state.Output is { } output)
+        {
+            state.Document = output;
+            var status = output.Gate?.Verdict == GateVerdict.Pass ? RunStatuses.Completed : RunStatuses.CompletedWithIssues;
+            await FinishAsync(state, status, null, CancellationToken.None).ConfigureAwait(false);
+        }
+        else if (state.PendingQuestions is not null)
+        {
+            await ParkAsync(state).ConfigureAwait(false);
+        }
+        else
+        {
+            await FinishAsync(state, RunStatuses.Failed, "the workflow stopped without producing a document", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunWorkflowAsync(ExecutionState state, CancellationToken ct)
+    {
+        var run = state.Run;
+        if (!definitions.Workflows.TryGetValue(run.Workflow, out var definition))
+        {
+            state.Error = $"workflow '{run.Workflow}' no longer exists";
+            return;
+        }
+
+        var workflow = workflows.Build(definition);
+        var manager = CheckpointManager.CreateJson(checkpoints);
+        await journal.AppendAsync(run.Id, RunEventTypes.Started, new { attempt = run.Attempts, resumedFrom = run.LastCheckpointId }, ct).ConfigureAwait(false);
+        StreamingRun streaming = run.LastCheckpointId is { } checkpoint
+            ? await InProcessExecution.ResumeStreamingAsync(workflow, new CheckpointInfo(run.Id, checkpoint), manager, ct).ConfigureAwait(false)
+            : await InProcessExecution.RunStreamingAsync(workflow, new DesignRunInput
+            {
+                RunId = run.Id,
+                BriefText = run.Brief,
+                Source = run.Source,
+                Requester = run.Requester,
+                Interactive = run.Interactive,
+                Attachments = JsonSerializer.Deserialize<List<AttachedDocument>>(run.AttachmentsJson, DocumentJson.Options) ?? [],
+            }, manager, run.Id, ct).ConfigureAwait(false);
+
+        await using (streaming.ConfigureAwait(false))
+        {
+            // The stream ends when the workflow halts; after answering a question it continues, so watch again.
+            bool answered;
+            do
+            {
+                answered = false;
+                await foreach (var evt in streaming.WatchStreamAsync(blockOnPendingRequest: false, ct).ConfigureAwait(false))
+                {
+                    if (await HandleAsync(state, streaming, evt, ct).ConfigureAwait(false))
+                    {
+                        answered = true;
+                    }
+
+                    if (state.Error is not null)
+                    {
+                        return;
+                    }
+                }
+            }
+            while (answered && state.Output is null);
+
+            if (streaming.LastCheckpoint is { } last)
+            {
+                state.Run.LastCheckpointId = last.CheckpointId;
+            }
+        }
+    }
+
+    /// <returns>True when a question was answered and the workflow will continue.</returns>
+    private async Task<bool> HandleAsync(ExecutionState state, StreamingRun streaming, WorkflowEvent evt, CancellationToken ct)
+    {
+        var runId = state.Run.Id;
+        switch (evt)
+        {
+            case SuperStepCompletedEvent step when step.CompletionInfo?.Checkpoint is { } checkpoint:
+                state.Run.LastCheckpointId = checkpoint.CheckpointId;
+                await SaveProgressAsync(state, ct).ConfigureAwait(false);
+                break;
+            case SectionWrittenEvent written:
+                SectionNames.Set(state.Document, written.Revision.Section, (SectionBase?)written.Revision.Content.Deserialize(SectionNames.TypeOf(written.Revision.Section), DocumentJson.Options));
+                state.Document.History.Add(written.Revision);
+                await journal.AppendAsync(runId, RunEventTypes.SectionWritten, new
+                {
+                    section = written.Revision.Section,
+                    revision = written.Revision.Revision,
+                    author = written.Revision.Author,
+                    round = written.Revision.Round,
+                    changed = written.Revision.Changed,
+                }, ct).ConfigureAwait(false);
+                break;
+            case NodeStartedEvent started:
+                await journal.AppendAsync(runId, RunEventTypes.NodeStarted, new { node = started.Node, agent = started.Agent, round = started.Round }, ct).ConfigureAwait(false);
+                break;
+            case NodeCompletedEvent completed:
+                await journal.AppendAsync(runId, RunEventTypes.NodeCompleted, new { node = completed.Node, outcome = completed.Outcome, notes = completed.Notes, sections = completed.SectionsWritten, durationMs = completed.DurationMs }, ct).ConfigureAwait(false);
+                break;
+            case AgentOutputRejectedEvent rejected:
+                await journal.AppendAsync(runId, RunEventTypes.OutputRejected, new { node = rejected.Node, reason = rejected.Reason }, ct).ConfigureAwait(false);
+                break;
+            case RequestInfoEvent request when request.Request.TryGetDataAs<ClarificationRequest>(out var questions):
+                if (state.Run.AnswersJson is { } answersJson)
+                {
+                    var answers = JsonSerializer.Deserialize<Dictionary<string, string>>(answersJson, DocumentJson.Options) ?? [];
+                    state.Run.AnswersJson = null;
+                    state.Run.QuestionsJson = null;
+                    state.Run.QuestionRequestId = null;
+                    state.Run.AnswersDueAt = null;
+                    await streaming.SendResponseAsync(request.Request.CreateResponse(new ClarificationAnswers(answers))).ConfigureAwait(false);
+                    return true;
+                }
+
+                state.PendingQuestions = [.. questions.Questions];
+                state.Run.QuestionRequestId = request.Request.RequestId;
+                break;
+            case WorkflowOutputEvent output when output.Is<DesignDocument>(out var document):
+                state.Output = document;
+                break;
+            case ExecutorFailedEvent failed:
+                state.Error ??= Describe(failed.ExecutorId, failed.Data as Exception);
+                break;
+            case WorkflowErrorEvent error:
+                state.Error ??= Describe(null, error.Data as Exception);
+                break;
+        }
+
+        return false;
+    }
+
+    private async Task SaveProgressAsync(ExecutionState state, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await db.Runs.Where(r => r.Id == state.Run.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.LastCheckpointId, state.Run.LastCheckpointId)
+            .SetProperty(r => r.DocumentJson, DocumentJson.Serialize(state.Document, false))
+            .SetProperty(r => r.AnswersJson, state.Run.AnswersJson)
+            .SetProperty(r => r.UpdatedAt, time.GetUtcNow()), ct).ConfigureAwait(false);
+    }
+
+    private async Task ParkAsync(ExecutionState state)
+    {
+        await using var db = await factory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+        var run = await db.Runs.SingleAsync(r => r.Id == state.Run.Id).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        run.Status = RunStatuses.AwaitingInput;
+        run.LastCheckpointId = state.Run.LastCheckpointId;
+        run.DocumentJson = DocumentJson.Serialize(state.Document, false);
+        run.QuestionsJson = JsonSerializer.Serialize(state.PendingQuestions, DocumentJson.Options);
+        run.QuestionRequestId = state.Run.QuestionRequestId;
+        run.AnswersDueAt = now.AddSeconds(run.QuestionTimeoutSeconds);
+        run.LeaseOwner = null;
+        run.UpdatedAt = now;
+        journal.Add(db, run.Id, RunEventTypes.QuestionsAsked, new { questions = state.PendingQuestions, answersDueAt = run.AnswersDueAt });
+        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        signals.Changed(run.Id);
+    }
+
+    private async Task FinishAsync(ExecutionState state, string status, string? error, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var run = await db.Runs.SingleAsync(r => r.Id == state.Run.Id, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        run.Status = status;
+        run.LeaseOwner = null;
+        run.UpdatedAt = now;
+        run.LastCheckpointId = state.Run.LastCheckpointId ?? run.LastCheckpointId;
+        run.DocumentJson = DocumentJson.Serialize(state.Document, false);
+        if (RunStatuses.IsTerminal(status))
+        {
+            run.CompletedAt = now;
+            run.Error = error;
+            run.Verdict = state.Output?.Gate?.Verdict.ToString().ToLowerInvariant();
+            run.Score = state.Output?.Gate?.Score;
+            journal.Add(db, run.Id, RunEventTypes.Finished, new { status, error, verdict = run.Verdict, score = run.Score });
+        }
+
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        signals.Changed(run.Id);
+        if (status == RunStatuses.Queued)
+        {
+            signals.WorkAvailable();
+        }
+    }
+
+    private static string Describe(string? node, Exception? ex)
+    {
+        var inner = ex;
+        while (inner is { InnerException: not null } && inner is not AgentOutputRejectedException)
+        {
+            inner = inner.InnerException;
+        }
+
+        var message = inner?.Message ?? "unknown error";
+        return node is null || message.Contains(node, StringComparison.Ordinal) ? message : $"node '{node}' failed: {message}";
+    }
+
+    private sealed class ExecutionState(RunRecord run, DesignDocument document)
+    {
+        public RunRecord Run { get; } = run;
+        public DesignDocument Document { get; set; } = document;
+        public DesignDocument? Output { get; set; }
+        public string? Error { get; set; }
+        public List<ClarifyingQuestion>? PendingQuestions { get; set; }
+    }
+}

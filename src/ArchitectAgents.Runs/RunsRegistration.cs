@@ -1,0 +1,42 @@
+using ArchitectAgents.Core.Engine;
+using ArchitectAgents.Core.Offline;
+using ArchitectAgents.Core.Validation;
+using ArchitectAgents.Runs.Execution;
+using ArchitectAgents.Runs.Store;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ArchitectAgents.Runs;
+
+/// <summary>Registers the run store, the definitions, the workflow engine and the background worker.</summary>
+public static class RunsRegistration
+{
+    /// <summary>Adds everything a node needs to accept and execute runs.</summary>
+    public static IServiceCollection AddArchitectRuns(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddRunStore(configuration);
+        services.AddSingleton(_ => DefinitionSet.Load(configuration, contentRoot));
+        services.AddSingleton(sp =>
+        {
+            var options = configuration.GetSection(ValidatorOptions.SectionName).Get<ValidatorOptions>() ?? new ValidatorOptions();
+            options.NodeToolsPath = DefinitionSet.Locate(options.NodeToolsPath, contentRoot);
+            options.PostgresConnectionString ??= configuration.GetConnectionString("Validation");
+            return new ValidatorSet(options);
+        });
+        services.TryAddSingleton<IAgentProvider, OfflineAgentProvider>();
+        services.AddSingleton(sp => new WorkflowFactory(
+            sp.GetRequiredService<DefinitionSet>().Catalog,
+            sp.GetRequiredService<IAgentProvider>(),
+            sp.GetRequiredService<ValidatorSet>().Validators,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<EfCheckpointStore>();
+        services.AddSingleton<RunSignals>();
+        services.AddSingleton<RunJournal>();
+        services.AddSingleton<RunExecutor>();
+        services.AddSingleton<RunService>();
+        services.AddHostedService<RunWorker>();
+        return services;
+    }
+}

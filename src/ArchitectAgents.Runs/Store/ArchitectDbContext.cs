@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ArchitectAgents.Runs.Store;
+
+/// <summary>The run store: runs, their events, MAF checkpoints and API keys. SQLite or PostgreSQL.</summary>
+public sealed class ArchitectDbContext(DbContextOptions<ArchitectDbContext> options) : DbContext(options)
+{
+    /// <summary>Runs.</summary>
+    public DbSet<RunRecord> Runs => Set<RunRecord>();
+
+    /// <summary>Run events.</summary>
+    public DbSet<RunEventRecord> Events => Set<RunEventRecord>();
+
+    /// <summary>Checkpoints.</summary>
+    public DbSet<CheckpointRecord> Checkpoints => Set<CheckpointRecord>();
+
+    /// <summary>API keys.</summary>
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<RunRecord>(e =>
+        {
+            e.ToTable("runs");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).HasMaxLength(64);
+            e.Property(r => r.OwnerId).HasMaxLength(64);
+            e.Property(r => r.Status).HasMaxLength(32);
+            e.HasIndex(r => new { r.OwnerId, r.CreatedAt });
+            e.HasIndex(r => new { r.Status, r.CreatedAt });
+            e.HasIndex(r => new { r.OwnerId, r.IdempotencyKey }).IsUnique();
+        });
+        modelBuilder.Entity<RunEventRecord>(e =>
+        {
+            e.ToTable("run_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+            e.HasIndex(x => new { x.RunId, x.Id });
+        });
+        modelBuilder.Entity<CheckpointRecord>(e =>
+        {
+            e.ToTable("checkpoints");
+            e.HasKey(x => x.Seq);
+            e.Property(x => x.Seq).ValueGeneratedOnAdd();
+            e.HasIndex(x => new { x.SessionId, x.CheckpointId }).IsUnique();
+        });
+        modelBuilder.Entity<ApiKeyRecord>(e =>
+        {
+            e.ToTable("api_keys");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Hash).IsUnique();
+        });
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

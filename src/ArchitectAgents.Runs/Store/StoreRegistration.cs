@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ArchitectAgents.Runs.Store;
+
+/// <summary>Registers the run store on SQLite (default, a file under data/) or PostgreSQL.</summary>
+public static class StoreRegistration
+{
+    /// <summary>Default SQLite connection string.</summary>
+    public const string DefaultConnectionString = "Data Source=data/architect.db";
+
+    /// <summary>
+    /// Adds <see cref="ArchitectDbContext"/> through a pooled factory. <c>ConnectionStrings:Runs</c> selects
+    /// the database: a PostgreSQL connection string (with <c>Host=</c>) or a SQLite one.
+    /// </summary>
+    public static IServiceCollection AddRunStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Runs") is { Length: > 0 } cs ? cs : DefaultConnectionString;
+        services.AddPooledDbContextFactory<ArchitectDbContext>(options => Configure(options, connectionString));
+        services.AddOptions<RunStoreOptions>().BindConfiguration(RunStoreOptions.SectionName);
+        services.AddHostedService<StoreInitializer>();
+        return services;
+    }
+
+    /// <summary>True when the connection string names a PostgreSQL server.</summary>
+    public static bool IsPostgres(string connectionString) =>
+        connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) || connectionString.Contains("Server=", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Configures EF Core for the database a connection string names.</summary>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (IsPostgres(connectionString))
+        {
+            options.UseNpgsql(connectionString);
+            return;
+        }
+
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        builder.DefaultTimeout = 30;
+        options.UseSqlite(builder.ToString());
+    }
+
+    /// <summary>Opens a context outside dependency injection (the CLI's key commands).</summary>
+    public static ArchitectDbContext Open(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<ArchitectDbContext>();
+        Configure(options, connectionString);
+        return new ArchitectDbContext(options.Options);
+    }
+
+    /// <summary>Creates the schema when it does not exist (SQLite also switched to WAL for concurrent readers).</summary>
+    public static async Task EnsureSchemaAsync(ArchitectDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.EnsureCreatedAsync(ct).ConfigureAwait(false);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class StoreInitializer(IDbContextFactory<ArchitectDbContext> factory) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await EnsureSchemaAsync(db, cancellationToken).ConfigureAwait(false);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
