@@ -6,7 +6,6 @@ using ArchitectAgents.Api.Runs;
 using ArchitectAgents.Runs;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
 builder.Services.AddArchitectRuns(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddApiInfrastructure(builder.Configuration);
 builder.Services.AddArchitectAuth(builder.Configuration);

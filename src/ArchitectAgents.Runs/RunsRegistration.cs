@@ -16,7 +16,7 @@ public static class RunsRegistration
     public static IServiceCollection AddArchitectRuns(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddRunStore(configuration);
+        services.AddRunStore();
         services.AddSingleton(_ => DefinitionSet.Load(configuration, contentRoot));
         services.AddSingleton(sp =>
         {
@@ -25,7 +25,7 @@ public static class RunsRegistration
             options.PostgresConnectionString ??= configuration.GetConnectionString("Validation");
             return new ValidatorSet(options);
         });
-        services.TryAddSingleton<IAgentProvider, OfflineAgentProvider>();
+        services.TryAddSingleton<IAgentProvider>(_ => new OfflineAgentProvider(TimeSpan.FromMilliseconds(configuration.GetValue("Models:default:LatencyMs", 0))));
         services.AddSingleton(sp => new WorkflowFactory(
             sp.GetRequiredService<DefinitionSet>().Catalog,
             sp.GetRequiredService<IAgentProvider>(),

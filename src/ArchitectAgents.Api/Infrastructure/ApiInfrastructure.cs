@@ -13,7 +13,6 @@ internal static class ApiInfrastructure
 
     public static IServiceCollection AddApiInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var limits = configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
         services.AddProblemDetails();
         services.Configure<JsonOptions>(o =>
@@ -21,26 +20,31 @@ internal static class ApiInfrastructure
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
-        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        services.AddOptions<KestrelServerOptions>().Configure<Microsoft.Extensions.Options.IOptions<ApiOptions>>((o, api) => o.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
         services.AddOpenApi("v1");
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
             {
+                var limits = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : limits.RateLimitWindowSeconds;
                 context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
                     $"This caller may send {limits.RateLimitPermits} requests per {limits.RateLimitWindowSeconds} s; retry after {retryAfter} s.", ct);
             };
-            o.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                Callers.OwnerOf(http.User) ?? "anonymous:" + http.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.RateLimitPermits,
-                    Window = TimeSpan.FromSeconds(limits.RateLimitWindowSeconds),
-                    QueueLimit = 0,
-                }));
+            o.AddPolicy(RateLimitPolicy, http =>
+            {
+                var limits = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    Callers.OwnerOf(http.User) ?? "anonymous:" + http.Connection.RemoteIpAddress,
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = limits.RateLimitPermits,
+                        Window = TimeSpan.FromSeconds(limits.RateLimitWindowSeconds),
+                        QueueLimit = 0,
+                    });
+            });
         });
         return services;
     }

@@ -16,6 +16,9 @@ public abstract class OfflineAgent : AIAgent
     /// <summary>The agent id this implementation serves.</summary>
     public abstract string AgentId { get; }
 
+    /// <summary>Simulated model latency per call (demos, benchmarks and crash tests); zero by default.</summary>
+    public TimeSpan Latency { get; set; }
+
     /// <inheritdoc />
     protected override string? IdCore => "offline-" + AgentId;
 
@@ -34,16 +37,21 @@ public abstract class OfflineAgent : AIAgent
     };
 
     /// <inheritdoc />
-    protected override Task<AgentResponse> RunCoreAsync(IEnumerable<ChatMessage> messages, AgentSession? session = null, AgentRunOptions? options = null, CancellationToken cancellationToken = default)
+    protected override async Task<AgentResponse> RunCoreAsync(IEnumerable<ChatMessage> messages, AgentSession? session = null, AgentRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, cancellationToken).ConfigureAwait(false);
+        }
+
         var text = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text
             ?? throw new InvalidOperationException($"{AgentId}: no input message");
         var input = JsonSerializer.Deserialize<AgentInput>(text, DocumentJson.Options)
             ?? throw new InvalidOperationException($"{AgentId}: the input is not an AgentInput");
         var output = Produce(input);
         var reply = new ChatMessage(ChatRole.Assistant, JsonSerializer.Serialize(output, DocumentJson.Options)) { AuthorName = AgentId };
-        return Task.FromResult(new AgentResponse(reply) { AgentId = Id });
+        return new AgentResponse(reply) { AgentId = Id };
     }
 
     /// <inheritdoc />

@@ -5,7 +5,7 @@ using Microsoft.Agents.AI;
 namespace ArchitectAgents.Core.Offline;
 
 /// <summary>The embedded default model: deterministic agents, no key, no network.</summary>
-public sealed class OfflineAgentProvider : IAgentProvider
+public sealed class OfflineAgentProvider(TimeSpan latency = default) : IAgentProvider
 {
     private readonly Dictionary<string, Func<AIAgent>> _factories = new(StringComparer.Ordinal)
     {
@@ -24,10 +24,18 @@ public sealed class OfflineAgentProvider : IAgentProvider
     }
 
     /// <inheritdoc />
-    public AIAgent Create(AgentDefinition definition) =>
-        _factories.TryGetValue(definition.Id, out var factory)
+    public AIAgent Create(AgentDefinition definition)
+    {
+        var agent = _factories.TryGetValue(definition.Id, out var factory)
             ? factory()
             : throw new CatalogException($"{definition.SourcePath}: agent '{definition.Id}' runs on model '{definition.Model}', which is the offline model, and there is no offline implementation of '{definition.Id}'; point 'model' at a configured provider");
+        if (agent is OfflineAgent offline && latency > TimeSpan.Zero)
+        {
+            offline.Latency = latency;
+        }
+
+        return agent;
+    }
 
     /// <inheritdoc />
     public string ModelNameFor(AgentDefinition definition) => "offline";

@@ -62,7 +62,16 @@ public sealed class RunExecutor(
             return;
         }
 
-        if (state.Error is not null)
+        // Cancellation inside an agent surfaces as a workflow error event, not as an exception: check the tokens first.
+        if (stopping.IsCancellationRequested && state.Output is null)
+        {
+            await FinishAsync(state, RunStatuses.Queued, null, CancellationToken.None).ConfigureAwait(false);
+        }
+        else if (cancel.IsCancellationRequested && state.Output is null)
+        {
+            await FinishAsync(state, RunStatuses.Cancelled, "cancelled by its owner", CancellationToken.None).ConfigureAwait(false);
+        }
+        else if (state.Error is not null)
         {
             await FinishAsync(state, RunStatuses.Failed, state.Error, CancellationToken.None).ConfigureAwait(false);
         }
@@ -167,6 +176,12 @@ public sealed class RunExecutor(
                 await journal.AppendAsync(runId, RunEventTypes.OutputRejected, new { node = rejected.Node, reason = rejected.Reason }, ct).ConfigureAwait(false);
                 break;
             case RequestInfoEvent request when request.Request.TryGetDataAs<ClarificationRequest>(out var questions):
+                // MAF re-emits a pending request whenever the stream is watched again; answer each one once.
+                if (state.Answered.Contains(request.Request.RequestId))
+                {
+                    break;
+                }
+
                 if (state.Run.AnswersJson is { } answersJson)
                 {
                     var answers = JsonSerializer.Deserialize<Dictionary<string, string>>(answersJson, DocumentJson.Options) ?? [];
@@ -175,6 +190,7 @@ public sealed class RunExecutor(
                     state.Run.QuestionRequestId = null;
                     state.Run.AnswersDueAt = null;
                     await streaming.SendResponseAsync(request.Request.CreateResponse(new ClarificationAnswers(answers))).ConfigureAwait(false);
+                    state.Answered.Add(request.Request.RequestId);
                     return true;
                 }
 
@@ -269,5 +285,6 @@ public sealed class RunExecutor(
         public DesignDocument? Output { get; set; }
         public string? Error { get; set; }
         public List<ClarifyingQuestion>? PendingQuestions { get; set; }
+        public HashSet<string> Answered { get; } = [];
     }
 }

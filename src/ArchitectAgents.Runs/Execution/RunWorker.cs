@@ -30,8 +30,32 @@ public sealed class RunWorker(
         using var slots = new SemaphoreSlim(settings.MaxConcurrentRuns, settings.MaxConcurrentRuns);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await ExpireQuestionsAsync(stoppingToken).ConfigureAwait(false);
-            while (slots.CurrentCount > 0 && !stoppingToken.IsCancellationRequested)
+            try
+            {
+                await ClaimAndStartAsync(settings, slots, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A store hiccup (a locked SQLite file, a dropped connection) must not kill the worker: try again next tick.
+                logger.LogError(ex, "The run worker could not claim work; retrying");
+            }
+
+            await signals.WaitForWorkAsync(TimeSpan.FromMilliseconds(settings.PollIntervalMs), stoppingToken).ConfigureAwait(false);
+        }
+
+        Task[] running;
+        lock (_inFlight)
+        {
+            running = [.. _inFlight];
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(false);
+    }
+
+    private async Task ClaimAndStartAsync(RunStoreOptions settings, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        await ExpireQuestionsAsync(stoppingToken).ConfigureAwait(false);
+        while (slots.CurrentCount > 0 && !stoppingToken.IsCancellationRequested)
             {
                 var runId = await ClaimNextAsync(settings.NodeId, stoppingToken).ConfigureAwait(false);
                 if (runId is null)
@@ -65,17 +89,6 @@ public sealed class RunWorker(
                     _inFlight.Add(task);
                 }
             }
-
-            await signals.WaitForWorkAsync(TimeSpan.FromMilliseconds(settings.PollIntervalMs), stoppingToken).ConfigureAwait(false);
-        }
-
-        Task[] running;
-        lock (_inFlight)
-        {
-            running = [.. _inFlight];
-        }
-
-        await Task.WhenAll(running).ConfigureAwait(false);
     }
 
     /// <summary>Runs left running by a process that died go back to the queue; they resume from their checkpoint.</summary>

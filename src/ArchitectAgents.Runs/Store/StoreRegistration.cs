@@ -15,10 +15,11 @@ public static class StoreRegistration
     /// Adds <see cref="ArchitectDbContext"/> through a pooled factory. <c>ConnectionStrings:Runs</c> selects
     /// the database: a PostgreSQL connection string (with <c>Host=</c>) or a SQLite one.
     /// </summary>
-    public static IServiceCollection AddRunStore(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRunStore(this IServiceCollection services)
     {
-        var connectionString = configuration.GetConnectionString("Runs") is { Length: > 0 } cs ? cs : DefaultConnectionString;
-        services.AddPooledDbContextFactory<ArchitectDbContext>(options => Configure(options, connectionString));
+        // Read when first used, so configuration added after registration (tests, hosting) is honoured.
+        services.AddPooledDbContextFactory<ArchitectDbContext>((sp, options) =>
+            Configure(options, sp.GetRequiredService<IConfiguration>().GetConnectionString("Runs") is { Length: > 0 } cs ? cs : DefaultConnectionString));
         services.AddOptions<RunStoreOptions>().BindConfiguration(RunStoreOptions.SectionName);
         services.AddHostedService<StoreInitializer>();
         return services;
@@ -60,12 +61,30 @@ public static class StoreRegistration
     public static async Task EnsureSchemaAsync(ArchitectDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await db.Database.EnsureCreatedAsync(ct).ConfigureAwait(false);
-        if (db.Database.IsSqlite())
+        await SchemaLock.WaitAsync(ct).ConfigureAwait(false);
+        try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct).ConfigureAwait(false);
+            try
+            {
+                await db.Database.EnsureCreatedAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException && ex.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process created the schema between the check and the create: it is there now.
+            }
+
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            SchemaLock.Release();
         }
     }
+
+    private static readonly SemaphoreSlim SchemaLock = new(1, 1);
 
     private sealed class StoreInitializer(IDbContextFactory<ArchitectDbContext> factory) : IHostedService
     {

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace ArchitectAgents.Api.Tests;
+
+/// <summary>Bad input gets a 4xx ProblemDetails naming the field, and nothing is stored.</summary>
+public sealed class BadInputTests : IAsyncLifetime
+{
+    private readonly ApiFactory _api = new();
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync() => _client = await _api.ClientAsync();
+
+    public async ValueTask DisposeAsync() => await _api.DisposeAsync();
+
+    public static TheoryData<string, string, int, string> Bodies() => new()
+    {
+        { "{not json", "application/json", 400, "body" },
+        { "[1,2]", "application/json", 400, "body" },
+        { "{}", "application/json", 400, "brief" },
+        { "{\"brief\": 42}", "application/json", 400, "brief" },
+        { "{\"brief\": \"   \"}", "application/json", 400, "brief" },
+        { $"{{\"brief\": \"{new string('x', 300 * 1024)}\"}}", "application/json", 413, "brief" },
+        { "{\"brief\": \"ok brief\", \"workflow\": \"nope\"}", "application/json", 400, "workflow" },
+        { "{\"brief\": \"ok brief\", \"options\": {\"interactive\": \"yes\"}}", "application/json", 400, "options.interactive" },
+        { "{\"brief\": \"ok brief\", \"callbackUrl\": \"ftp://x\"}", "application/json", 400, "callbackUrl" },
+        { "{\"brief\": \"ok brief\", \"attachments\": [{\"name\": 1}]}", "application/json", 400, "attachments[0]" },
+        { "brief=hello", "application/x-www-form-urlencoded", 415, "Content-Type" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task CreateRun_BadBody_ProblemNamesTheFieldAndNothingIsStored(string body, string contentType, int status, string field)
+    {
+        using var response = await _client.PostAsync("/v1/runs", new StringContent(body, Encoding.UTF8, contentType), TestContext.Current.CancellationToken);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        var page = await _client.GetFromJsonAsync<JsonElement>("/v1/runs", TestContext.Current.CancellationToken);
+        Assert.Equal(0, page.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task UnknownRun_Is404Problem()
+    {
+        using var response = await _client.GetAsync("/v1/runs/run_nope", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AnswersToARunThatIsNotWaiting_Is409()
+    {
+        var id = (await _client.CreateAsync("# X\nTeam of 2, 300 users, internal.")).GetProperty("id").GetString()!;
+        await _client.WaitForAsync(id, "completed", "completed_with_issues");
+
+        using var response = await _client.PostAsJsonAsync($"/v1/runs/{id}/answers", new { answers = new { } }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        using var cancel = await _client.PostAsync($"/v1/runs/{id}/cancel", null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
+    }
+}

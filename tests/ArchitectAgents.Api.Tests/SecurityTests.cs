@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ArchitectAgents.Api.Tests;
+
+public sealed class SecurityTests
+{
+    [Fact]
+    public async Task NoKeyOrBadKey_Is401Problem_HealthStaysOpen()
+    {
+        await using var api = new ApiFactory();
+        var anonymous = api.CreateClient();
+
+        using var none = await anonymous.GetAsync("/v1/runs", TestContext.Current.CancellationToken);
+        anonymous.DefaultRequestHeaders.Add("X-Api-Key", "ak_wrong");
+        using var wrong = await anonymous.GetAsync("/v1/runs", TestContext.Current.CancellationToken);
+        using var live = await api.CreateClient().GetAsync("/health/live", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherKey_CannotSeeOrTouchTheRun()
+    {
+        await using var api = new ApiFactory();
+        var alice = await api.ClientAsync("alice");
+        var bob = await api.ClientAsync("bob");
+        var id = (await alice.CreateAsync("# Alice's\nTeam of 2, 100 users.")).GetProperty("id").GetString()!;
+
+        foreach (var path in new[] { $"/v1/runs/{id}", $"/v1/runs/{id}/events", $"/v1/runs/{id}/document", $"/v1/runs/{id}/questions", $"/v1/runs/{id}/deliverables" })
+        {
+            using var response = await bob.GetAsync(path, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        using var cancel = await bob.PostAsync($"/v1/runs/{id}/cancel", null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
+        var bobsList = await bob.GetFromJsonAsync<JsonElement>("/v1/runs", TestContext.Current.CancellationToken);
+        Assert.Equal(0, bobsList.GetProperty("items").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync($"/v1/runs/{id}", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RateLimit_PerKey_429WithRetryAfter()
+    {
+        await using var api = new ApiFactory(new() { ["Api:RateLimitPermits"] = "3", ["Api:RateLimitWindowSeconds"] = "60" });
+        var limited = await api.ClientAsync("busy");
+        var other = await api.ClientAsync("calm");
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await limited.GetAsync("/v1/runs", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        }
+
+        using var rejected = await limited.GetAsync("/v1/runs", TestContext.Current.CancellationToken);
+        using var unaffected = await other.GetAsync("/v1/runs", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, rejected.StatusCode);
+        Assert.True(rejected.Headers.RetryAfter is not null || rejected.Headers.Contains("Retry-After"));
+        Assert.Equal(HttpStatusCode.OK, unaffected.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cancel_RunningRun_EndsCancelled()
+    {
+        await using var api = new ApiFactory(new() { ["Models:default:LatencyMs"] = "800" });
+        var client = await api.ClientAsync();
+        var id = (await client.CreateAsync("# Slow\nTeam of 2, 100 users.")).GetProperty("id").GetString()!;
+        await client.WaitForAsync(id, "running");
+
+        using var response = await client.PostAsync($"/v1/runs/{id}/cancel", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var run = await client.WaitForAsync(id, "cancelled", "completed", "failed");
+        Assert.Equal("cancelled", run.GetProperty("status").GetString());
+        var events = await client.ReadEventsAsync(id);
+        Assert.Contains(events, e => e.Type == "cancel_requested");
+        Assert.Equal("run_finished", events[^1].Type);
+    }
+}
