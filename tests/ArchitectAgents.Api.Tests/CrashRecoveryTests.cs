@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using ArchitectAgents.Runs.Keys;
+using ArchitectAgents.Runs.Store;
+using ArchitectAgents.Tests.Common;
+
+namespace ArchitectAgents.Api.Tests;
+
+/// <summary>The API as a real process, killed with SIGKILL mid-run and started again: the run completes from its checkpoint.</summary>
+public sealed class CrashRecoveryTests
+{
+    [Fact]
+    public async Task KilledMidRun_RestartCompletesTheRunAndFinishedAgentsDoNotRunAgain()
+    {
+        using var dir = new TempDirectory();
+        var connection = $"Data Source={Path.Combine(dir.Path, "runs.db")}";
+        string key;
+        await using (var db = StoreRegistration.Open(connection))
+        {
+            await StoreRegistration.EnsureSchemaAsync(db, TestContext.Current.CancellationToken);
+            key = (await ApiKeyService.CreateAsync(db, "crash", TimeProvider.System, TestContext.Current.CancellationToken)).Key;
+        }
+
+        var port = FreePort();
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+
+        var first = Start(connection, port);
+        string id;
+        try
+        {
+            await WaitUntilReadyAsync(client);
+            id = (await client.CreateAsync("# Crash test\nTeam of 3 engineers, 2k users, internal tool.")).GetProperty("id").GetString()!;
+            await WaitForEventAsync(client, id, "designer");
+        }
+        finally
+        {
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        var second = Start(connection, port);
+        try
+        {
+            await WaitUntilReadyAsync(client);
+            var run = await client.WaitForAsync(id, "completed", "completed_with_issues", "failed");
+
+            Assert.Equal("completed", run.GetProperty("status").GetString());
+            Assert.Equal(2, run.GetProperty("attempts").GetInt32());
+            var events = await client.ReadEventsAsync(id);
+            var completed = events.Where(e => e.Type == "node_completed").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("node").GetString()).ToList();
+            Assert.All(completed.GroupBy(n => n), g => Assert.True(g.Count() == 1, $"{g.Key} completed {g.Count()} times"));
+            Assert.Equal(["intake", "context-gatherer", "docs-verifier", "designer"], completed.Take(4));
+            Assert.Contains(events, e => e.Type == "run_started" && e.Data.Contains("resumedFrom", StringComparison.Ordinal));
+        }
+        finally
+        {
+            second.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static Process Start(string connection, int port)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var dll = Path.Combine(RepoPaths.Root, "src", "ArchitectAgents.Api", "bin", configuration, "net10.0", "ArchitectAgents.Api.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ConnectionStrings__Runs"] = connection;
+        start.Environment["Models__default__LatencyMs"] = "700";
+        start.Environment["Runs__PollIntervalMs"] = "100";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilReadyAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                using var ready = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+                if (ready.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the API did not become ready");
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static async Task WaitForEventAsync(HttpClient client, string id, string completedNode)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var events = await client.ReadEventsAsync(id, stopAfter: 1000, untilNodeCompleted: completedNode);
+            if (events.Any(e => e.Type == "node_completed" && e.Data.Contains($"\"node\":\"{completedNode}\"", StringComparison.Ordinal)))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"{completedNode} never completed");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
