@@ -62,6 +62,52 @@ public sealed class CrashRecoveryTests
         }
     }
 
+    [Fact]
+    public async Task Sigterm_HandsTheRunBackToTheQueueAndARestartFinishesIt()
+    {
+        using var dir = new TempDirectory();
+        var connection = $"Data Source={Path.Combine(dir.Path, "runs.db")}";
+        string key;
+        await using (var db = StoreRegistration.Open(connection))
+        {
+            await StoreRegistration.EnsureSchemaAsync(db, TestContext.Current.CancellationToken);
+            key = (await ApiKeyService.CreateAsync(db, "term", TimeProvider.System, TestContext.Current.CancellationToken)).Key;
+        }
+
+        var port = FreePort();
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var first = Start(connection, port);
+        await WaitUntilReadyAsync(client);
+        var id = (await client.CreateAsync("# Shutdown test\nTeam of 3 engineers, 2k users, internal tool.")).GetProperty("id").GetString()!;
+        await WaitForEventAsync(client, id, "context-gatherer");
+
+        using (var term = Process.Start("kill", ["-TERM", first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        await first.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await using (var db = StoreRegistration.Open(connection))
+        {
+            var stored = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Runs, r => r.Id == id, TestContext.Current.CancellationToken);
+            Assert.Equal(RunStatuses.Queued, stored.Status);
+            Assert.NotNull(stored.LastCheckpointId);
+        }
+
+        var second = Start(connection, port);
+        try
+        {
+            await WaitUntilReadyAsync(client);
+            var run = await client.WaitForAsync(id, "completed", "completed_with_issues", "failed");
+            Assert.Equal("completed", run.GetProperty("status").GetString());
+        }
+        finally
+        {
+            second.Kill(entireProcessTree: true);
+        }
+    }
+
     private static Process Start(string connection, int port)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;

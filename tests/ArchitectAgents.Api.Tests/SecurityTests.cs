@@ -82,3 +82,44 @@ public sealed class SecurityTests
         Assert.Equal("run_finished", events[^1].Type);
     }
 }
+
+public sealed class JwtTests
+{
+    private const string SigningKey = "test-signing-key-that-is-long-enough-for-hs256!";
+
+    [Fact]
+    public async Task BearerToken_IsAcceptedAndOwnsItsRuns_BadTokenIs401()
+    {
+        await using var api = new ApiFactory(new()
+        {
+            ["Auth:Jwt:SigningKey"] = SigningKey,
+            ["Auth:Jwt:Issuer"] = "https://issuer.test",
+            ["Auth:Jwt:Audience"] = "architect",
+        });
+        var carol = api.CreateClient();
+        carol.DefaultRequestHeaders.Authorization = new("Bearer", Token("carol", SigningKey));
+        var mallory = api.CreateClient();
+        mallory.DefaultRequestHeaders.Authorization = new("Bearer", Token("mallory", "another-signing-key-that-is-long-enough-for-hs256"));
+        var dave = api.CreateClient();
+        dave.DefaultRequestHeaders.Authorization = new("Bearer", Token("dave", SigningKey));
+
+        var id = (await carol.CreateAsync("# Carol's\nTeam of 2, 100 users.")).GetProperty("id").GetString()!;
+        using var forged = await mallory.GetAsync("/v1/runs", TestContext.Current.CancellationToken);
+        using var other = await dave.GetAsync($"/v1/runs/{id}", TestContext.Current.CancellationToken);
+        using var own = await carol.GetAsync($"/v1/runs/{id}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, own.StatusCode);
+    }
+
+    private static string Token(string subject, string key) => new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+    {
+        Issuer = "https://issuer.test",
+        Audience = "architect",
+        Expires = DateTime.UtcNow.AddMinutes(10),
+        Claims = new Dictionary<string, object> { ["sub"] = subject },
+        SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+            new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(key)), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+    });
+}

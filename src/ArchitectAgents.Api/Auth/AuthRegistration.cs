@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ArchitectAgents.Api.Auth;
@@ -13,48 +14,49 @@ internal static class AuthRegistration
 
     public static IServiceCollection AddArchitectAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
-        var auth = services.AddAuthentication(Selector)
+        services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "API key or bearer token", o => o.ForwardDefaultSelector = http =>
-                options.Jwt.Enabled && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.Jwt.Enabled
+                && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? JwtBearerDefaults.AuthenticationScheme
                     : ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        if (options.Jwt.Enabled)
-        {
-            auth.AddJwtBearer(o =>
-            {
-                o.Authority = options.Jwt.Authority;
-                o.MapInboundClaims = false;
-                o.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = options.Jwt.Issuer,
-                    ValidateIssuer = options.Jwt.Issuer is not null,
-                    ValidAudience = options.Jwt.Audience,
-                    ValidateAudience = options.Jwt.Audience is not null,
-                    IssuerSigningKey = options.Jwt.SigningKey is { } key ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)) : null,
-                };
-                o.Events = new JwtBearerEvents
-                {
-                    OnTokenValidated = context =>
-                    {
-                        // Runs of a token holder belong to its subject.
-                        var subject = context.Principal?.FindFirst("sub")?.Value ?? context.Principal?.FindFirst(ClaimTypes.NameIdentifier)?.Value;
-                        if (subject is null)
-                        {
-                            context.Fail("the token has no 'sub' claim");
-                        }
-                        else
-                        {
-                            ((ClaimsIdentity)context.Principal!.Identity!).AddClaim(new Claim(Callers.OwnerClaim, "jwt:" + subject));
-                        }
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer();
 
-                        return Task.CompletedTask;
-                    },
-                };
-            });
-        }
+        // Configured when first used, so the settings can come from any configuration source.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<AuthOptions>>((o, auth) =>
+        {
+            var jwt = auth.Value.Jwt;
+            o.Authority = jwt.Authority;
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = jwt.Issuer,
+                ValidateIssuer = jwt.Issuer is not null,
+                ValidAudience = jwt.Audience,
+                ValidateAudience = jwt.Audience is not null,
+                IssuerSigningKey = jwt.SigningKey is { } key ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)) : null,
+            };
+            o.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = context =>
+                {
+                    // Runs of a token holder belong to its subject.
+                    var subject = context.Principal?.FindFirst("sub")?.Value ?? context.Principal?.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+                    if (subject is null)
+                    {
+                        context.Fail("the token has no 'sub' claim");
+                    }
+                    else
+                    {
+                        ((ClaimsIdentity)context.Principal!.Identity!).AddClaim(new Claim(Callers.OwnerClaim, "jwt:" + subject));
+                    }
+
+                    return Task.CompletedTask;
+                },
+            };
+        });
 
         services.AddAuthorizationBuilder().SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(Selector)
             .RequireAuthenticatedUser().RequireClaim(Callers.OwnerClaim).Build());
