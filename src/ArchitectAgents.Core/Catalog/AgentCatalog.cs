@@ -53,10 +53,6 @@ public sealed partial class AgentCatalog
         return new AgentCatalog(agents);
     }
 
-    /// <summary>Builds a catalog from definitions already parsed (tests, embedded catalogs).</summary>
-    public static AgentCatalog From(IEnumerable<AgentDefinition> definitions) =>
-        new(definitions.ToDictionary(d => d.Id, StringComparer.Ordinal));
-
     /// <summary>Parses one agent file.</summary>
     /// <param name="text">File content.</param>
     /// <param name="file">Path used in error messages, for example agents/designer.md.</param>
