@@ -151,3 +151,25 @@ public sealed class RunLifecycleTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 }
+
+public sealed class QuestionTimeoutTests
+{
+    [Fact]
+    public async Task UnansweredQuestions_PastTheirTimeout_BecomeAssumptionsAndTheRunFinishes()
+    {
+        await using var api = new ApiFactory();
+        var client = await api.ClientAsync();
+
+        var id = (await client.CreateAsync("# Gym app\nMembers book classes.", new { interactive = true, questionTimeoutSeconds = 1 })).GetProperty("id").GetString()!;
+        var run = await client.WaitForAsync(id, "completed", "completed_with_issues", "failed");
+
+        Assert.Equal("completed", run.GetProperty("status").GetString());
+        var document = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/v1/runs/{id}/document", TestContext.Current.CancellationToken);
+        var assumptions = document.GetProperty("context").GetProperty("assumptions").EnumerateArray().Select(a => a.GetProperty("topic").GetString()).ToList();
+        Assert.Contains("scale", assumptions);
+        Assert.Contains("team", assumptions);
+        var events = await client.ReadEventsAsync(id);
+        Assert.Contains(events, e => e.Type == "questions_asked");
+        Assert.Contains(events, e => e.Type == "answers_received" && e.Data.Contains("\"timedOut\":true", StringComparison.Ordinal));
+    }
+}

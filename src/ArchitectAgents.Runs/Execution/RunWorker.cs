@@ -140,8 +140,8 @@ public sealed class RunWorker(
     {
         await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var due = await db.Runs.Where(r => r.Status == RunStatuses.AwaitingInput && r.AnswersDueAt != null).ToListAsync(ct).ConfigureAwait(false);
-        foreach (var run in due.Where(r => r.AnswersDueAt <= now))
+        var due = await db.Runs.Where(r => r.Status == RunStatuses.AwaitingInput && r.AnswersDueAt != null && r.AnswersDueAt <= now).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var run in due)
         {
             run.Status = RunStatuses.Queued;
             run.AnswersJson = "{}";
