@@ -116,7 +116,7 @@ internal static class RunClient
     }
 
     /// <summary>Reads an SSE stream until 'end' (or until <paramref name="stopAfter"/> events), returning (id, type, data).</summary>
-    public static async Task<List<(long Id, string Type, string Data)>> ReadEventsAsync(this HttpClient client, string id, long? lastEventId = null, int? stopAfter = null, string? untilNodeCompleted = null)
+    public static async Task<List<(long Id, string Type, string Data)>> ReadEventsAsync(this HttpClient client, string id, long? lastEventId = null, int? stopAfter = null, (string Type, string Node)? untilEvent = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/runs/{id}/events");
         if (lastEventId is { } last)
@@ -148,7 +148,7 @@ internal static class RunClient
                 }
 
                 events.Add((currentId!.Value, type!, line[6..]));
-                if (events.Count == stopAfter || (untilNodeCompleted is not null && type == "node_completed" && line.Contains($"\"node\":\"{untilNodeCompleted}\"", StringComparison.Ordinal)))
+                if (events.Count == stopAfter || (untilEvent is { } until && type == until.Type && line.Contains($"\"node\":\"{until.Node}\"", StringComparison.Ordinal)))
                 {
                     break;
                 }

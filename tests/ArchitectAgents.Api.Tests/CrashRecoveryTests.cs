@@ -34,7 +34,8 @@ public sealed class CrashRecoveryTests
         {
             await WaitUntilReadyAsync(client);
             id = (await client.CreateAsync("# Crash test\nTeam of 3 engineers, 2k users, internal tool.")).GetProperty("id").GetString()!;
-            await WaitForEventAsync(client, id, "designer");
+            // The designer's superstep is checkpointed before the next one starts.
+            await WaitForEventAsync(client, id, "security-reviewer", "node_started");
         }
         finally
         {
@@ -151,19 +152,19 @@ public sealed class CrashRecoveryTests
         }
     }
 
-    private static async Task WaitForEventAsync(HttpClient client, string id, string completedNode)
+    private static async Task WaitForEventAsync(HttpClient client, string id, string node, string type = "node_completed")
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            var events = await client.ReadEventsAsync(id, stopAfter: 1000, untilNodeCompleted: completedNode);
-            if (events.Any(e => e.Type == "node_completed" && e.Data.Contains($"\"node\":\"{completedNode}\"", StringComparison.Ordinal)))
+            var stream = await client.ReadEventsAsync(id, stopAfter: 1000, untilEvent: (type, node));
+            if (stream.Any(e => e.Type == type && e.Data.Contains($"\"node\":\"{node}\"", StringComparison.Ordinal)))
             {
                 return;
             }
         }
 
-        Assert.Fail($"{completedNode} never completed");
+        Assert.Fail($"no {type} for {node}");
     }
 
     private static int FreePort()
