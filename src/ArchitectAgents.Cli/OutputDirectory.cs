@@ -2,11 +2,17 @@ namespace ArchitectAgents.Cli;
 
 /// <summary>
 /// Checks an output directory before a run and fills it only once the run has succeeded: files are written
-/// to a sibling staging directory, then moved in, so a failed run leaves nothing behind.
+/// to a hidden staging directory (inside the output directory, or its nearest existing ancestor), then moved in, so a failed run leaves nothing behind.
 /// </summary>
 internal sealed class OutputDirectory
 {
-    private OutputDirectory(string path) => FullPath = path;
+    private OutputDirectory(string path, string writableAncestor)
+    {
+        FullPath = path;
+        _writableAncestor = writableAncestor;
+    }
+
+    private readonly string _writableAncestor;
 
     public string FullPath { get; }
 
@@ -44,14 +50,13 @@ internal sealed class OutputDirectory
             throw new BadInputException($"--out '{path}' is not writable: {ex.Message}");
         }
 
-        return new OutputDirectory(full);
+        return new OutputDirectory(full, probeDir);
     }
 
     public IReadOnlyList<string> Write(IReadOnlyDictionary<string, string> files)
     {
-        var parent = Path.GetDirectoryName(FullPath) ?? FullPath;
-        Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(FullPath)}.architect-{Guid.NewGuid():N}");
+        // Stage in the directory already checked to be writable (the output directory itself when it exists).
+        var staging = Path.Combine(_writableAncestor, $".architect-staging-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         try
         {
