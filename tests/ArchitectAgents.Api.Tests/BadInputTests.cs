@@ -44,6 +44,34 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Equal(0, page.GetProperty("items").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("/v1/runs?createdAfter=yesterday", "createdAfter")]
+    [InlineData("/v1/runs?createdBefore=soon", "createdBefore")]
+    [InlineData("/v1/runs?limit=ten", "limit")]
+    [InlineData("/v1/runs?limit=500", "limit")]
+    [InlineData("/v1/runs?cursor=%%%", "cursor")]
+    [InlineData("/v1/runs?status=sleeping", "status")]
+    public async Task List_MalformedQuery_ProblemNamesTheParameter(string url, string field)
+    {
+        using var response = await _client.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task CreateRun_InvalidUtf8_IsRejected()
+    {
+        using var content = new ByteArrayContent([.. Encoding.ASCII.GetBytes("{\"brief\":\""), 0xFF, 0xFE, .. Encoding.ASCII.GetBytes(" text\"}")]);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await _client.PostAsync("/v1/runs", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("UTF-8", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UnknownRun_Is404Problem()
     {

@@ -16,6 +16,8 @@ namespace ArchitectAgents.Api.Runs;
 /// <summary>The <c>/v1/runs</c> endpoints.</summary>
 internal static class RunEndpoints
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static RouteGroupBuilder MapRuns(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/runs").WithTags("runs").RequireAuthorization().RequireRateLimiting(ApiInfrastructure.RateLimitPolicy);
@@ -45,12 +47,16 @@ internal static class RunEndpoints
         string body;
         try
         {
-            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+            using var reader = new StreamReader(http.Request.Body, StrictUtf8);
             body = await reader.ReadToEndAsync(ct);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return Problems.Field("body", "is larger than the request limit", StatusCodes.Status413PayloadTooLarge);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Problems.Field("body", "is not valid UTF-8");
         }
 
         JsonNode? node;
@@ -106,16 +112,26 @@ internal static class RunEndpoints
     }
 
     internal static async Task<Results<Ok<RunPage>, ProblemHttpResult>> ListAsync(
-        HttpContext http, RunService runs, string? status, DateTimeOffset? createdAfter, DateTimeOffset? createdBefore, int? limit, string? cursor, CancellationToken ct)
+        HttpContext http, RunService runs, string? status, string? createdAfter, string? createdBefore, string? limit, string? cursor, CancellationToken ct)
     {
+        if (!Query.TryTime(createdAfter, out var after))
+        {
+            return Problems.Field("createdAfter", "must be an ISO 8601 date-time, for example 2026-11-24T10:00:00Z");
+        }
+
+        if (!Query.TryTime(createdBefore, out var before))
+        {
+            return Problems.Field("createdBefore", "must be an ISO 8601 date-time, for example 2026-11-24T10:00:00Z");
+        }
+
+        if (!Query.TryInt(limit, out var size) || size is < 1 or > 100)
+        {
+            return Problems.Field("limit", "must be a whole number between 1 and 100");
+        }
+
         if (status is not null && !RunStatuses.All.Contains(status))
         {
             return Problems.Field("status", $"must be one of {string.Join(", ", RunStatuses.All)}");
-        }
-
-        if (limit is < 1 or > 100)
-        {
-            return Problems.Field("limit", "must be between 1 and 100");
         }
 
         if (!RunCursor.IsValid(cursor))
@@ -123,7 +139,7 @@ internal static class RunEndpoints
             return Problems.Field("cursor", "is not a cursor returned by this endpoint");
         }
 
-        var (items, next) = await runs.ListAsync(http.Owner(), status, createdAfter, createdBefore, limit ?? 20, cursor, ct);
+        var (items, next) = await runs.ListAsync(http.Owner(), status, after, before, size ?? 20, cursor, ct);
         return TypedResults.Ok(new RunPage([.. items.Select(RunResponse.From)], next));
     }
 
@@ -218,14 +234,19 @@ internal static class RunEndpoints
         return TypedResults.Accepted($"/v1/runs/{id}", RunResponse.From((await runs.GetAsync(http.Owner(), id, ct))!));
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> DocumentAsync(HttpContext http, string id, int? revision, RunService runs, CancellationToken ct)
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> DocumentAsync(HttpContext http, string id, string? revision, RunService runs, CancellationToken ct)
     {
+        if (!Query.TryInt(revision, out var wanted))
+        {
+            return Problems.Field("revision", "must be a whole number");
+        }
+
         if (await LoadDocumentAsync(http, id, runs, ct) is not { } doc)
         {
             return NotFound(id, "has no document yet");
         }
 
-        if (revision is { } n)
+        if (wanted is { } n)
         {
             if (n < 1 || n > doc.History.Count)
             {

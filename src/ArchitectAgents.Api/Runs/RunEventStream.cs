@@ -15,18 +15,20 @@ internal static class RunEventStream
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
-    public static async Task StreamAsync(HttpContext http, string id, RunService runs, RunSignals signals, long? lastEventId, CancellationToken ct)
+    public static async Task StreamAsync(HttpContext http, string id, RunService runs, RunSignals signals, string? lastEventId, CancellationToken ct)
     {
+        long after = 0;
+        var resumeFrom = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } header ? header : lastEventId;
+        if (resumeFrom is not null && !long.TryParse(resumeFrom, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after))
+        {
+            await Problems.Write(http, StatusCodes.Status400BadRequest, "Invalid request", "Last-Event-ID: must be an event id from this stream", ct);
+            return;
+        }
+
         if (await runs.GetAsync(http.Owner(), id, ct) is null)
         {
             await Problems.Write(http, StatusCodes.Status404NotFound, "Run not found", $"No run '{id}' is visible to this caller.", ct);
             return;
-        }
-
-        var after = lastEventId ?? 0;
-        if (long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var header))
-        {
-            after = header;
         }
 
         http.Response.ContentType = "text/event-stream";
