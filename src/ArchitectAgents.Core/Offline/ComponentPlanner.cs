@@ -135,10 +135,36 @@ internal static class ComponentPlanner
                 break;
         }
 
-        if (f.NeedsCache && !plan.Has("cache"))
+        var core = plan.Has("app") ? "app" : plan.Has("core") ? "core" : "api";
+
+        // Live updates need a connection tier that scales apart from request handling, and a pub/sub fan-out.
+        if (f.Has("realtime") && !f.IsIot && decision.Kind != PatternKind.Serverless)
+        {
+            plan.Add("realtime", "Realtime gateway (WebSockets)", "gateway", "Holds client connections, authenticates them once, and pushes events; scales on connection count.", framework);
+            plan.Add("pubsub", f.NeedsCache ? "Cache and pub/sub" : "Pub/sub channel", "cache", "Fans events out to every gateway instance holding a recipient's connection" + (f.NeedsCache ? "; also caches hot reads." : "."), cache);
+            plan.Connect("clients", "realtime", "WebSocket (wss)");
+            plan.Connect(core, "pubsub", "publish events", async: true);
+            plan.Connect("pubsub", "realtime", "subscribe", async: true);
+        }
+
+        // A short, extreme spike (on-sale moments) is absorbed at the edge: admission control before the core.
+        if (f.Has("spiky") && f.IsHugeScale && decision.Kind != PatternKind.Microservices)
+        {
+            plan.Add("waiting-room", "Virtual waiting room (admission queue)", "gateway", $"Admits users at the rate the core can serve during spikes of ~{NumberText.Format(f.PeakRps)} requests/s; everyone else waits in a fair queue at the edge.", pick.Pick("cdn", "cloudflare", "cloudfront"), "Edge admission control and static caching for traffic spikes");
+            var front = plan.Has("lb") ? "lb" : plan.Has("gateway") ? "gateway" : core;
+            plan.Flows.RemoveAll(fl => fl.From == "clients" && fl.To == front);
+            plan.Connect("clients", "waiting-room", "HTTPS");
+            plan.Connect("waiting-room", front, "admitted requests");
+        }
+
+        if (f.NeedsCache && !plan.Has("cache") && !plan.Has("pubsub"))
         {
             plan.Add("cache", "Cache", "cache", "Hot reads and rate-limit counters; cache-aside with TTLs.", cache);
             plan.Connect(plan.Has("app") ? "app" : plan.Has("api") ? "api" : "read", "cache", "cache-aside");
+        }
+        else if (f.NeedsCache && plan.Has("pubsub"))
+        {
+            plan.Connect(core, "pubsub", "cache-aside");
         }
 
         // PostgreSQL full-text search covers modest loads; a search cluster is justified only at scale.

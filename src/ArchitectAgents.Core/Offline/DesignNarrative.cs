@@ -116,6 +116,12 @@ internal static class DesignNarrative
             }
         }
 
+        if (plan.Components.Any(c => c.Id == "waiting-room"))
+        {
+            Add($"Contention on limited stock during a spike of ~{NumberText.Format(f.PeakRps)} requests/s oversells it or locks up the database", "high", "high",
+                "Reserve with one atomic conditional update (UPDATE … SET remaining = remaining - 1 WHERE id = $1 AND remaining > 0) or SELECT … FOR UPDATE SKIP LOCKED, reservations that expire, idempotency keys on purchase, and admission through the waiting room at the rate the database sustains in load tests.");
+        }
+
         if (f.Regimes.Count > 0)
         {
             Add($"Regulated data ({string.Join(", ", f.Regimes)}) leaks through logs, analytics or backups", "low", "high",

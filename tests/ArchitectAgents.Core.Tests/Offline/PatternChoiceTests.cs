@@ -116,6 +116,48 @@ public sealed class PatternChoiceTests
         Assert.DoesNotContain(doc.Context.Assumptions, a => a.Topic is "scale" or "team" or "availability");
     }
 
+    [Fact]
+    public async Task RealtimeChat_GetsAConnectionTierAndPubSubFanOut()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Community chat
+            500k monthly active users; messages delivered in real time over websockets. Team of 9 engineers using TypeScript.
+            """);
+
+        var arch = doc.Design!.Architecture;
+        Assert.Contains(arch.Components, c => c.Id == "realtime" && c.Kind == "gateway");
+        Assert.Contains(arch.Flows, f => f.From == "pubsub" && f.To == "realtime" && f.Async);
+        Assert.Contains(doc.Design.Technologies, t => t.Id == "nestjs");
+    }
+
+    [Fact]
+    public async Task FlashSaleSpike_GetsAWaitingRoomAndAnOversellRisk()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Concert tickets
+            Traffic is low most of the year, but when a big show goes on sale we get 50k requests per second for ten minutes.
+            Seats must never be double-sold. Team of 6 Go developers on AWS.
+            """);
+
+        var d = doc.Design!;
+        Assert.Contains(d.Architecture.Components, c => c.Id == "waiting-room");
+        Assert.DoesNotContain(d.Architecture.Flows, f => f.From == "clients" && f.To == "lb");
+        Assert.Contains(d.Risks, r => r.Description.Contains("oversells", StringComparison.Ordinal) && r.Mitigation.Contains("SKIP LOCKED", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CheckoutMentionedInPassing_IsNotAPaymentsSystem()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Fraud scoring API
+            An internal API that serves fraud predictions to the checkout service: 300 requests per second, p99 under 50 ms, team of 4 Python engineers.
+            """);
+
+        Assert.DoesNotContain(doc.Context!.Traits, t => t.Name == "payments");
+        Assert.DoesNotContain(doc.Design!.Architecture.Components, c => c.Id == "payments");
+        Assert.Equal(50, doc.Context.Figures.LatencyMs!.Value);
+    }
+
     private static string Text(DesignSection d) =>
         string.Join("\n", d.Database.Ddl, d.Api.OpenApiYaml, string.Join("\n", d.Deployment.SecurityControls));
 }
