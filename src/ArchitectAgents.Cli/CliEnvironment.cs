@@ -1,5 +1,6 @@
 using ArchitectAgents.Core.Catalog;
 using ArchitectAgents.Core.Validation;
+using ArchitectAgents.Runs.Execution;
 using ArchitectAgents.Core.Workflows;
 using Microsoft.Extensions.Configuration;
 
@@ -21,12 +22,12 @@ internal sealed class CliEnvironment
         .AddEnvironmentVariables("ARCHITECT_")
         .Build());
 
-    public AgentCatalog LoadCatalog() => AgentCatalog.LoadDirectory(Locate(Configuration["Catalog:AgentsPath"] ?? "agents", directory: true));
+    public AgentCatalog LoadCatalog() => AgentCatalog.LoadDirectory(DefinitionSet.Locate(Configuration["Catalog:AgentsPath"] ?? "agents", Directory.GetCurrentDirectory()));
 
     public ValidatorSet CreateValidators()
     {
         var options = Configuration.GetSection(ValidatorOptions.SectionName).Get<ValidatorOptions>() ?? new ValidatorOptions();
-        options.NodeToolsPath = Locate(options.NodeToolsPath, directory: true);
+        options.NodeToolsPath = DefinitionSet.Locate(options.NodeToolsPath, Directory.GetCurrentDirectory());
         options.PostgresConnectionString ??= Configuration.GetConnectionString("Validation");
         return new ValidatorSet(options);
     }
@@ -35,7 +36,7 @@ internal sealed class CliEnvironment
     public string? MissingValidatorTools()
     {
         var options = Configuration.GetSection(ValidatorOptions.SectionName).Get<ValidatorOptions>() ?? new ValidatorOptions();
-        var tools = Locate(options.NodeToolsPath, directory: true);
+        var tools = DefinitionSet.Locate(options.NodeToolsPath, Directory.GetCurrentDirectory());
         return Directory.Exists(Path.Combine(tools, "node_modules", "mermaid"))
             ? null
             : $"the Node parsers are not installed (run: npm ci --prefix {Path.GetRelativePath(Directory.GetCurrentDirectory(), tools)})";
@@ -48,20 +49,9 @@ internal sealed class CliEnvironment
             return WorkflowLoader.LoadFile(file, catalog);
         }
 
-        var folder = Locate(Configuration["Catalog:WorkflowsPath"] ?? "workflows", directory: true);
+        var folder = DefinitionSet.Locate(Configuration["Catalog:WorkflowsPath"] ?? "workflows", Directory.GetCurrentDirectory());
         var name = Configuration["Catalog:DefaultWorkflow"] ?? "architect-design";
         return WorkflowLoader.LoadFile(Path.Combine(folder, name + ".yaml"), catalog);
     }
 
-    private static string Locate(string path, bool directory)
-    {
-        if (Path.IsPathRooted(path))
-        {
-            return path;
-        }
-
-        var local = Path.GetFullPath(path);
-        var exists = directory ? Directory.Exists(local) : File.Exists(local);
-        return exists ? local : Path.Combine(AppContext.BaseDirectory, path);
-    }
 }

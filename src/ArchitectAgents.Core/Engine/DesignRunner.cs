@@ -31,10 +31,10 @@ public sealed class DesignRunner(WorkflowFactory factory)
                         document = doc;
                         break;
                     case ExecutorFailedEvent failed:
-                        error ??= Describe(failed.ExecutorId, failed.Data as Exception);
+                        error ??= WorkflowErrors.Describe(failed.ExecutorId, failed.Data as Exception);
                         break;
                     case WorkflowErrorEvent workflowError:
-                        error ??= Describe(null, workflowError.Data as Exception);
+                        error ??= WorkflowErrors.Describe(null, workflowError.Data as Exception);
                         break;
                     case NodeStartedEvent or NodeCompletedEvent or AgentOutputRejectedEvent:
                         observer?.OnEvent(evt);
@@ -66,15 +66,4 @@ public sealed class DesignRunner(WorkflowFactory factory)
         return new DesignRunResult { Status = status, Document = document };
     }
 
-    private static string Describe(string? node, Exception? ex)
-    {
-        var inner = ex;
-        while (inner is { InnerException: not null } && inner is not AgentOutputRejectedException and not CatalogException)
-        {
-            inner = inner.InnerException;
-        }
-
-        var message = inner?.Message ?? "unknown error";
-        return node is null || message.Contains(node, StringComparison.Ordinal) ? message : $"node '{node}' failed: {message}";
-    }
 }

@@ -203,10 +203,10 @@ public sealed class RunExecutor(
                 state.Output = document;
                 break;
             case ExecutorFailedEvent failed:
-                state.Error ??= Describe(failed.ExecutorId, failed.Data as Exception);
+                state.Error ??= WorkflowErrors.Describe(failed.ExecutorId, failed.Data as Exception);
                 break;
             case WorkflowErrorEvent error:
-                state.Error ??= Describe(null, error.Data as Exception);
+                state.Error ??= WorkflowErrors.Describe(null, error.Data as Exception);
                 break;
         }
 
@@ -268,17 +268,6 @@ public sealed class RunExecutor(
         }
     }
 
-    private static string Describe(string? node, Exception? ex)
-    {
-        var inner = ex;
-        while (inner is { InnerException: not null } && inner is not AgentOutputRejectedException)
-        {
-            inner = inner.InnerException;
-        }
-
-        var message = inner?.Message ?? "unknown error";
-        return node is null || message.Contains(node, StringComparison.Ordinal) ? message : $"node '{node}' failed: {message}";
-    }
 
     private sealed class ExecutionState(RunRecord run, DesignDocument document)
     {
