@@ -2,7 +2,9 @@ using System.CommandLine;
 using ArchitectAgents.Cli;
 
 var root = Commands.Build();
-var parse = root.Parse(args);
+
+// With no command at all, show what there is rather than an error.
+var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
 if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors)
