@@ -12,7 +12,7 @@ namespace ArchitectAgents.Core.Validation;
 /// rules: every operation secured or explicitly public, list endpoints paginated, one problem schema for
 /// every error response, an example for every request body, and no unresolved <c>$ref</c>.
 /// </summary>
-public sealed class OpenApiValidator : IArtifactValidator
+public sealed partial class OpenApiValidator : IArtifactValidator
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
     private static readonly HashSet<string> PaginationParameters = new(StringComparer.OrdinalIgnoreCase)
@@ -148,14 +148,33 @@ public sealed class OpenApiValidator : IArtifactValidator
         var schemes = YamlTree.Entries(YamlTree.Child(YamlTree.Child(root, "components"), "securitySchemes")).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
         CheckSecurityNames(globalSecurity, schemes, messages);
         var problemSchemas = new List<(string Schema, int Line, string Where)>();
+        var operationIds = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (path, rawItem) in YamlTree.Entries(YamlTree.Child(root, "paths")))
         {
             var item = tree.Deref(rawItem);
             var pathParameters = YamlTree.Child(item, "parameters");
+            var templated = TemplateParameter().Matches(path).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
             foreach (var (method, operation) in YamlTree.Entries(item).Where(e => Methods.Contains(e.Key)))
             {
                 var where = $"{method.ToUpperInvariant()} {path}";
                 var opLine = (int)operation.Start.Line;
+
+                if (YamlTree.Scalar(YamlTree.Child(operation, "operationId")) is { Length: > 0 } operationId && !operationIds.TryAdd(operationId, where))
+                {
+                    messages.Add(Error($"{where} reuses operationId '{operationId}' of {operationIds[operationId]}; operation ids must be unique", opLine, 1));
+                }
+
+                // Every {name} in the path needs a declared path parameter, and every declared one must be in the path.
+                var declared = PathParameters(tree, YamlTree.Child(operation, "parameters")).Concat(PathParameters(tree, pathParameters)).ToHashSet(StringComparer.Ordinal);
+                foreach (var missing in templated.Where(t => !declared.Contains(t)))
+                {
+                    messages.Add(Error($"{where} has '{{{missing}}}' in its path but declares no path parameter '{missing}'", opLine, 1));
+                }
+
+                foreach (var extra in declared.Where(d => !templated.Contains(d)))
+                {
+                    messages.Add(Error($"{where} declares path parameter '{extra}', which is not in the path", opLine, 1));
+                }
 
                 // Security: the operation's own list (empty = explicitly public) or the global one.
                 var security = YamlTree.Child(operation, "security");
@@ -232,6 +251,11 @@ public sealed class OpenApiValidator : IArtifactValidator
         }
     }
 
+    private static IEnumerable<string> PathParameters(YamlTree tree, YamlNode? parameters) =>
+        (parameters as YamlSequenceNode)?.Children.Select(tree.Deref)
+            .Where(p => YamlTree.Scalar(YamlTree.Child(p, "in")) == "path")
+            .Select(p => YamlTree.Scalar(YamlTree.Child(p, "name"))).OfType<string>() ?? [];
+
     private static IEnumerable<string> Parameters(YamlTree tree, YamlNode? parameters) =>
         (parameters as YamlSequenceNode)?.Children.Select(p => YamlTree.Scalar(YamlTree.Child(tree.Deref(p), "name"))).OfType<string>() ?? [];
 
@@ -271,4 +295,7 @@ public sealed class OpenApiValidator : IArtifactValidator
         YamlSequenceNode types => types.Children.Any(t => YamlTree.Scalar(t) == "array"),
         _ => false,
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{([^{}/]+)\}")]
+    private static partial System.Text.RegularExpressions.Regex TemplateParameter();
 }

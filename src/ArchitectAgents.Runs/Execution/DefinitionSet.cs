@@ -42,7 +42,7 @@ public sealed class DefinitionSet
         return new DefinitionSet(catalog, workflows, defaultWorkflow);
     }
 
-    /// <summary>A relative path is looked up under the content root, the current directory, then beside the binary.</summary>
+    /// <summary>A relative path is looked up under the content root, the current directory, beside the binary, then above it.</summary>
     public static string Locate(string path, string contentRoot)
     {
         if (Path.IsPathRooted(path))
@@ -50,7 +50,14 @@ public sealed class DefinitionSet
             return path;
         }
 
-        return new[] { contentRoot, Directory.GetCurrentDirectory(), AppContext.BaseDirectory }
+        // Then the folders above the binary, so a build inside a checkout finds the checkout's tools from any directory.
+        var above = new List<string>();
+        for (var dir = Directory.GetParent(AppContext.BaseDirectory); dir is not null && above.Count < 6; dir = dir.Parent)
+        {
+            above.Add(dir.FullName);
+        }
+
+        return new[] { contentRoot, Directory.GetCurrentDirectory(), AppContext.BaseDirectory }.Concat(above)
             .Select(root => Path.Combine(root, path))
             .FirstOrDefault(Directory.Exists) ?? Path.Combine(AppContext.BaseDirectory, path);
     }
