@@ -102,9 +102,9 @@ public sealed class RunExecutor(
 
         var workflow = workflows.Build(definition);
         var manager = CheckpointManager.CreateJson(checkpoints);
-        await journal.AppendAsync(run.Id, RunEventTypes.Started, new { attempt = run.Attempts, resumedFrom = run.LastCheckpointId }, ct).ConfigureAwait(false);
         // The newest checkpoint in the store wins: a process can die after MAF stored one and before the run row recorded it.
-        var latest = run.LastCheckpointId is null ? null : await manager.GetLatestCheckpointAsync(run.Id, ct).ConfigureAwait(false);
+        var latest = await manager.GetLatestCheckpointAsync(run.Id, ct).ConfigureAwait(false);
+        await journal.AppendAsync(run.Id, RunEventTypes.Started, new { attempt = run.Attempts, resumedFrom = latest?.CheckpointId ?? run.LastCheckpointId }, ct).ConfigureAwait(false);
         StreamingRun streaming = (latest?.CheckpointId ?? run.LastCheckpointId) is { } checkpoint
             ? await InProcessExecution.ResumeStreamingAsync(workflow, new CheckpointInfo(run.Id, checkpoint), manager, ct).ConfigureAwait(false)
             : await InProcessExecution.RunStreamingAsync(workflow, new DesignRunInput
