@@ -67,6 +67,7 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        File.Delete(LogFile);
         if (_sqliteFile is not null)
         {
             foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })

@@ -24,6 +24,17 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public async Task AnonymousDevelopmentMode_OnlyWhenEnabled()
+    {
+        await using var open = new ApiFactory(new() { ["Auth:AllowAnonymous"] = "true" });
+
+        using var response = await open.CreateClient().GetAsync("/v1/runs", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("AllowAnonymous is on", File.ReadAllText(open.LogFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnotherKey_CannotSeeOrTouchTheRun()
     {
         await using var api = new ApiFactory();
