@@ -24,19 +24,12 @@ internal sealed class CliEnvironment
 
     public AgentCatalog LoadCatalog() => AgentCatalog.LoadDirectory(DefinitionSet.Locate(Configuration["Catalog:AgentsPath"] ?? "agents", Directory.GetCurrentDirectory()));
 
-    public ValidatorSet CreateValidators()
-    {
-        var options = Configuration.GetSection(ValidatorOptions.SectionName).Get<ValidatorOptions>() ?? new ValidatorOptions();
-        options.NodeToolsPath = DefinitionSet.Locate(options.NodeToolsPath, Directory.GetCurrentDirectory());
-        options.PostgresConnectionString ??= Configuration.GetConnectionString("Validation");
-        return new ValidatorSet(options);
-    }
+    public ValidatorSet CreateValidators() => new(ValidatorConfiguration.Load(Configuration, Directory.GetCurrentDirectory()));
 
     /// <summary>A hint when the Node parsers are not installed, or null.</summary>
     public string? MissingValidatorTools()
     {
-        var options = Configuration.GetSection(ValidatorOptions.SectionName).Get<ValidatorOptions>() ?? new ValidatorOptions();
-        var tools = DefinitionSet.Locate(options.NodeToolsPath, Directory.GetCurrentDirectory());
+        var tools = ValidatorConfiguration.Load(Configuration, Directory.GetCurrentDirectory()).NodeToolsPath;
         return Directory.Exists(Path.Combine(tools, "node_modules", "mermaid"))
             ? null
             : $"the Node parsers are not installed (run: npm ci --prefix {Path.GetRelativePath(Directory.GetCurrentDirectory(), tools)})";

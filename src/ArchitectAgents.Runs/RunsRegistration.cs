@@ -18,13 +18,7 @@ public static class RunsRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddRunStore();
         services.AddSingleton(_ => DefinitionSet.Load(configuration, contentRoot));
-        services.AddSingleton(sp =>
-        {
-            var options = configuration.GetSection(ValidatorOptions.SectionName).Get<ValidatorOptions>() ?? new ValidatorOptions();
-            options.NodeToolsPath = DefinitionSet.Locate(options.NodeToolsPath, contentRoot);
-            options.PostgresConnectionString ??= configuration.GetConnectionString("Validation");
-            return new ValidatorSet(options);
-        });
+        services.AddSingleton(_ => new ValidatorSet(ValidatorConfiguration.Load(configuration, contentRoot)));
         services.TryAddSingleton<IAgentProvider>(_ => new OfflineAgentProvider(TimeSpan.FromMilliseconds(configuration.GetValue("Models:default:LatencyMs", 0))));
         services.AddSingleton(sp => new WorkflowFactory(
             sp.GetRequiredService<DefinitionSet>().Catalog,

@@ -16,17 +16,8 @@ public sealed class CrashRecoveryTests
     public async Task KilledMidRun_RestartCompletesTheRunAndFinishedAgentsDoNotRunAgain()
     {
         using var dir = new TempDirectory();
-        var connection = $"Data Source={Path.Combine(dir.Path, "runs.db")}";
-        string key;
-        await using (var db = StoreRegistration.Open(connection))
-        {
-            await StoreRegistration.EnsureSchemaAsync(db, TestContext.Current.CancellationToken);
-            key = (await ApiKeyService.CreateAsync(db, "crash", TimeProvider.System, TestContext.Current.CancellationToken)).Key;
-        }
-
-        var port = FreePort();
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var (connection, port, client) = await PrepareAsync(dir);
+        using var _ = client;
 
         var first = Start(connection, port);
         string id;
@@ -67,17 +58,8 @@ public sealed class CrashRecoveryTests
     public async Task Sigterm_HandsTheRunBackToTheQueueAndARestartFinishesIt()
     {
         using var dir = new TempDirectory();
-        var connection = $"Data Source={Path.Combine(dir.Path, "runs.db")}";
-        string key;
-        await using (var db = StoreRegistration.Open(connection))
-        {
-            await StoreRegistration.EnsureSchemaAsync(db, TestContext.Current.CancellationToken);
-            key = (await ApiKeyService.CreateAsync(db, "term", TimeProvider.System, TestContext.Current.CancellationToken)).Key;
-        }
-
-        var port = FreePort();
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var (connection, port, client) = await PrepareAsync(dir);
+        using var _ = client;
         var first = Start(connection, port);
         await WaitUntilReadyAsync(client);
         var id = (await client.CreateAsync("# Shutdown test\nTeam of 3 engineers, 2k users, internal tool.")).GetProperty("id").GetString()!;
@@ -107,6 +89,23 @@ public sealed class CrashRecoveryTests
         {
             second.Kill(entireProcessTree: true);
         }
+    }
+
+    /// <summary>A store with one API key, a free port, and a client that will talk to the API there.</summary>
+    private static async Task<(string Connection, int Port, HttpClient Client)> PrepareAsync(TempDirectory dir)
+    {
+        var connection = $"Data Source={Path.Combine(dir.Path, "runs.db")}";
+        string key;
+        await using (var db = StoreRegistration.Open(connection))
+        {
+            await StoreRegistration.EnsureSchemaAsync(db, TestContext.Current.CancellationToken);
+            key = (await ApiKeyService.CreateAsync(db, "crash-test", TimeProvider.System, TestContext.Current.CancellationToken)).Key;
+        }
+
+        var port = FreePort();
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return (connection, port, client);
     }
 
     private static Process Start(string connection, int port)
