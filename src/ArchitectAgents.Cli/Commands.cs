@@ -57,7 +57,8 @@ internal static class Commands
             }
 
             await using var validators = env.CreateValidators();
-            var runner = new DesignRunner(new WorkflowFactory(catalog, new OfflineAgentProvider(), validators.Validators));
+            var provider = await VerificationSetup.ProviderAsync(env.Configuration, ct);
+            var runner = new DesignRunner(new WorkflowFactory(catalog, provider, validators.Validators));
             DesignRunResult result;
             try
             {

@@ -1,8 +1,11 @@
 using ArchitectAgents.Core.Engine;
 using ArchitectAgents.Core.Offline;
+using ArchitectAgents.Core.Tools;
+using ArchitectAgents.Core.Verification;
 using ArchitectAgents.Core.Validation;
 using ArchitectAgents.Runs.Execution;
 using ArchitectAgents.Runs.Store;
+using ArchitectAgents.Runs.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +22,17 @@ public static class RunsRegistration
         services.AddRunStore();
         services.AddSingleton(_ => DefinitionSet.Load(configuration, contentRoot));
         services.AddSingleton(_ => new ValidatorSet(ValidatorConfiguration.Load(configuration, contentRoot)));
-        services.TryAddSingleton<IAgentProvider>(_ => new OfflineAgentProvider(TimeSpan.FromMilliseconds(configuration.GetValue("Models:default:LatencyMs", 0))));
+        services.TryAddSingleton(_ => VerificationConfiguration.Load(configuration));
+        services.TryAddSingleton<IVerificationCache, EfVerificationCache>();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<VerificationOptions>();
+            return new TechnologyVerifier(options, sp.GetRequiredService<IVerificationCache>(), VerificationConfiguration.CreateHttpClient(options), sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton(sp => new Context7ToolSource(sp.GetRequiredService<VerificationOptions>().Context7));
+        services.AddSingleton<IAgentToolSource>(sp => sp.GetRequiredService<Context7ToolSource>());
+        services.TryAddSingleton<IAgentProvider>(sp => new OfflineAgentProvider(TimeSpan.FromMilliseconds(configuration.GetValue("Models:default:LatencyMs", 0)))
+            .UseVerification(sp.GetRequiredService<VerificationOptions>(), sp.GetRequiredService<TechnologyVerifier>));
         services.AddSingleton(sp => new WorkflowFactory(
             sp.GetRequiredService<DefinitionSet>().Catalog,
             sp.GetRequiredService<IAgentProvider>(),

@@ -50,6 +50,21 @@ public sealed class VerificationEntry
     /// <summary>Short excerpt of what the source said.</summary>
     public string? Excerpt { get; set; }
 
+    /// <summary>The context7 library id the docs were read from, when context7 resolved one.</summary>
+    public string? LibraryId { get; set; }
+
+    /// <summary>Every URL a fact in this entry came from (docs page, registry response, advisories).</summary>
+    public List<string> SourceUrls { get; set; } = [];
+
+    /// <summary>Advisories that affect <see cref="ChosenVersion"/>.</summary>
+    public List<AdvisoryRef> Advisories { get; set; } = [];
+
+    /// <summary>
+    /// The version to move to when the entry is <c>outdated</c> or <c>vulnerable</c>: the latest stable release,
+    /// or the fixed version when the latest stable is itself affected; null when none is known.
+    /// </summary>
+    public string? RecommendedVersion { get; set; }
+
     /// <summary>When the source was checked.</summary>
     public string CheckedAt { get; set; } = "";
 
@@ -58,4 +73,23 @@ public sealed class VerificationEntry
 
     /// <summary>Why it has that status.</summary>
     public string Reason { get; set; } = "";
+}
+
+/// <summary>A known advisory (OSV id) affecting a chosen version.</summary>
+public sealed class AdvisoryRef
+{
+    /// <summary>Advisory id, for example GHSA-xxxx-xxxx-xxxx.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Other ids of the same advisory (CVE numbers).</summary>
+    public List<string> Aliases { get; set; } = [];
+
+    /// <summary>One-line summary.</summary>
+    public string Summary { get; set; } = "";
+
+    /// <summary>Lowest version that fixes it above the chosen one, when the advisory names one.</summary>
+    public string? FixedVersion { get; set; }
+
+    /// <summary>Where to read it.</summary>
+    public string Url { get; set; } = "";
 }

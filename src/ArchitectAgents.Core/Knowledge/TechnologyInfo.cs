@@ -13,6 +13,8 @@ public sealed class TechnologyInfo
     public string Ecosystem { get; set; } = "";
     /// <summary>Registry package name, when any.</summary>
     public string Package { get; set; } = "";
+    /// <summary>Container image on Docker Hub (namespace/name) whose tags carry the version, when any.</summary>
+    public string Image { get; set; } = "";
     /// <summary>Catalogued version.</summary>
     public string Version { get; set; } = "";
     /// <summary>Where the version came from.</summary>

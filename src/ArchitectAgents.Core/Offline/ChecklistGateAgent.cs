@@ -83,23 +83,26 @@ public sealed class ChecklistGateAgent : OfflineAgent
     {
         var entries = verification?.Entries ?? [];
         var missing = d.Technologies.Where(t => entries.All(e => e.TechnologyId != t.Id)).Select(t => t.Name).ToList();
-        var bad = entries.Where(e => d.Technologies.Any(t => t.Id == e.TechnologyId) && e.Status is VerificationStatus.Outdated or VerificationStatus.Vulnerable).ToList();
+        var bad = entries.Where(e => StillFlagged(e, d) && e.Status is VerificationStatus.Outdated or VerificationStatus.Vulnerable).ToList();
+        var moved = entries.Where(e => e.Status is VerificationStatus.Outdated or VerificationStatus.Vulnerable && d.Technologies.Any(t => t.Id == e.TechnologyId) && !StillFlagged(e, d)).ToList();
         var unverified = entries.Where(e => d.Technologies.Any(t => t.Id == e.TechnologyId) && e.Status == VerificationStatus.Unverified).ToList();
         add("checklist.verified", "checklist", "All recommended technologies verified against current documentation",
             missing.Count > 0 || bad.Count > 0 ? GateItemStatus.Fail : unverified.Count > 0 ? GateItemStatus.Warn : GateItemStatus.Pass,
             missing.Count > 0 ? "no verification entry for: " + string.Join(", ", missing)
             : bad.Count > 0 ? string.Join("; ", bad.Select(b => $"{b.Name} {b.ChosenVersion} is {b.Status.ToString().ToLowerInvariant()}: {b.Reason}"))
-            : unverified.Count > 0 ? $"{unverified.Count} of {d.Technologies.Count} technologies are unverified (no current docs consulted): {string.Join(", ", unverified.Select(u => u.Name).Take(8))}{(unverified.Count > 8 ? ", …" : "")}"
+            : unverified.Count > 0 && moved.Count > 0 ? $"{Moved(moved)}; {unverified.Count} of {d.Technologies.Count} technologies are unverified: {string.Join(", ", unverified.Select(u => u.Name).Take(8))}{(unverified.Count > 8 ? ", …" : "")}"
+            : moved.Count > 0 && unverified.Count == 0 ? Moved(moved)
+            : unverified.Count > 0 ? $"{unverified.Count} of {d.Technologies.Count} technologies are unverified (no current source confirmed them; reasons in the verification table): {string.Join(", ", unverified.Select(u => u.Name).Take(8))}{(unverified.Count > 8 ? ", …" : "")}"
             : $"{d.Technologies.Count} technologies verified");
 
         var noVersion = d.Technologies.Where(t => string.IsNullOrWhiteSpace(t.Version)).Select(t => t.Name).ToList();
         add("checklist.versions", "checklist", "Version numbers stated for every technology", noVersion.Count > 0 ? GateItemStatus.Fail : GateItemStatus.Pass,
             noVersion.Count > 0 ? "no version: " + string.Join(", ", noVersion) : $"{d.Technologies.Count} technologies with versions");
 
-        var vulnerable = entries.Where(e => e.Status == VerificationStatus.Vulnerable).ToList();
+        var vulnerable = entries.Where(e => e.Status == VerificationStatus.Vulnerable && StillFlagged(e, d)).ToList();
         add("checklist.no-vulnerabilities", "checklist", "No known vulnerabilities in the stack",
             vulnerable.Count > 0 ? GateItemStatus.Fail : entries.Count > 0 && entries.All(e => e.Status == VerificationStatus.Unverified) ? GateItemStatus.Warn : GateItemStatus.Pass,
-            vulnerable.Count > 0 ? "vulnerable: " + string.Join(", ", vulnerable.Select(v => $"{v.Name} {v.ChosenVersion}"))
+            vulnerable.Count > 0 ? "vulnerable: " + string.Join(", ", vulnerable.Select(v => $"{v.Name} {v.ChosenVersion} ({string.Join(", ", v.Advisories.Select(a => a.Id))})"))
             : entries.All(e => e.Status == VerificationStatus.Unverified) ? "no advisory database was consulted" : "no advisories reported for the chosen versions");
 
         var deprecated = d.Technologies.Where(t => KnowledgeBase.Default.Technology(t.Id)?.Deprecated == true).Select(t => t.Name).ToList();
@@ -133,6 +136,14 @@ public sealed class ChecklistGateAgent : OfflineAgent
         add("checklist.edge-serverless", "checklist", "Edge and serverless considered where appropriate", considered ? GateItemStatus.Pass : GateItemStatus.Fail,
             considered ? "both appear as chosen pattern or as evaluated alternatives with reasons" : "edge or serverless not evaluated");
     }
+
+    // An outdated or vulnerable entry stops counting once the design uses the version verification recommended.
+    private static bool StillFlagged(VerificationEntry entry, DesignSection d) =>
+        d.Technologies.FirstOrDefault(t => t.Id == entry.TechnologyId) is { } tech
+        && (entry.RecommendedVersion is null || tech.Version != entry.RecommendedVersion);
+
+    private static string Moved(List<VerificationEntry> moved) =>
+        "moved to the recommended version: " + string.Join(", ", moved.Select(m => $"{m.Name} {m.ChosenVersion} → {m.RecommendedVersion}"));
 
     private static void AntiPatterns(DesignSection d, DesignFacts f, Action<string, string, string, GateItemStatus, string> add)
     {

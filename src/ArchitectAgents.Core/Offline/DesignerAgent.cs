@@ -63,7 +63,7 @@ public sealed partial class DesignerAgent : OfflineAgent
                 AccessPatterns = [.. entities.SelectMany(e => e.AccessPatterns).Distinct().Take(20)],
                 MigrationNotes = MigrationNotes(facts, decision),
             },
-            Technologies = Technologies(plan, input.Document.Verification, facts),
+            Technologies = Technologies(plan, input.Document.Verification, facts, MovesVersions(input.Document.Gate)),
             Tradeoffs = DesignNarrative.Tradeoffs(facts, decision, plan),
             Risks = DesignNarrative.Risks(facts, decision, plan),
             Scaling = DesignNarrative.Scaling(facts, decision),
@@ -73,6 +73,11 @@ public sealed partial class DesignerAgent : OfflineAgent
 
         var addressed = controls.Where(c => reviewIds.Contains(c.Id)).ToList();
         design.RevisionNotes = [.. addressed.Select(c => $"{c.Id} ({c.Standard}): {Describe(c.Remedy)}")];
+        foreach (var entry in MovedVersions(input.Document.Verification, design.Technologies))
+        {
+            design.RevisionNotes.Add($"{entry.Name}: moved from {entry.ChosenVersion} ({entry.Status.ToString().ToLowerInvariant()}) to {entry.RecommendedVersion}, as verification recorded: {entry.Reason}");
+        }
+
         foreach (var item in input.Document.Gate?.SentBack.Where(id => !id.StartsWith("review.", StringComparison.Ordinal)) ?? [])
         {
             design.RevisionNotes.Add($"{item}: regenerated from the current context; the gate re-checks it.");
@@ -84,10 +89,20 @@ public sealed partial class DesignerAgent : OfflineAgent
         return Output("done", notes, (SectionNames.Design, design));
     }
 
-    private static List<TechnologyChoice> Technologies(ComponentPlan plan, VerificationSection? verification, DesignFacts facts) =>
+    // The gate sends outdated or vulnerable picks back under these items; the revision then takes the version
+    // verification recommends (latest stable, or the fixed release) instead of the one first chosen.
+    private static bool MovesVersions(GateSection? gate) =>
+        gate?.SentBack.Any(id => id is "checklist.verified" or "checklist.no-vulnerabilities") == true;
+
+    private static IEnumerable<VerificationEntry> MovedVersions(VerificationSection? verification, List<TechnologyChoice> technologies) =>
+        verification?.Entries.Where(e => e.RecommendedVersion is not null && e.Status is VerificationStatus.Outdated or VerificationStatus.Vulnerable
+            && technologies.Any(t => t.Id == e.TechnologyId && t.Version == e.RecommendedVersion)) ?? [];
+
+    private static List<TechnologyChoice> Technologies(ComponentPlan plan, VerificationSection? verification, DesignFacts facts, bool moveVersions) =>
         [.. plan.Technologies.Select(t =>
         {
             var entry = verification?.Entries.FirstOrDefault(e => e.TechnologyId == t.Tech.Id);
+            var moved = moveVersions && entry is { RecommendedVersion: { } target, Status: VerificationStatus.Outdated or VerificationStatus.Vulnerable } ? target : null;
             var stackTie = t.Tech.Stacks.Contains(facts.Stack) && facts.Context.TeamSkills.Count > 0
                 ? $"Fits the team's skills ({string.Join(", ", facts.Context.TeamSkills)}). "
                 : "";
@@ -95,11 +110,13 @@ public sealed partial class DesignerAgent : OfflineAgent
             {
                 Id = t.Tech.Id,
                 Name = t.Tech.Name,
-                Version = entry?.ChosenVersion ?? t.Tech.Version,
+                Version = moved ?? entry?.ChosenVersion ?? t.Tech.Version,
                 Category = t.Tech.Category,
                 Purpose = t.Purpose,
                 Why = stackTie + (string.IsNullOrWhiteSpace(t.Tech.Purpose) ? "" : t.Tech.Purpose + " ")
-                    + (entry is null ? "Not yet verified." : $"Verification: {entry.Status.ToString().ToLowerInvariant()} ({entry.DocSource}).").Trim(),
+                    + (entry is null ? "Not yet verified."
+                        : moved is not null ? $"Moved from {entry.ChosenVersion} to {moved}: verification found it {entry.Status.ToString().ToLowerInvariant()} ({entry.DocSource})."
+                        : $"Verification: {entry.Status.ToString().ToLowerInvariant()} ({entry.DocSource}).").Trim(),
                 DocsUrl = t.Tech.DocsUrl,
             };
         })];

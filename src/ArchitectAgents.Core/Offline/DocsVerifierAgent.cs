@@ -7,17 +7,24 @@ namespace ArchitectAgents.Core.Offline;
 /// <summary>
 /// Offline docs verifier: lists every technology the design will draw on, with the catalogue's version and
 /// provenance. Without context7 or a registry it cannot verify anything, so every entry is honestly
-/// <see cref="VerificationStatus.Unverified"/> with the reason; deprecated entries are <see cref="VerificationStatus.Outdated"/>.
+/// <see cref="VerificationStatus.Unverified"/> (offline catalogue, checked on the catalogue's date); deprecated
+/// entries are <see cref="VerificationStatus.Outdated"/>.
 /// </summary>
 public sealed class DocsVerifierAgent : OfflineAgent
 {
+    /// <summary>The <see cref="VerificationEntry.DocSource"/> of entries taken from the shipped catalogue.</summary>
+    public const string OfflineSource = "offline catalogue";
+
     /// <inheritdoc />
     public override string AgentId => "docs-verifier";
 
-    /// <inheritdoc />
-    protected override AgentOutput Produce(AgentInput input)
+    /// <summary>
+    /// The technologies a design for this context can draw on: the planned stack plus the technologies the
+    /// baseline and regime controls bring in. Shared with the lookup-backed verifier, so both check the same list.
+    /// </summary>
+    public static IReadOnlyList<TechnologyInfo> Candidates(ContextSection context)
     {
-        var context = input.Document.Context ?? throw new InvalidOperationException("docs-verifier needs the context section");
+        ArgumentNullException.ThrowIfNull(context);
         var kb = KnowledgeBase.Default;
         var facts = DesignFacts.From(context);
         var plan = ComponentPlanner.Plan(facts, PatternSelector.Select(facts), kb);
@@ -31,28 +38,42 @@ public sealed class DocsVerifierAgent : OfflineAgent
             }
         }
 
+        return candidates;
+    }
+
+    /// <summary>The offline entry of a technology: the catalogue's version, unverified unless the catalogue marks it deprecated.</summary>
+    public static VerificationEntry OfflineEntry(TechnologyInfo tech, string checkedAt)
+    {
+        ArgumentNullException.ThrowIfNull(tech);
+        return new VerificationEntry
+        {
+            TechnologyId = tech.Id,
+            Name = tech.Name,
+            Ecosystem = tech.Ecosystem,
+            ChosenVersion = tech.Version,
+            LatestStable = null,
+            DocSource = OfflineSource,
+            DocsUrl = tech.DocsUrl,
+            SourceUrls = tech.DocsUrl.Length > 0 ? [tech.DocsUrl] : [],
+            CheckedAt = checkedAt,
+            Status = tech.Deprecated ? VerificationStatus.Outdated : VerificationStatus.Unverified,
+            Reason = tech.Deprecated
+                ? $"offline catalogue, checked {checkedAt}: the catalogue marks {tech.Name} as deprecated."
+                : $"offline catalogue, checked {checkedAt}: version from {tech.VersionSource}; context7, package registries and advisories were not consulted.",
+        };
+    }
+
+    /// <inheritdoc />
+    protected override AgentOutput Produce(AgentInput input)
+    {
+        var context = input.Document.Context ?? throw new InvalidOperationException("docs-verifier needs the context section");
+        var checkedAt = KnowledgeBase.Default.Technologies.CheckedAt;
         var section = new VerificationSection
         {
             Sources = ["knowledge-base:technologies.json"],
-            Entries = [.. candidates.Select(t => Entry(t, kb.Technologies.CheckedAt))],
+            Entries = [.. Candidates(context).Select(t => OfflineEntry(t, checkedAt))],
         };
-        var notes = $"{section.Entries.Count} technologies listed; none verified against current docs (offline model: no context7, no registry)";
+        var notes = $"{section.Entries.Count} technologies listed, all unverified (offline catalogue, checked {checkedAt}): no context7, no registry";
         return Output("done", notes, (SectionNames.Verification, section));
     }
-
-    private static VerificationEntry Entry(TechnologyInfo tech, string checkedAt) => new()
-    {
-        TechnologyId = tech.Id,
-        Name = tech.Name,
-        Ecosystem = tech.Ecosystem,
-        ChosenVersion = tech.Version,
-        LatestStable = null,
-        DocSource = "offline knowledge base: " + tech.VersionSource,
-        DocsUrl = tech.DocsUrl,
-        CheckedAt = checkedAt,
-        Status = tech.Deprecated ? VerificationStatus.Outdated : VerificationStatus.Unverified,
-        Reason = tech.Deprecated
-            ? $"The catalogue marks {tech.Name} as deprecated."
-            : $"Version taken from the shipped catalogue ({tech.VersionSource}, {checkedAt}); context7 and package registries were not consulted, so current version, deprecations and advisories are not confirmed.",
-    };
 }

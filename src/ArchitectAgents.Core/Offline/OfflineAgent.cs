@@ -28,6 +28,9 @@ public abstract class OfflineAgent : AIAgent
     /// <summary>Produces the output for one input.</summary>
     protected abstract AgentOutput Produce(AgentInput input);
 
+    /// <summary>Produces the output for one input; agents that look things up over the network override this.</summary>
+    protected virtual ValueTask<AgentOutput> ProduceAsync(AgentInput input, CancellationToken cancellationToken) => new(Produce(input));
+
     /// <summary>Wraps sections into an output.</summary>
     protected static AgentOutput Output(string outcome, string notes, params (string Name, SectionBase Content)[] sections) => new()
     {
@@ -49,7 +52,7 @@ public abstract class OfflineAgent : AIAgent
             ?? throw new InvalidOperationException($"{AgentId}: no input message");
         var input = JsonSerializer.Deserialize<AgentInput>(text, DocumentJson.Options)
             ?? throw new InvalidOperationException($"{AgentId}: the input is not an AgentInput");
-        var output = Produce(input);
+        var output = await ProduceAsync(input, cancellationToken).ConfigureAwait(false);
         var reply = new ChatMessage(ChatRole.Assistant, JsonSerializer.Serialize(output, DocumentJson.Options)) { AuthorName = AgentId };
         return new AgentResponse(reply) { AgentId = Id };
     }

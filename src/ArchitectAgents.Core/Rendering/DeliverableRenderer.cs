@@ -131,8 +131,23 @@ public static partial class DeliverableRenderer
         Md.Table(sb, ["Technology", "Version", "Verification", "Purpose", "Why", "Docs"], d.Technologies.Select(tech =>
         {
             var entry = verification.FirstOrDefault(e => e.TechnologyId == tech.Id);
-            return new[] { tech.Name, tech.Version, entry is null ? "no entry" : $"{entry.Status.ToString().ToLowerInvariant()} ({entry.CheckedAt})", tech.Purpose, tech.Why, tech.DocsUrl };
+            return new[] { tech.Name, tech.Version, entry is null ? "no entry" : $"{entry.Status.ToString().ToLowerInvariant()} ({entry.DocSource}, checked {entry.CheckedAt})", tech.Purpose, tech.Why, tech.DocsUrl };
         }));
+
+        // Every entry is listed with its reason, so an unverified, outdated or vulnerable pick is never hidden.
+        if (verification.Count > 0)
+        {
+            sb.Append("### Verification\n\n");
+            Md.Table(sb, ["Technology", "Chosen", "Latest stable", "Status", "Reason", "Sources"], verification.Select(e => new[]
+            {
+                e.Name,
+                e.ChosenVersion,
+                e.LatestStable ?? "not known",
+                e.Status.ToString().ToLowerInvariant() + (e.RecommendedVersion is { } target ? $" → {target}" : ""),
+                e.Reason + (e.Excerpt is { Length: > 0 } excerpt ? $" Docs: \"{excerpt}\"" : ""),
+                string.Join(" ", e.SourceUrls.Distinct(StringComparer.Ordinal)),
+            }));
+        }
 
         sb.Append("## 5. Trade-offs\n\n");
         Md.Table(sb, ["Decision", "Optimises for", "Sacrifices"], d.Tradeoffs.Select(x => new[] { x.Decision, x.OptimisesFor, x.Sacrifices }));

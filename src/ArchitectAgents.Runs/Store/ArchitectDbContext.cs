@@ -5,6 +5,9 @@ namespace ArchitectAgents.Runs.Store;
 /// <summary>The run store: runs, their events, MAF checkpoints and API keys. SQLite or PostgreSQL.</summary>
 public sealed class ArchitectDbContext(DbContextOptions<ArchitectDbContext> options) : DbContext(options)
 {
+    /// <summary>Table of <see cref="VerificationCacheRecord"/>.</summary>
+    public const string VerificationCacheTable = "verification_cache";
+
     /// <summary>Runs.</summary>
     public DbSet<RunRecord> Runs => Set<RunRecord>();
 
@@ -16,6 +19,9 @@ public sealed class ArchitectDbContext(DbContextOptions<ArchitectDbContext> opti
 
     /// <summary>API keys.</summary>
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    /// <summary>Cached verification lookups.</summary>
+    public DbSet<VerificationCacheRecord> VerificationCache => Set<VerificationCacheRecord>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -51,6 +57,12 @@ public sealed class ArchitectDbContext(DbContextOptions<ArchitectDbContext> opti
             e.ToTable("api_keys");
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.Hash).IsUnique();
+        });
+        modelBuilder.Entity<VerificationCacheRecord>(e =>
+        {
+            e.ToTable(VerificationCacheTable);
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(512);
         });
     }
 

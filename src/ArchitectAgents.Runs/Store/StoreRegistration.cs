@@ -73,6 +73,7 @@ public static class StoreRegistration
                 // Another process created the schema between the check and the create: it is there now.
             }
 
+            await Verification.EfVerificationCache.EnsureTableAsync(db, ct).ConfigureAwait(false);
             if (db.Database.IsSqlite())
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct).ConfigureAwait(false);
