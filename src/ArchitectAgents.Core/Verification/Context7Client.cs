@@ -51,11 +51,16 @@ public sealed class Context7Client : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var stderr = new ConcurrentQueue<string>();
-        return ConnectAsync(CreateTransport(options, stderr), TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds)), cancellationToken, () => string.Join(" | ", stderr));
+        // The start-up banner is not news; only what the server said besides it explains a failure.
+        return ConnectAsync(CreateTransport(options, stderr), TimeSpan.FromSeconds(Math.Max(1, options.StartTimeoutSeconds)), TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds)),
+            () => string.Join(" | ", stderr.Where(l => !l.Contains("MCP Server", StringComparison.Ordinal) || !l.Contains("running on", StringComparison.Ordinal))), cancellationToken);
     }
 
-    /// <summary>Connects over any MCP transport (tests use in-process servers).</summary>
-    public static async Task<Context7Client> ConnectAsync(IClientTransport transport, TimeSpan timeout, CancellationToken cancellationToken, Func<string>? stderr = null)
+    /// <summary>Connects over any MCP transport (tests use in-process servers); <paramref name="timeout"/> bounds the start and each call.</summary>
+    public static Task<Context7Client> ConnectAsync(IClientTransport transport, TimeSpan timeout, CancellationToken cancellationToken) =>
+        ConnectAsync(transport, timeout, timeout, null, cancellationToken);
+
+    private static async Task<Context7Client> ConnectAsync(IClientTransport transport, TimeSpan timeout, TimeSpan callTimeout, Func<string>? stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transport);
         stderr ??= () => "";
@@ -70,7 +75,7 @@ public sealed class Context7Client : IAsyncDisposable
                 InitializationTimeout = timeout,
             }, cancellationToken: cts.Token).ConfigureAwait(false);
             var tools = await client.ListToolsAsync(cancellationToken: cts.Token).ConfigureAwait(false);
-            return new Context7Client(client, [.. tools], timeout, stderr);
+            return new Context7Client(client, [.. tools], callTimeout, stderr);
         }
         catch (Exception ex) when (ex is not VerificationSourceException && !cancellationToken.IsCancellationRequested)
         {
@@ -82,7 +87,7 @@ public sealed class Context7Client : IAsyncDisposable
             var detail = stderr() is { Length: > 0 } err ? $" (server said: {Clip(err)})" : "";
             throw new VerificationSourceException(cts.IsCancellationRequested
                 ? $"context7 server did not start within {timeout.TotalSeconds:0} s{detail}"
-                : $"context7 server could not be reached: {ex.Message}{detail}", ex);
+                : $"context7 server could not be reached: {FirstLine(ex.Message)}{detail}", ex);
         }
         catch (VerificationSourceException)
         {
@@ -114,7 +119,7 @@ public sealed class Context7Client : IAsyncDisposable
                 Endpoint = new Uri(options.Endpoint),
                 TransportMode = HttpTransportMode.StreamableHttp,
                 AdditionalHeaders = headers,
-                ConnectionTimeout = TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds)),
+                ConnectionTimeout = TimeSpan.FromSeconds(Math.Max(1, options.StartTimeoutSeconds)),
             });
         }
 
@@ -204,7 +209,7 @@ public sealed class Context7Client : IAsyncDisposable
         catch (Exception ex) when (ex is McpException or IOException or InvalidOperationException or HttpRequestException or ObjectDisposedException)
         {
             var detail = _stderr() is { Length: > 0 } err ? $" (server said: {Clip(err)})" : "";
-            throw new VerificationSourceException($"context7 {tool.Name} failed: {ex.Message}{detail}", ex);
+            throw new VerificationSourceException($"context7 {tool.Name} failed: {FirstLine(ex.Message)}{detail}", ex);
         }
 
         var text = string.Join("\n", result.Content.OfType<TextContentBlock>().Select(b => b.Text));
@@ -212,6 +217,8 @@ public sealed class Context7Client : IAsyncDisposable
             ? throw new VerificationSourceException($"context7 {tool.Name} reported an error: {Clip(text)}")
             : text;
     }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
     private static string Clip(string text) => text.Length <= 200 ? text : text[..199] + "…";
 }

@@ -27,8 +27,11 @@ public sealed class Context7Options
     /// <summary>Base of the context7 REST API the stdio server calls (<c>CONTEXT7_API_URL</c>); null keeps the server's default.</summary>
     public string? ApiUrl { get; set; }
 
-    /// <summary>Timeout of each tool call and of the start-up handshake, in seconds.</summary>
+    /// <summary>Timeout of each tool call, in seconds.</summary>
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Timeout of starting or reaching the server and its handshake, in seconds (npx may first download the package).</summary>
+    public int StartTimeoutSeconds { get; set; } = 120;
 
     /// <summary>The arguments actually used.</summary>
     public IReadOnlyList<string> EffectiveArgs => Args.Count > 0 ? Args : ["-y", PinnedPackage];
