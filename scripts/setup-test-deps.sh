@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian machine: Debian packages (PostgreSQL server,
-# script(1)) and the pinned npm packages of the validators. Idempotent; quiet when all is present.
+# script(1)) and the pinned npm packages of the validators and the context7 MCP server. Idempotent; quiet when all is present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,12 +22,14 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   as_root service postgresql stop >/dev/null 2>&1 || true
 fi
 
-# Validators' npm packages, pinned by package-lock.json; reinstalled only when the lock file changes.
-tools=tools/validators
-stamp="$tools/node_modules/.lock-hash"
-hash=$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
-  echo "setup: npm ci in $tools" >&2
-  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-  echo "$hash" > "$stamp"
-fi
+# Pinned npm packages (package-lock.json), reinstalled only when a lock file changes: the validators' parsers,
+# and the context7 MCP server the docs verifier's tests run over stdio and HTTP.
+for tools in tools/validators tools/context7; do
+  stamp="$tools/node_modules/.lock-hash"
+  hash=$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
+    echo "setup: npm ci in $tools" >&2
+    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    echo "$hash" > "$stamp"
+  fi
+done

@@ -11,7 +11,7 @@ namespace ArchitectAgents.Core.Verification;
 /// One session is opened on first use and kept; when the server cannot be reached no context7 tool is returned
 /// and <see cref="LastError"/> says why, so the agent reports its entries as unverified instead of failing the run.
 /// </summary>
-public sealed class Context7ToolSource : IAgentToolSource, IAsyncDisposable
+public sealed class Context7ToolSource : IAgentToolSource, IAsyncDisposable, IDisposable
 {
     /// <summary>Catalogue name of the resolve tool.</summary>
     public const string ResolveName = "context7.resolve-library-id";
@@ -71,13 +71,14 @@ public sealed class Context7ToolSource : IAgentToolSource, IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_client is not null)
+        if (Interlocked.Exchange(ref _client, null) is { } client)
         {
-            await _client.DisposeAsync().ConfigureAwait(false);
+            await client.DisposeAsync().ConfigureAwait(false);
         }
-
-        _lock.Dispose();
     }
+
+    /// <summary>Synchronous disposal for containers disposed with <c>Dispose</c>; ends the server session.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task<Context7Client?> ClientAsync(CancellationToken cancellationToken)
     {
