@@ -51,8 +51,18 @@ public sealed class Context7Client : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var stderr = new ConcurrentQueue<string>();
+        IClientTransport transport;
+        try
+        {
+            transport = CreateTransport(options, stderr);
+        }
+        catch (UriFormatException ex)
+        {
+            throw new VerificationSourceException($"Verification:Context7:Endpoint '{options.Endpoint}' is not a URL: {ex.Message}", ex);
+        }
+
         // The start-up banner is not news; only what the server said besides it explains a failure.
-        return ConnectAsync(CreateTransport(options, stderr), TimeSpan.FromSeconds(Math.Max(1, options.StartTimeoutSeconds)), TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds)),
+        return ConnectAsync(transport, TimeSpan.FromSeconds(Math.Max(1, options.StartTimeoutSeconds)), TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds)),
             () => string.Join(" | ", stderr.Where(l => !l.Contains("MCP Server", StringComparison.Ordinal) || !l.Contains("running on", StringComparison.Ordinal))), cancellationToken);
     }
 

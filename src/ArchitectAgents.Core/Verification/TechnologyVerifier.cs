@@ -230,9 +230,10 @@ public sealed class TechnologyVerifier
         {
             return Result<T>.Failed($"{Describe(key)} did not answer within {timeout?.TotalSeconds:0} s");
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return Result<T>.Failed($"{Describe(key)} failed: {ex.Message}");
+            // Whatever else one source throws (a malformed base URL, an unexpected answer) stays with that entry.
+            return Result<T>.Failed($"{Describe(key)} failed: {ex.GetType().Name}: {ex.Message.Split('\n', 2)[0]}");
         }
     }
 
