@@ -80,6 +80,47 @@ public sealed class WorkflowVerificationTests
         Assert.Equal(GateItemStatus.Warn, doc.Gate!.Items.Single(i => i.Id == "checklist.verified").Status);
     }
 
+    [Fact]
+    public async Task Designer_LaterRoundSentBackForOtherItems_KeepsTheRecommendedVersion()
+    {
+        // Arrange: round 3, where the gate sent back only a review item, after verification flagged EF Core.
+        var doc = await DesignAsync(new OfflineAgentProvider(), await File.ReadAllTextAsync(RepoPaths.Brief("telehealth"), Ct));
+        var ef = doc.Verification!.Entries.Single(e => e.TechnologyId == "ef-core");
+        ef.Status = VerificationStatus.Outdated;
+        ef.RecommendedVersion = "10.0.16";
+        doc.Gate = new GateSection { Verdict = GateVerdict.Revise, Iteration = 2, SentBack = ["review.open-critical-high"] };
+        var input = new AgentInput { Agent = "designer", Round = 3, Writes = [SectionNames.Design], Outcomes = ["done"], Document = doc };
+
+        // Act
+        var design = await RunDesignerAsync(input);
+
+        // Assert
+        Assert.Equal("10.0.16", design.Technologies.Single(t => t.Id == "ef-core").Version);
+        Assert.DoesNotContain(design.RevisionNotes, n => n.Contains("moved from", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Designer_FirstRound_KeepsTheChosenVersionForTheGateToJudge()
+    {
+        var doc = await DesignAsync(new OfflineAgentProvider(), await File.ReadAllTextAsync(RepoPaths.Brief("telehealth"), Ct));
+        var ef = doc.Verification!.Entries.Single(e => e.TechnologyId == "ef-core");
+        ef.Status = VerificationStatus.Outdated;
+        ef.RecommendedVersion = "10.0.16";
+        doc.Gate = null;
+        doc.Review = null;
+
+        var design = await RunDesignerAsync(new AgentInput { Agent = "designer", Round = 1, Writes = [SectionNames.Design], Outcomes = ["done"], Document = doc });
+
+        Assert.Equal("10.0.15", design.Technologies.Single(t => t.Id == "ef-core").Version);
+    }
+
+    private static async Task<DesignSection> RunDesignerAsync(AgentInput input)
+    {
+        var reply = await new DesignerAgent().RunAsync(new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.User, JsonSerializer.Serialize(input, DocumentJson.Options)), cancellationToken: Ct);
+        var output = JsonSerializer.Deserialize<AgentOutput>(reply.Text, DocumentJson.Options)!;
+        return output.Sections[SectionNames.Design].Deserialize<DesignSection>(DocumentJson.Options)!;
+    }
+
     private static async Task<DesignDocument> DesignAsync(OfflineAgentProvider provider, string brief)
     {
         var catalog = AgentCatalog.LoadDirectory(RepoPaths.Agents);

@@ -73,7 +73,8 @@ public sealed partial class DesignerAgent : OfflineAgent
 
         var addressed = controls.Where(c => reviewIds.Contains(c.Id)).ToList();
         design.RevisionNotes = [.. addressed.Select(c => $"{c.Id} ({c.Standard}): {Describe(c.Remedy)}")];
-        foreach (var entry in MovedVersions(input.Document.Verification, design.Technologies))
+        var versionsSentBack = input.Document.Gate?.SentBack.Any(id => id is "checklist.verified" or "checklist.no-vulnerabilities") == true;
+        foreach (var entry in versionsSentBack ? MovedVersions(input.Document.Verification, design.Technologies) : [])
         {
             design.RevisionNotes.Add($"{entry.Name}: moved from {entry.ChosenVersion} ({entry.Status.ToString().ToLowerInvariant()}) to {entry.RecommendedVersion}, as verification recorded: {entry.Reason}");
         }
@@ -89,10 +90,10 @@ public sealed partial class DesignerAgent : OfflineAgent
         return Output("done", notes, (SectionNames.Design, design));
     }
 
-    // The gate sends outdated or vulnerable picks back under these items; the revision then takes the version
-    // verification recommends (latest stable, or the fixed release) instead of the one first chosen.
-    private static bool MovesVersions(GateSection? gate) =>
-        gate?.SentBack.Any(id => id is "checklist.verified" or "checklist.no-vulnerabilities") == true;
+    // The first gate sends every outdated or vulnerable pick back; from then on each revision takes the version
+    // verification recommends (latest stable, or the fixed release). Later rounds keep it even when the gate sent
+    // back only other items, so a pick never swings back to the flagged version.
+    private static bool MovesVersions(GateSection? gate) => gate is not null;
 
     private static IEnumerable<VerificationEntry> MovedVersions(VerificationSection? verification, List<TechnologyChoice> technologies) =>
         verification?.Entries.Where(e => e.RecommendedVersion is not null && e.Status is VerificationStatus.Outdated or VerificationStatus.Vulnerable
