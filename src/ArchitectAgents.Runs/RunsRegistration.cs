@@ -1,6 +1,7 @@
 using ArchitectAgents.Core.Engine;
 using ArchitectAgents.Core.Offline;
 using ArchitectAgents.Core.Validation;
+using ArchitectAgents.Models;
 using ArchitectAgents.Runs.Execution;
 using ArchitectAgents.Runs.Store;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +20,7 @@ public static class RunsRegistration
         services.AddRunStore();
         services.AddSingleton(_ => DefinitionSet.Load(configuration, contentRoot));
         services.AddSingleton(_ => new ValidatorSet(ValidatorConfiguration.Load(configuration, contentRoot)));
-        services.TryAddSingleton<IAgentProvider>(_ => new OfflineAgentProvider(TimeSpan.FromMilliseconds(configuration.GetValue("Models:default:LatencyMs", 0))));
+        services.AddArchitectModels(configuration);
         services.AddSingleton(sp => new WorkflowFactory(
             sp.GetRequiredService<DefinitionSet>().Catalog,
             sp.GetRequiredService<IAgentProvider>(),

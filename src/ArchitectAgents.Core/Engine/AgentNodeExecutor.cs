@@ -23,6 +23,7 @@ internal sealed class AgentNodeExecutor(
     AgentDefinition definition,
     AgentBinding binding,
     AgentReplyContract contract,
+    RunBudget? budget,
     TimeProvider time) : NodeExecutor(node, workflow, time)
 {
     private const int MaxToolTextLength = 500;
@@ -63,8 +64,8 @@ internal sealed class AgentNodeExecutor(
         var spent = await UsageState.ReadAsync(context, Workflow.Nodes.Select(n => n.Id), cancellationToken).ConfigureAwait(false);
         var scope = new ModelCallScope(
             binding.Pricing,
-            run.Budget?.MaxTokens - ((spent?.InputTokens ?? 0) + (spent?.OutputTokens ?? 0)),
-            run.Budget?.MaxCostUsd - (spent?.CostUsd ?? 0));
+            budget?.MaxTokens - ((spent?.InputTokens ?? 0) + (spent?.OutputTokens ?? 0)),
+            budget?.MaxCostUsd - (spent?.CostUsd ?? 0));
         var started = Stopwatch.GetTimestamp();
         AgentReplyCheck check;
         try
@@ -75,7 +76,6 @@ internal sealed class AgentNodeExecutor(
         {
             // Tokens are money: they are counted even when the turn fails.
             var entry = await UsageState.AddAsync(context, Id, definition.Id, binding.ModelName, scope.Calls, scope.InputTokens, scope.OutputTokens, scope.CostUsd, Stopwatch.GetElapsedTime(started), CancellationToken.None).ConfigureAwait(false);
-            entry.Node = Id;
             await context.AddEventAsync(new UsageRecordedEvent(entry), CancellationToken.None).ConfigureAwait(false);
         }
 

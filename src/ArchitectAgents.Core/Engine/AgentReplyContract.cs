@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArchitectAgents.Core.Catalog;
@@ -14,6 +15,7 @@ namespace ArchitectAgents.Core.Engine;
 /// </summary>
 public sealed class AgentReplyContract
 {
+    private static readonly ConditionalWeakTable<AgentDefinition, AgentReplyContract> Cache = new();
     private readonly AgentDefinition _definition;
     private readonly JsonSchema _schema;
 
@@ -25,6 +27,9 @@ public sealed class AgentReplyContract
         _schema = JsonSchema.FromText(SchemaNode.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
         Schema = JsonDocument.Parse(SchemaNode.ToJsonString()).RootElement.Clone();
     }
+
+    /// <summary>The contract of a definition, built once per definition instance.</summary>
+    public static AgentReplyContract For(AgentDefinition definition) => Cache.GetValue(definition, static d => new AgentReplyContract(d));
 
     /// <summary>The reply schema as a JSON element, for native structured output.</summary>
     public JsonElement Schema { get; }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ArchitectAgents.Core.Document;
-using ArchitectAgents.Core.Models;
 using Microsoft.Agents.AI.Workflows;
 
 namespace ArchitectAgents.Core.Engine;
@@ -17,12 +16,12 @@ internal static class DocumentState
     private const string AnswersKey = "answers";
 
     public static ValueTask WriteRunAsync(IWorkflowContext context, DesignRunInput input, string workflowId, CancellationToken ct) =>
-        context.QueueStateUpdateAsync(RunKey, JsonSerializer.Serialize(new RunInfo(input.RunId, workflowId, input.Interactive, input.Budget), DocumentJson.Options), Scope, ct);
+        context.QueueStateUpdateAsync(RunKey, JsonSerializer.Serialize(new RunInfo(input.RunId, workflowId, input.Interactive), DocumentJson.Options), Scope, ct);
 
     public static async ValueTask<RunInfo> ReadRunAsync(IWorkflowContext context, CancellationToken ct)
     {
         var json = await context.ReadStateAsync<string>(RunKey, Scope, ct).ConfigureAwait(false);
-        return json is null ? new RunInfo("", "", false, null) : JsonSerializer.Deserialize<RunInfo>(json, DocumentJson.Options)!;
+        return json is null ? new RunInfo("", "", false) : JsonSerializer.Deserialize<RunInfo>(json, DocumentJson.Options)!;
     }
 
     public static ValueTask WriteAnswersAsync(IWorkflowContext context, IReadOnlyDictionary<string, string> answers, CancellationToken ct) =>
@@ -101,7 +100,7 @@ internal static class DocumentState
 
     private static string HistoryKey(string name) => "history." + name;
 
-    internal sealed record RunInfo(string RunId, string Workflow, bool Interactive, RunBudget? Budget);
+    internal sealed record RunInfo(string RunId, string Workflow, bool Interactive);
 
     private sealed class RevisionProbe
     {

@@ -1,5 +1,4 @@
 using ArchitectAgents.Core.Document;
-using ArchitectAgents.Core.Models;
 
 namespace ArchitectAgents.Core.Engine;
 
@@ -23,9 +22,6 @@ public sealed record DesignRunInput
 
     /// <summary>Existing architecture documents.</summary>
     public IReadOnlyList<AttachedDocument> Attachments { get; init; } = [];
-
-    /// <summary>What the run may spend on models.</summary>
-    public RunBudget? Budget { get; init; }
 }
 
 /// <summary>Passed along edges between nodes: who finished and with which outcome.</summary>

@@ -11,7 +11,7 @@ internal static class UsageState
 
     public static async ValueTask<UsageEntry> AddAsync(IWorkflowContext context, string node, string agent, string model, int calls, long inputTokens, long outputTokens, decimal costUsd, TimeSpan elapsed, CancellationToken ct)
     {
-        var entry = await ReadEntryAsync(context, node, ct).ConfigureAwait(false) ?? new UsageEntry { Agent = agent, Model = model };
+        var entry = await ReadEntryAsync(context, node, ct).ConfigureAwait(false) ?? new UsageEntry { Node = node, Agent = agent, Model = model };
         entry.Model = model;
         entry.Calls += calls;
         entry.InputTokens += inputTokens;

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using ArchitectAgents.Core.Catalog;
+using ArchitectAgents.Core.Models;
 using ArchitectAgents.Core.Validation;
 using ArchitectAgents.Core.Workflows;
 using Microsoft.Agents.AI.Workflows;
@@ -11,12 +11,11 @@ namespace ArchitectAgents.Core.Engine;
 public sealed class WorkflowFactory(AgentCatalog catalog, IAgentProvider agents, IReadOnlyList<IArtifactValidator> validators, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly ConcurrentDictionary<string, AgentReplyContract> _contracts = new(StringComparer.Ordinal);
 
     /// <summary>Builds the workflow; fails before any run starts when an agent cannot be created.</summary>
     /// <param name="definition">The workflow.</param>
-    /// <param name="modelOverrides">Model names by agent id that replace the ones in the agent definitions for this run; key <c>*</c> applies to every agent.</param>
-    public Workflow Build(WorkflowDefinition definition, IReadOnlyDictionary<string, string>? modelOverrides = null)
+    /// <param name="options">The run's model overrides and budget.</param>
+    public Workflow Build(WorkflowDefinition definition, RunModelOptions? options = null)
     {
         var bindings = new Dictionary<string, ExecutorBinding>(StringComparer.Ordinal);
         foreach (var node in definition.Nodes)
@@ -27,7 +26,7 @@ public sealed class WorkflowFactory(AgentCatalog catalog, IAgentProvider agents,
                 NodeKind.Validator => new ValidationExecutor(node, definition, validators, _time),
                 NodeKind.Output => new OutputExecutor(node, definition, _time),
                 NodeKind.Human => RequestPort.Create<ClarificationRequest, ClarificationAnswers>(node.Id),
-                _ => CreateAgentNode(node, definition, modelOverrides),
+                _ => CreateAgentNode(node, definition, options),
             };
         }
 
@@ -72,15 +71,13 @@ public sealed class WorkflowFactory(AgentCatalog catalog, IAgentProvider agents,
         return builder.WithOutputFrom(bindings[output.Id]).Build();
     }
 
-    private AgentNodeExecutor CreateAgentNode(NodeDefinition node, WorkflowDefinition definition, IReadOnlyDictionary<string, string>? modelOverrides)
+    private AgentNodeExecutor CreateAgentNode(NodeDefinition node, WorkflowDefinition definition, RunModelOptions? options)
     {
         var agentDefinition = catalog[node.Agent!];
         string? model = null;
-        _ = modelOverrides?.TryGetValue(agentDefinition.Id, out model) == true || modelOverrides?.TryGetValue("*", out model) == true;
-        var contract = _contracts.GetOrAdd(agentDefinition.Id, _ => new AgentReplyContract(agentDefinition));
-        return new AgentNodeExecutor(node, definition, agentDefinition, agents.Bind(agentDefinition, model), contract, _time);
+        var overrides = options?.Models;
+        _ = overrides?.TryGetValue(agentDefinition.Id, out model) == true || overrides?.TryGetValue("*", out model) == true;
+        var contract = AgentReplyContract.For(agentDefinition);
+        return new AgentNodeExecutor(node, definition, agentDefinition, agents.Bind(agentDefinition, model), contract, options?.Budget, _time);
     }
-
-    /// <summary>The reply contract of an agent (its JSON Schema and checks).</summary>
-    public AgentReplyContract ContractOf(AgentDefinition agent) => _contracts.GetOrAdd(agent.Id, _ => new AgentReplyContract(agent));
 }

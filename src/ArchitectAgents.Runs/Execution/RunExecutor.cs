@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Engine;
+using ArchitectAgents.Core.Models;
 using ArchitectAgents.Runs.Store;
 using Microsoft.Agents.AI.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -100,7 +101,11 @@ public sealed class RunExecutor(
             return;
         }
 
-        var workflow = workflows.Build(definition);
+        var workflow = workflows.Build(definition, new RunModelOptions
+        {
+            Models = run.ModelsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(run.ModelsJson, DocumentJson.Options),
+            Budget = run.BudgetJson is null ? null : JsonSerializer.Deserialize<RunBudget>(run.BudgetJson, DocumentJson.Options),
+        });
         var manager = CheckpointManager.CreateJson(checkpoints);
         // The newest checkpoint in the store wins: a process can die after MAF stored one and before the run row recorded it.
         var latest = await manager.GetLatestCheckpointAsync(run.Id, ct).ConfigureAwait(false);
@@ -174,6 +179,26 @@ public sealed class RunExecutor(
             case NodeCompletedEvent completed:
                 await journal.AppendAsync(runId, RunEventTypes.NodeCompleted, new { node = completed.Node, outcome = completed.Outcome, notes = completed.Notes, sections = completed.SectionsWritten, durationMs = completed.DurationMs }, ct).ConfigureAwait(false);
                 break;
+            case UsageRecordedEvent usage:
+                state.RecordUsage(usage.Entry);
+                await journal.AppendAsync(runId, RunEventTypes.Usage, new
+                {
+                    node = usage.Entry.Node,
+                    agent = usage.Entry.Agent,
+                    model = usage.Entry.Model,
+                    calls = usage.Entry.Calls,
+                    inputTokens = usage.Entry.InputTokens,
+                    outputTokens = usage.Entry.OutputTokens,
+                    costUsd = usage.Entry.CostUsd,
+                    run = new { inputTokens = state.Run.InputTokens, outputTokens = state.Run.OutputTokens, costUsd = state.Run.CostUsd },
+                }, ct).ConfigureAwait(false);
+                break;
+            case AgentOutputRepairEvent repair:
+                await journal.AppendAsync(runId, RunEventTypes.OutputRepair, new { node = repair.Node, attempt = repair.Attempt, errors = repair.Errors }, ct).ConfigureAwait(false);
+                break;
+            case ToolCalledEvent tool:
+                await journal.AppendAsync(runId, RunEventTypes.ToolCalled, new { node = tool.Node, tool = tool.Tool, arguments = tool.Arguments, result = tool.Result }, ct).ConfigureAwait(false);
+                break;
             case AgentOutputRejectedEvent rejected:
                 await journal.AppendAsync(runId, RunEventTypes.OutputRejected, new { node = rejected.Node, reason = rejected.Reason }, ct).ConfigureAwait(false);
                 break;
@@ -203,9 +228,11 @@ public sealed class RunExecutor(
                 state.Output = document;
                 break;
             case ExecutorFailedEvent failed:
+                state.ErrorCode ??= WorkflowErrors.Classify(failed.Data as Exception);
                 state.Error ??= WorkflowErrors.Describe(failed.ExecutorId, failed.Data as Exception);
                 break;
             case WorkflowErrorEvent error:
+                state.ErrorCode ??= WorkflowErrors.Classify(error.Data as Exception);
                 state.Error ??= WorkflowErrors.Describe(null, error.Data as Exception);
                 break;
         }
@@ -220,6 +247,9 @@ public sealed class RunExecutor(
             .SetProperty(r => r.LastCheckpointId, state.Run.LastCheckpointId)
             .SetProperty(r => r.DocumentJson, DocumentJson.Serialize(state.Document, false))
             .SetProperty(r => r.AnswersJson, state.Run.AnswersJson)
+            .SetProperty(r => r.InputTokens, state.Run.InputTokens)
+            .SetProperty(r => r.OutputTokens, state.Run.OutputTokens)
+            .SetProperty(r => r.CostUsd, state.Run.CostUsd)
             .SetProperty(r => r.UpdatedAt, time.GetUtcNow()), ct).ConfigureAwait(false);
     }
 
@@ -231,6 +261,7 @@ public sealed class RunExecutor(
         run.Status = RunStatuses.AwaitingInput;
         run.LastCheckpointId = state.Run.LastCheckpointId;
         run.DocumentJson = DocumentJson.Serialize(state.Document, false);
+        CopyUsage(state, run);
         run.QuestionsJson = JsonSerializer.Serialize(state.PendingQuestions, DocumentJson.Options);
         run.QuestionRequestId = state.Run.QuestionRequestId;
         run.AnswersDueAt = now.AddSeconds(run.QuestionTimeoutSeconds);
@@ -251,13 +282,15 @@ public sealed class RunExecutor(
         run.UpdatedAt = now;
         run.LastCheckpointId = state.Run.LastCheckpointId ?? run.LastCheckpointId;
         run.DocumentJson = DocumentJson.Serialize(state.Document, false);
+        CopyUsage(state, run);
         if (RunStatuses.IsTerminal(status))
         {
             run.CompletedAt = now;
             run.Error = error;
+            run.ErrorCode = status == RunStatuses.Failed ? state.ErrorCode ?? "workflow_error" : null;
             run.Verdict = state.Output?.Gate?.Verdict.ToString().ToLowerInvariant();
             run.Score = state.Output?.Gate?.Score;
-            journal.Add(db, run.Id, RunEventTypes.Finished, new { status, error, verdict = run.Verdict, score = run.Score });
+            journal.Add(db, run.Id, RunEventTypes.Finished, new { status, error, errorCode = run.ErrorCode, verdict = run.Verdict, score = run.Score });
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -267,10 +300,36 @@ public sealed class RunExecutor(
             signals.WorkAvailable();
         }
     }
-
+    private static void CopyUsage(ExecutionState state, RunRecord run)
+    {
+        run.InputTokens = state.Run.InputTokens;
+        run.OutputTokens = state.Run.OutputTokens;
+        run.CostUsd = state.Run.CostUsd;
+    }
 
     private sealed class ExecutionState(RunRecord run, DesignDocument document)
     {
+        public string? ErrorCode { get; set; }
+
+        /// <summary>Keeps the document's usage section and the run's totals in step with each node's cumulative entry.</summary>
+        public void RecordUsage(UsageEntry entry)
+        {
+            var entries = Document.Usage?.Entries ?? [];
+            entries.RemoveAll(e => e.Node == entry.Node && entry.Node is not null);
+            entries.Add(entry);
+            Document.Usage = new UsageSection
+            {
+                Author = "engine",
+                Entries = entries,
+                InputTokens = entries.Sum(e => e.InputTokens),
+                OutputTokens = entries.Sum(e => e.OutputTokens),
+                CostUsd = entries.Sum(e => e.CostUsd),
+            };
+            Run.InputTokens = Document.Usage.InputTokens;
+            Run.OutputTokens = Document.Usage.OutputTokens;
+            Run.CostUsd = Document.Usage.CostUsd;
+        }
+
         public RunRecord Run { get; } = run;
         public DesignDocument Document { get; set; } = document;
         public DesignDocument? Output { get; set; }

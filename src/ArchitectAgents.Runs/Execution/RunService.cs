@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Models;
 using ArchitectAgents.Runs.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,9 @@ public sealed record CreateRunCommand(
     string? IdempotencyKey,
     string RequestHash,
     string Source = "api",
-    string? Requester = null);
+    string? Requester = null,
+    RunBudget? Budget = null,
+    IReadOnlyDictionary<string, string>? Models = null);
 
 /// <summary>Outcome of <see cref="RunService.CreateAsync"/>.</summary>
 public enum CreateOutcome
@@ -63,6 +66,8 @@ public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, Ru
             QuestionTimeoutSeconds = command.QuestionTimeoutSeconds ?? options.Value.DefaultQuestionTimeoutSeconds,
             AttachmentsJson = JsonSerializer.Serialize(command.Attachments, DocumentJson.Options),
             CallbackUrl = command.CallbackUrl,
+            BudgetJson = command.Budget is null ? null : JsonSerializer.Serialize(command.Budget, DocumentJson.Options),
+            ModelsJson = command.Models is { Count: > 0 } ? JsonSerializer.Serialize(command.Models, DocumentJson.Options) : null,
             IdempotencyKey = command.IdempotencyKey,
             RequestHash = command.RequestHash,
             CreatedAt = now,
@@ -183,6 +188,36 @@ public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, Ru
 
         await journal.AppendAsync(runId, RunEventTypes.CancelRequested, new { }, ct).ConfigureAwait(false);
         signals.Cancel(runId);
+        return true;
+    }
+
+    /// <summary>
+    /// Puts a failed run back in the queue; it continues from its last checkpoint, so finished agents are not
+    /// called again. A new budget replaces the old one (the tokens already spent still count).
+    /// </summary>
+    /// <returns>False when the run does not exist for the owner or did not fail.</returns>
+    public async Task<bool> ResumeAsync(string ownerId, string runId, RunBudget? budget, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var budgetJson = budget is null ? null : JsonSerializer.Serialize(budget, DocumentJson.Options);
+        var updated = await db.Runs.Where(r => r.Id == runId && r.OwnerId == ownerId && r.Status == RunStatuses.Failed)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, RunStatuses.Queued)
+                .SetProperty(r => r.Error, (string?)null)
+                .SetProperty(r => r.ErrorCode, (string?)null)
+                .SetProperty(r => r.CompletedAt, (DateTimeOffset?)null)
+                .SetProperty(r => r.BudgetJson, r => budgetJson ?? r.BudgetJson)
+                .SetProperty(r => r.UpdatedAt, now), ct).ConfigureAwait(false);
+        if (updated == 0)
+        {
+            return false;
+        }
+
+        journal.Add(db, runId, RunEventTypes.Resumed, new { budget });
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        signals.Changed(runId);
+        signals.WorkAvailable();
         return true;
     }
 }
