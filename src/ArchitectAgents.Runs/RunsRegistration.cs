@@ -3,6 +3,7 @@ using ArchitectAgents.Core.Offline;
 using ArchitectAgents.Core.Validation;
 using ArchitectAgents.Models;
 using ArchitectAgents.Runs.Execution;
+using ArchitectAgents.Runs.Scheduling;
 using ArchitectAgents.Runs.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,21 @@ public static class RunsRegistration
         services.AddSingleton<RunJournal>();
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunService>();
-        services.AddHostedService<RunWorker>();
+        services.AddOptions<SchedulingOptions>().Configure<IConfiguration>((o, c) =>
+        {
+            c.GetSection("Scheduling").Bind(o);
+            if (c["Node:Role"] is { Length: > 0 } role)
+            {
+                o.Role = Enum.TryParse<NodeRole>(role, ignoreCase: true, out var parsed)
+                    ? parsed
+                    : throw new InvalidOperationException($"Node:Role '{role}' is not one of all, api, worker");
+            }
+        });
+        services.AddSingleton<RunScheduler>();
+        services.AddSingleton<IRunDispatcher>(sp => sp.GetRequiredService<RunScheduler>());
+        services.AddTransient<RunJob>();
+        services.AddHostedService<NodeRoleGuard>();
+        services.AddHostedService<RunMaintenance>();
         return services;
     }
 }

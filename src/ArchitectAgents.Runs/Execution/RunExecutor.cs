@@ -22,6 +22,7 @@ public sealed class RunExecutor(
     RunJournal journal,
     RunSignals signals,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<RunStoreOptions> options,
     ILogger<RunExecutor> logger)
 {
     /// <summary>Runs (or resumes) one claimed run until it finishes, pauses for input, or is cancelled.</summary>
@@ -109,7 +110,7 @@ public sealed class RunExecutor(
         var manager = CheckpointManager.CreateJson(checkpoints);
         // The newest checkpoint in the store wins: a process can die after MAF stored one and before the run row recorded it.
         var latest = await manager.GetLatestCheckpointAsync(run.Id, ct).ConfigureAwait(false);
-        await journal.AppendAsync(run.Id, RunEventTypes.Started, new { attempt = run.Attempts, resumedFrom = latest?.CheckpointId ?? run.LastCheckpointId }, ct).ConfigureAwait(false);
+        await journal.AppendAsync(run.Id, RunEventTypes.Started, new { attempt = run.Attempts, node = options.Value.NodeId, resumedFrom = latest?.CheckpointId ?? run.LastCheckpointId }, ct).ConfigureAwait(false);
         StreamingRun streaming = (latest?.CheckpointId ?? run.LastCheckpointId) is { } checkpoint
             ? await InProcessExecution.ResumeStreamingAsync(workflow, new CheckpointInfo(run.Id, checkpoint), manager, ct).ConfigureAwait(false)
             : await InProcessExecution.RunStreamingAsync(workflow, new DesignRunInput
@@ -295,10 +296,6 @@ public sealed class RunExecutor(
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         signals.Changed(run.Id);
-        if (status == RunStatuses.Queued)
-        {
-            signals.WorkAvailable();
-        }
     }
     private static void CopyUsage(ExecutionState state, RunRecord run)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Models;
+using ArchitectAgents.Runs.Scheduling;
 using ArchitectAgents.Runs.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,7 @@ public enum CreateOutcome
 }
 
 /// <summary>Run operations behind the REST API: create, read, answer, cancel.</summary>
-public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, RunJournal journal, RunSignals signals, IOptions<RunStoreOptions> options, TimeProvider time)
+public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, RunJournal journal, RunSignals signals, IRunDispatcher dispatcher, IOptions<RunStoreOptions> options, TimeProvider time)
 {
     /// <summary>Hash of a request body for idempotency checks.</summary>
     public static string Hash(string body) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
@@ -87,7 +88,7 @@ public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, Ru
             return (winner.RequestHash == command.RequestHash ? CreateOutcome.Replayed : CreateOutcome.KeyConflict, winner);
         }
 
-        signals.WorkAvailable();
+        await dispatcher.EnqueueAsync(run.Id, ct).ConfigureAwait(false);
         return (CreateOutcome.Created, run);
     }
 
@@ -156,7 +157,7 @@ public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, Ru
         }
 
         await journal.AppendAsync(runId, RunEventTypes.AnswersReceived, new { answered = answers.Count, questions = answers.Keys }, ct).ConfigureAwait(false);
-        signals.WorkAvailable();
+        await dispatcher.EnqueueAsync(runId, ct).ConfigureAwait(false);
         return true;
     }
 
@@ -217,7 +218,7 @@ public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, Ru
         journal.Add(db, runId, RunEventTypes.Resumed, new { budget });
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         signals.Changed(runId);
-        signals.WorkAvailable();
+        await dispatcher.EnqueueAsync(runId, ct).ConfigureAwait(false);
         return true;
     }
 }
