@@ -13,6 +13,12 @@ namespace ArchitectAgents.StubModel;
 /// <param name="At">When it arrived.</param>
 public sealed record StubCall(string Agent, string Path, string? Authorization, JsonObject Body, int Status, long InputTokens, long OutputTokens, DateTimeOffset At)
 {
+    /// <summary>Run id read from the engine's user message.</summary>
+    public string RunId => Field("runId") ?? "";
+
+    /// <summary>The agent's round in its run, from the engine's user message.</summary>
+    public int Round => int.TryParse(Field("round"), out var round) ? round : 0;
+
     /// <summary>The messages of the request.</summary>
     public JsonArray Messages => Body["messages"] as JsonArray ?? [];
 
@@ -22,4 +28,16 @@ public sealed record StubCall(string Agent, string Path, string? Authorization, 
 
     /// <summary>Text of the first user message (the engine's input JSON).</summary>
     public string FirstUserText => Messages.OfType<JsonObject>().Where(m => (string?)m["role"] == "user").Select(m => StubModelServer.TextOf(m["content"])).FirstOrDefault() ?? "";
+
+    private string? Field(string name)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(FirstUserText)?[name]?.ToString();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -49,6 +49,9 @@ public sealed class RunSignals
         return cts;
     }
 
+    /// <summary>How many runs execute on this node now.</summary>
+    public int ExecutingCount => _executing.Count;
+
     /// <summary>Removes a run from the executing set.</summary>
     public void Done(string runId) => _executing.TryRemove(runId, out _);
 

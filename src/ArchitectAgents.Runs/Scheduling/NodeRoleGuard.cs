@@ -3,20 +3,26 @@ using Microsoft.Extensions.Options;
 
 namespace ArchitectAgents.Runs.Scheduling;
 
-/// <summary>Refuses to start a node whose role cannot work with its store: split roles need a shared (PostgreSQL) store.</summary>
+/// <summary>Checks the node's scheduling settings at start: split roles need a shared (PostgreSQL) store, and the scheduler must build.</summary>
 public sealed class NodeRoleGuard(IOptions<SchedulingOptions> scheduling, RunScheduler scheduler) : IHostedService
 {
     /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var role = scheduling.Value.Role;
+        if (scheduling.Value.IdleWaitTimeMs < 1000)
+        {
+            throw new InvalidOperationException($"Scheduling:IdleWaitTimeMs is {scheduling.Value.IdleWaitTimeMs}; Quartz needs at least 1000");
+        }
+
         if (role != NodeRole.All && !scheduler.Clustered)
         {
             throw new InvalidOperationException(
                 $"Node:Role is '{role.ToString().ToLowerInvariant()}', which needs a store shared by several nodes; set ConnectionStrings:Runs to a PostgreSQL server, or use Node:Role 'all' with SQLite");
         }
 
-        return Task.CompletedTask;
+        // Build the scheduler now, so a bad store or setting stops the node at start rather than failing requests.
+        await scheduler.GetAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

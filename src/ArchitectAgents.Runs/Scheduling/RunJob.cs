@@ -55,10 +55,15 @@ public sealed class RunJob(
         {
             await watch.CancelAsync().ConfigureAwait(false);
             await watcher.ConfigureAwait(false);
-            signals.Done(runId);
+            try
+            {
+                await HandBackIfQueuedAsync(runId).ConfigureAwait(false);
+            }
+            finally
+            {
+                signals.Done(runId);
+            }
         }
-
-        await HandBackIfQueuedAsync(runId).ConfigureAwait(false);
     }
 
     private async Task<bool> ClaimAsync(string runId, string node, bool recovering, CancellationToken ct)

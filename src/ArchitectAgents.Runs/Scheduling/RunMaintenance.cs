@@ -18,6 +18,7 @@ public sealed class RunMaintenance(
     RunScheduler scheduler,
     IDbContextFactory<ArchitectDbContext> factory,
     RunJournal journal,
+    RunSignals signals,
     IOptions<SchedulingOptions> scheduling,
     IOptions<RunStoreOptions> options,
     TimeProvider time,
@@ -33,11 +34,27 @@ public sealed class RunMaintenance(
         }
 
         var quartz = await scheduler.GetAsync(cancellationToken).ConfigureAwait(false);
-        if (quartz.Status is not (Quartz.SchedulerStatus.Shutdown or Quartz.SchedulerStatus.ShuttingDown))
+        if (quartz.Status is Quartz.SchedulerStatus.Shutdown or Quartz.SchedulerStatus.ShuttingDown)
         {
-            // Running jobs watch ApplicationStopping, hand their runs back and return; wait for them.
-            await quartz.Shutdown(waitForJobsToComplete: true, cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        // Stop claiming, then let running jobs (they watch ApplicationStopping) hand their runs back with a new
+        // trigger while the scheduler can still store it, so another node continues them at once.
+        await quartz.Standby(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (signals.ExecutingCount > 0)
+            {
+                await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("Shutdown timeout reached with {Count} run(s) still handing back; they resume from their last checkpoint on another node", signals.ExecutingCount);
+        }
+
+        await quartz.Shutdown(waitForJobsToComplete: true, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
