@@ -1,6 +1,7 @@
 using ArchitectAgents.Core.Engine;
 using ArchitectAgents.Core.Offline;
 using ArchitectAgents.Core.Validation;
+using ArchitectAgents.Runs.Deliveries;
 using ArchitectAgents.Runs.Execution;
 using ArchitectAgents.Runs.Store;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,7 @@ public static class RunsRegistration
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunService>();
         services.AddHostedService<RunWorker>();
+        services.AddRunDeliveries();
         return services;
     }
 }

@@ -37,7 +37,7 @@ internal static class RunEndpoints
     }
 
     internal static async Task<Results<Accepted<RunResponse>, ProblemHttpResult>> CreateAsync(
-        HttpContext http, RunService runs, DefinitionSet definitions, IOptions<RunStoreOptions> options, CancellationToken ct)
+        HttpContext http, RunService runs, DefinitionSet definitions, IOptions<RunStoreOptions> options, Webhooks.CallbackUrlValidator callbacks, CancellationToken ct)
     {
         if (!http.Request.HasJsonContentType())
         {
@@ -86,6 +86,12 @@ internal static class RunEndpoints
         if (!definitions.Workflows.ContainsKey(workflow))
         {
             return Problems.Field("workflow", $"unknown workflow '{workflow}' (known: {string.Join(", ", definitions.Workflows.Keys)})");
+        }
+
+        // Resolved and checked now, so a callback to a private or metadata address is refused before anything is stored.
+        if (request.CallbackUrl is { } callbackUrl && await callbacks.ValidateAsync(callbackUrl, ct) is { } refused)
+        {
+            return Problems.Field("callbackUrl", refused);
         }
 
         var key = http.Request.Headers["Idempotency-Key"].ToString();
