@@ -34,10 +34,16 @@ internal static partial class AnswerParser
         string? current = null;
         foreach (var line in lines)
         {
-            if (QuestionFor(line, questions) is ({ } id, var answer))
+            var (id, answer, numberedLine) = QuestionFor(line, questions);
+            if (id is not null)
             {
                 current = id;
                 keyed[id] = [answer];
+            }
+            else if (numberedLine)
+            {
+                // A number with no question (7. when there are 3) starts something else: it does not continue the last answer.
+                current = null;
             }
             else if (current is not null && line.Length > 0)
             {
@@ -60,21 +66,21 @@ internal static partial class AnswerParser
         return questions.ToDictionary(q => q.Id, _ => text);
     }
 
-    private static (string? Id, string Answer) QuestionFor(string line, IReadOnlyList<ClarifyingQuestion> questions)
+    private static (string? Id, string Answer, bool Numbered) QuestionFor(string line, IReadOnlyList<ClarifyingQuestion> questions)
     {
         if (Numbered().Match(line) is { Success: true } numbered)
         {
             var index = int.Parse(numbered.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1;
-            return index >= 0 && index < questions.Count ? (questions[index].Id, numbered.Groups[2].Value.Trim()) : (null, "");
+            return index >= 0 && index < questions.Count ? (questions[index].Id, numbered.Groups[2].Value.Trim(), true) : (null, "", true);
         }
 
         if (Keyed().Match(line) is { Success: true } keyed)
         {
             var key = keyed.Groups[1].Value.Trim();
             var question = questions.FirstOrDefault(q => string.Equals(q.Id, key, StringComparison.OrdinalIgnoreCase) || string.Equals(q.Topic, key, StringComparison.OrdinalIgnoreCase));
-            return question is null ? (null, "") : (question.Id, keyed.Groups[2].Value.Trim());
+            return question is null ? (null, "", false) : (question.Id, keyed.Groups[2].Value.Trim(), false);
         }
 
-        return (null, "");
+        return (null, "", false);
     }
 }
