@@ -102,8 +102,12 @@ internal sealed class TicketIntake(
                 return await DuplicateAsync(evt, ct);
             }
 
-            var live = await db.TicketLinks.AsNoTracking().FirstOrDefaultAsync(l => l.ActiveKey == activeKey, ct);
-            return await IgnoreBusyAsync(evt, live?.RunId, ct);
+            if (await db.TicketLinks.AsNoTracking().FirstOrDefaultAsync(l => l.ActiveKey == activeKey, ct) is { } live)
+            {
+                return await IgnoreBusyAsync(evt, live.RunId, ct);
+            }
+
+            throw;
         }
     }
 

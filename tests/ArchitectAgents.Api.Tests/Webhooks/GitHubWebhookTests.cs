@@ -120,6 +120,21 @@ public sealed class GitHubWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConcurrentDeliveriesForOneTicket_StartOneRun()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            _client.PostGitHubAsync("issues", $"race-{i}", Fixtures.Bytes("github.issues.labeled.json"), Fixtures.Signature("github.issues.labeled.json"))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Accepted);
+        Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.NoContent));
+        Assert.Equal(1, await _api.QueryAsync(db => db.Runs.CountAsync(TestContext.Current.CancellationToken)));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task BadOrMissingSignature_Is401_AndStartsNothing()
     {
         var body = Fixtures.Bytes("github.issues.labeled.json");
