@@ -138,6 +138,13 @@ internal sealed class TicketIntake(
 
         var questions = JsonSerializer.Deserialize<List<ClarifyingQuestion>>(run.QuestionsJson ?? "[]", DocumentJson.Options) ?? [];
         var answers = AnswerParser.Map(reply, questions);
+        if (answers.Count == 0)
+        {
+            // An empty or quote-only reply must not resume the run with every question turned into an assumption.
+            const string nothing = "the reply answers none of the questions";
+            return await RecordAsync(evt, "ignored", nothing, run.Id, ct) ? new IntakeResult(IntakeOutcome.Ignored, run.Id, nothing) : await DuplicateAsync(evt, ct);
+        }
+
         // Recorded first: a redelivered reply must not answer twice.
         if (!await RecordAsync(evt, "answered", $"{answers.Count} of {questions.Count} question(s) answered", run.Id, ct))
         {

@@ -56,6 +56,10 @@ public sealed class GenericWebhookTests : IAsyncLifetime
         using var retried = await PostAsync("evt_1", Opened, DateTimeOffset.UtcNow);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
 
+        using var quoteOnly = await PostAsync("evt_quote", """{"type": "ticket.commented", "ticket": {"key": "OPS-42"}, "comment": {"body": "> 1. How many users?"}}""", DateTimeOffset.UtcNow);
+        Assert.Equal(HttpStatusCode.NoContent, quoteOnly.StatusCode);
+        Assert.Equal(RunStatuses.AwaitingInput, (await _api.WaitForAsync("webhook:generic", runId, RunStatuses.AwaitingInput)).Status);
+
         using var reply = await PostAsync("evt_2", """{"type": "ticket.commented", "ticket": {"key": "OPS-42"}, "comment": {"body": "Scale: about 300 staff\nTeam: 2 engineers who know C#"}}""", DateTimeOffset.UtcNow);
         Assert.Equal(HttpStatusCode.Accepted, reply.StatusCode);
         var done = await _api.WaitForAsync("webhook:generic", runId, RunStatuses.Completed, RunStatuses.CompletedWithIssues, RunStatuses.Failed);
