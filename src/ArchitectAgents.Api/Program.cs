@@ -3,12 +3,14 @@ using ArchitectAgents.Api.Catalog;
 using ArchitectAgents.Api.Health;
 using ArchitectAgents.Api.Infrastructure;
 using ArchitectAgents.Api.Runs;
+using ArchitectAgents.Api.Webhooks;
 using ArchitectAgents.Runs;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddArchitectRuns(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddApiInfrastructure(builder.Configuration);
 builder.Services.AddArchitectAuth(builder.Configuration);
+builder.Services.AddArchitectWebhooks();
 
 var app = builder.Build();
 app.UseApiInfrastructure();
@@ -16,6 +18,7 @@ app.UseArchitectAuth();
 app.MapHealth();
 app.MapRuns();
 app.MapCatalog();
+app.MapArchitectWebhooks();
 app.MapApiReference();
 app.Run();
 

@@ -2,6 +2,7 @@ using ArchitectAgents.Core.Engine;
 using ArchitectAgents.Core.Offline;
 using ArchitectAgents.Core.Validation;
 using ArchitectAgents.Models;
+using ArchitectAgents.Runs.Deliveries;
 using ArchitectAgents.Runs.Execution;
 using ArchitectAgents.Runs.Scheduling;
 using ArchitectAgents.Runs.Store;
@@ -47,6 +48,7 @@ public static class RunsRegistration
         services.AddTransient<RunJob>();
         services.AddHostedService<NodeRoleGuard>();
         services.AddHostedService<RunMaintenance>();
+        services.AddRunDeliveries();
         return services;
     }
 }

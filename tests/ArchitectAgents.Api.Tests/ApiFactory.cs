@@ -17,9 +17,11 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _sqliteFile;
+    private readonly Action<IServiceCollection>? _services;
 
-    public ApiFactory(Dictionary<string, string?>? settings = null, string? connectionString = null)
+    public ApiFactory(Dictionary<string, string?>? settings = null, string? connectionString = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         if (connectionString is null)
         {
             _sqliteFile = Path.Combine(Path.GetTempPath(), $"architect-api-{Guid.NewGuid():N}.db");
@@ -50,6 +52,10 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseContentRoot(RepoPaths.Root);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(LogFile)));
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
     }
 
     /// <summary>A client authenticated with a new API key.</summary>

@@ -40,7 +40,7 @@ internal static class RunEndpoints
     }
 
     internal static async Task<Results<Accepted<RunResponse>, ProblemHttpResult>> CreateAsync(
-        HttpContext http, RunService runs, DefinitionSet definitions, ModelCatalog models, IOptions<RunStoreOptions> options, CancellationToken ct)
+        HttpContext http, RunService runs, DefinitionSet definitions, ModelCatalog models, IOptions<RunStoreOptions> options, Webhooks.CallbackUrlValidator callbacks, CancellationToken ct)
     {
         if (!http.Request.HasJsonContentType())
         {
@@ -102,6 +102,12 @@ internal static class RunEndpoints
             {
                 return Problems.Field($"options.models.{agent}", $"model '{model}' is not configured (models: {string.Join(", ", models.All.Select(m => m.Name).Order(StringComparer.Ordinal))})");
             }
+        }
+
+        // Resolved and checked now, so a callback to a private or metadata address is refused before anything is stored.
+        if (request.CallbackUrl is { } callbackUrl && await callbacks.ValidateAsync(callbackUrl, ct) is { } refused)
+        {
+            return Problems.Field("callbackUrl", refused);
         }
 
         var key = http.Request.Headers["Idempotency-Key"].ToString();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Engine;
 using ArchitectAgents.Core.Models;
+using ArchitectAgents.Runs.Lifecycle;
 using ArchitectAgents.Runs.Store;
 using Microsoft.Agents.AI.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -23,8 +24,11 @@ public sealed class RunExecutor(
     RunSignals signals,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<RunStoreOptions> options,
+    IEnumerable<IRunLifecycleListener> listeners,
     ILogger<RunExecutor> logger)
 {
+    private readonly IRunLifecycleListener[] _listeners = [.. listeners];
+
     /// <summary>Runs (or resumes) one claimed run until it finishes, pauses for input, or is cancelled.</summary>
     /// <param name="runId">The run, already marked running by the worker.</param>
     /// <param name="cancel">Cancelled by the owner's cancel request.</param>
@@ -269,6 +273,7 @@ public sealed class RunExecutor(
         run.LeaseOwner = null;
         run.UpdatedAt = now;
         journal.Add(db, run.Id, RunEventTypes.QuestionsAsked, new { questions = state.PendingQuestions, answersDueAt = run.AnswersDueAt });
+        await NotifyAsync(db, run, state, CancellationToken.None).ConfigureAwait(false);
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
         signals.Changed(run.Id);
     }
@@ -292,16 +297,41 @@ public sealed class RunExecutor(
             run.Verdict = state.Output?.Gate?.Verdict.ToString().ToLowerInvariant();
             run.Score = state.Output?.Gate?.Score;
             journal.Add(db, run.Id, RunEventTypes.Finished, new { status, error, errorCode = run.ErrorCode, verdict = run.Verdict, score = run.Score });
+            await NotifyAsync(db, run, state, ct).ConfigureAwait(false);
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         signals.Changed(run.Id);
     }
+
     private static void CopyUsage(ExecutionState state, RunRecord run)
     {
         run.InputTokens = state.Run.InputTokens;
         run.OutputTokens = state.Run.OutputTokens;
         run.CostUsd = state.Run.CostUsd;
+    }
+
+    /// <summary>Listeners add their notifications to the context that saves the status change (one transaction).</summary>
+    private async Task NotifyAsync(ArchitectDbContext db, RunRecord run, ExecutionState state, CancellationToken ct)
+    {
+        if (RunLifecycleEvents.ForStatus(run.Status) is not { } eventType)
+        {
+            return;
+        }
+
+        var transition = new RunTransition(eventType, run, state.PendingQuestions ?? [], state.Output ?? state.Document);
+        foreach (var listener in _listeners)
+        {
+            try
+            {
+                await listener.OnTransitionAsync(transition, db, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A listener's bug must not leave the run stuck in 'running': the status change is saved without its notification.
+                logger.LogError(ex, "Lifecycle listener {Listener} failed for run {RunId} ({Event})", listener.GetType().Name, run.Id, eventType);
+            }
+        }
     }
 
     private sealed class ExecutionState(RunRecord run, DesignDocument document)

@@ -26,7 +26,7 @@ public sealed record CreateRunCommand(
     RunBudget? Budget = null,
     IReadOnlyDictionary<string, string>? Models = null);
 
-/// <summary>Outcome of <see cref="RunService.CreateAsync"/>.</summary>
+/// <summary>Outcome of <see cref="RunService.CreateAsync(CreateRunCommand, CancellationToken)"/>.</summary>
 public enum CreateOutcome
 {
     /// <summary>A new run was queued.</summary>
@@ -44,7 +44,14 @@ public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, Ru
     public static string Hash(string body) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
 
     /// <summary>Queues a run, honouring the idempotency key.</summary>
-    public async Task<(CreateOutcome Outcome, RunRecord Run)> CreateAsync(CreateRunCommand command, CancellationToken ct)
+    public Task<(CreateOutcome Outcome, RunRecord Run)> CreateAsync(CreateRunCommand command, CancellationToken ct) => CreateAsync(command, null, ct);
+
+    /// <summary>Queues a run, honouring the idempotency key.</summary>
+    /// <param name="command">What to run.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="enlist">Adds rows that must commit with the run or not at all (a ticket link, say); a unique-index
+    /// conflict among them surfaces as <see cref="DbUpdateException"/> and nothing is stored.</param>
+    public async Task<(CreateOutcome Outcome, RunRecord Run)> CreateAsync(CreateRunCommand command, Action<ArchitectDbContext, RunRecord>? enlist, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
         await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -76,6 +83,7 @@ public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, Ru
         };
         db.Runs.Add(run);
         journal.Add(db, run.Id, RunEventTypes.Queued, new { workflow = run.Workflow, interactive = run.Interactive });
+        enlist?.Invoke(db, run);
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);

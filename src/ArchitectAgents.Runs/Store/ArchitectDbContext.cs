@@ -1,3 +1,5 @@
+using ArchitectAgents.Runs.Deliveries;
+using ArchitectAgents.Runs.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArchitectAgents.Runs.Store;
@@ -16,6 +18,15 @@ public sealed class ArchitectDbContext(DbContextOptions<ArchitectDbContext> opti
 
     /// <summary>API keys.</summary>
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    /// <summary>Outbound deliveries (callbacks, ticket comments): the queue and its dead letters.</summary>
+    public DbSet<DeliveryRecord> Deliveries => Set<DeliveryRecord>();
+
+    /// <summary>Inbound webhook deliveries, for deduplication and the record.</summary>
+    public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
+
+    /// <summary>Runs started from tickets.</summary>
+    public DbSet<TicketLinkRecord> TicketLinks => Set<TicketLinkRecord>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -52,6 +63,9 @@ public sealed class ArchitectDbContext(DbContextOptions<ArchitectDbContext> opti
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.Hash).IsUnique();
         });
+        modelBuilder.ApplyConfiguration(new DeliveryRecord.Configuration());
+        modelBuilder.ApplyConfiguration(new WebhookDeliveryRecord.Configuration());
+        modelBuilder.ApplyConfiguration(new TicketLinkRecord.Configuration());
     }
 
     /// <inheritdoc />
