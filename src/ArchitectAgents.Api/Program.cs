@@ -5,6 +5,8 @@ using ArchitectAgents.Api.Infrastructure;
 using ArchitectAgents.Api.Runs;
 using ArchitectAgents.Api.Webhooks;
 using ArchitectAgents.Runs;
+using ArchitectAgents.Runs.Scheduling;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddArchitectRuns(builder.Configuration, builder.Environment.ContentRootPath);
@@ -16,10 +18,15 @@ var app = builder.Build();
 app.UseApiInfrastructure();
 app.UseArchitectAuth();
 app.MapHealth();
-app.MapRuns();
-app.MapCatalog();
-app.MapArchitectWebhooks();
-app.MapApiReference();
+// Worker nodes serve only health (and metrics); the API is on 'api' and 'all' nodes.
+if (app.Services.GetRequiredService<IOptions<SchedulingOptions>>().Value.ServesApi)
+{
+    app.MapRuns();
+    app.MapCatalog();
+    app.MapArchitectWebhooks();
+    app.MapApiReference();
+}
+
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

@@ -46,6 +46,7 @@ public static class RunsRegistration
         services.AddSingleton<RunScheduler>();
         services.AddSingleton<IRunDispatcher>(sp => sp.GetRequiredService<RunScheduler>());
         services.AddTransient<RunJob>();
+        services.AddTransient<DeliveryJob>();
         services.AddHostedService<NodeRoleGuard>();
         services.AddHostedService<RunMaintenance>();
         services.AddRunDeliveries();

@@ -1,22 +1,41 @@
+using ArchitectAgents.Runs.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ArchitectAgents.Runs.Deliveries;
 
-/// <summary>Polls the store for due deliveries and attempts them. Everything it needs is in the store, so restarts lose nothing.</summary>
-public sealed class DeliveryDispatcher(DeliveryProcessor processor, IOptionsMonitor<CallbackOptions> options, ILogger<DeliveryDispatcher> logger) : BackgroundService
+/// <summary>
+/// On nodes that execute work: finds deliveries that are due and have no Quartz job (new ones, replayed ones,
+/// ones whose attempt died with its node) and schedules a <see cref="DeliveryJob"/> for each. Quartz then picks
+/// the node that makes the attempt. Everything it needs is in the store, so restarts lose nothing.
+/// </summary>
+public sealed class DeliveryDispatcher(
+    DeliveryProcessor processor,
+    RunScheduler scheduler,
+    IOptions<SchedulingOptions> scheduling,
+    IOptionsMonitor<CallbackOptions> options,
+    TimeProvider time,
+    ILogger<DeliveryDispatcher> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!scheduling.Value.ExecutesRuns)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                foreach (var id in await processor.DueAsync(50, stoppingToken).ConfigureAwait(false))
+                foreach (var id in await processor.DueAsync(200, stoppingToken).ConfigureAwait(false))
                 {
-                    await processor.AttemptAsync(id, stoppingToken).ConfigureAwait(false);
+                    if (!await scheduler.HasDeliveryJobAsync(id, stoppingToken).ConfigureAwait(false))
+                    {
+                        await scheduler.ScheduleDeliveryAsync(id, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                    }
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

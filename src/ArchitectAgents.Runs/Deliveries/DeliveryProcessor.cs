@@ -7,8 +7,8 @@ namespace ArchitectAgents.Runs.Deliveries;
 
 /// <summary>
 /// Attempts due deliveries: claims a row (so one node sends it), sends it through its channel, then records the
-/// outcome and schedules the next attempt with backoff or parks it as dead. A scheduler (the hosted
-/// <see cref="DeliveryDispatcher"/> today) only has to call <see cref="AttemptAsync"/> for due ids.
+/// outcome and schedules the next attempt with backoff or parks it as dead. Quartz runs the attempts
+/// (<see cref="Scheduling.DeliveryJob"/>); the claim makes a repeated or concurrent attempt harmless.
 /// </summary>
 public sealed class DeliveryProcessor(
     IDbContextFactory<ArchitectDbContext> factory,

@@ -19,6 +19,9 @@ public sealed class RunScheduler(IConfiguration configuration, IOptions<Scheduli
     /// <summary>The group of run jobs.</summary>
     public const string Group = "runs";
 
+    /// <summary>The group of delivery jobs.</summary>
+    public const string DeliveryGroup = "deliveries";
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IScheduler? _scheduler;
     private ServiceProvider? _quartzServices;
@@ -91,6 +94,38 @@ public sealed class RunScheduler(IConfiguration configuration, IOptions<Scheduli
             await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Schedules an attempt at an outbound delivery (callback, ticket comment) at a time; safe to repeat.</summary>
+    public async Task ScheduleDeliveryAsync(string deliveryId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var scheduler = await GetAsync(cancellationToken).ConfigureAwait(false);
+        var key = new JobKey(deliveryId, DeliveryGroup);
+        var trigger = TriggerBuilder.Create()
+            .ForJob(key)
+            .WithIdentity(Guid.NewGuid().ToString("N"), DeliveryGroup)
+            .StartAt(at)
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build();
+        if (await scheduler.Exists(key, cancellationToken).ConfigureAwait(false))
+        {
+            await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var job = JobBuilder.Create<DeliveryJob>().WithIdentity(key).RequestRecovery().Build();
+        try
+        {
+            await scheduler.ScheduleJob(job, trigger, default, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>True when a job for the delivery exists (an attempt is scheduled or running).</summary>
+    public async Task<bool> HasDeliveryJobAsync(string deliveryId, CancellationToken ct) =>
+        await (await GetAsync(ct).ConfigureAwait(false)).Exists(new JobKey(deliveryId, DeliveryGroup), ct).ConfigureAwait(false);
 
     /// <summary>True when a job for the run exists.</summary>
     public async Task<bool> HasJobAsync(string runId, CancellationToken ct) =>
