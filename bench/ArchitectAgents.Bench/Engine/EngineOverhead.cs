@@ -84,7 +84,7 @@ public static class EngineOverhead
         var config = ManualConfig.CreateEmpty()
             .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
             .AddDiagnoser(MemoryDiagnoser.Default)
-            .AddLogger(ConsoleLogger.Default)
+            .AddLogger(new StreamLogger(new StreamWriter(Console.OpenStandardError()) { AutoFlush = true }))
             .AddColumnProvider(BenchmarkDotNet.Columns.DefaultColumnProviders.Instance)
             .WithArtifactsPath(Path.Combine(options.Root, "bench", "results", ".artifacts"))
             .WithOptions(ConfigOptions.DisableLogFile);

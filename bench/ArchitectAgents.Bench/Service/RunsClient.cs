@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -80,8 +81,8 @@ public sealed class RunsClient(HttpClient client)
         }
     }
 
-    /// <summary>Reads the run's Server-Sent Events until the stream ends; returns how many events arrived.</summary>
-    public async Task<int> CountEventsAsync(string id, CancellationToken ct = default)
+    /// <summary>Reads the run's Server-Sent Events until the stream ends; returns how many events arrived and adds each to <paramref name="counter"/> as it arrives.</summary>
+    public async Task<int> CountEventsAsync(string id, StrongBox<long>? counter = null, CancellationToken ct = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/v1/runs/{id}/events", UriKind.Relative));
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
@@ -94,6 +95,10 @@ public sealed class RunsClient(HttpClient client)
             if (line.StartsWith("event:", StringComparison.Ordinal))
             {
                 events++;
+                if (counter is not null)
+                {
+                    Interlocked.Increment(ref counter.Value);
+                }
             }
         }
 
