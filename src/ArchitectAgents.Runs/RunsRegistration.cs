@@ -3,6 +3,7 @@ using ArchitectAgents.Core.Offline;
 using ArchitectAgents.Core.Validation;
 using ArchitectAgents.Runs.Execution;
 using ArchitectAgents.Runs.Store;
+using ArchitectAgents.Runs.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,10 +25,13 @@ public static class RunsRegistration
             sp.GetRequiredService<DefinitionSet>().Catalog,
             sp.GetRequiredService<IAgentProvider>(),
             sp.GetRequiredService<ValidatorSet>().Validators,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            configuration.GetValue("Telemetry:EnableSensitiveData", false)));
         services.AddSingleton<EfCheckpointStore>();
         services.AddSingleton<RunSignals>();
         services.AddSingleton<RunJournal>();
+        services.AddMetrics();
+        services.AddSingleton<RunMetrics>();
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunService>();
         services.AddHostedService<RunWorker>();

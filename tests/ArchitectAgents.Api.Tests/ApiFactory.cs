@@ -5,6 +5,7 @@ using ArchitectAgents.Runs.Store;
 using ArchitectAgents.Tests.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,9 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
+    /// <summary>Extra service registrations applied after the app's own (an in-memory exporter, for example).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Where the host's warnings and errors go.</summary>
     public string LogFile { get; } = Path.Combine(Path.GetTempPath(), $"architect-api-{Guid.NewGuid():N}.log");
 
@@ -50,6 +54,7 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseContentRoot(RepoPaths.Root);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(LogFile)));
+        builder.ConfigureTestServices(services => TestServices?.Invoke(services));
     }
 
     /// <summary>A client authenticated with a new API key.</summary>

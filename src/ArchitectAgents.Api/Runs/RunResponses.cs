@@ -18,6 +18,7 @@ internal sealed record RunResponse(
     int? Score,
     string? Error,
     int Attempts,
+    string? TraceId,
     IReadOnlyList<ClarifyingQuestion>? Questions,
     DateTimeOffset? AnswersDueAt,
     IReadOnlyDictionary<string, string> Links)
@@ -49,7 +50,7 @@ internal sealed record RunResponse(
         }
 
         return new RunResponse(run.Id, run.Status, run.Workflow, run.Source, run.Interactive, run.CreatedAt, run.StartedAt, run.CompletedAt,
-            run.Verdict, run.Score, run.Error, run.Attempts,
+            run.Verdict, run.Score, run.Error, run.Attempts, run.TraceId,
             run.Status == RunStatuses.AwaitingInput && run.QuestionsJson is { } q ? JsonSerializer.Deserialize<List<ClarifyingQuestion>>(q, DocumentJson.Options) : null,
             run.Status == RunStatuses.AwaitingInput ? run.AnswersDueAt : null,
             links);

@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Engine;
+using ArchitectAgents.Core.Telemetry;
 using ArchitectAgents.Runs.Store;
+using ArchitectAgents.Runs.Telemetry;
 using Microsoft.Agents.AI.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -20,6 +23,7 @@ public sealed class RunExecutor(
     EfCheckpointStore checkpoints,
     RunJournal journal,
     RunSignals signals,
+    RunMetrics metrics,
     TimeProvider time,
     ILogger<RunExecutor> logger)
 {
@@ -38,7 +42,16 @@ public sealed class RunExecutor(
         var document = run.DocumentJson is null
             ? new DesignDocument { RunId = run.Id, Workflow = run.Workflow }
             : JsonSerializer.Deserialize<DesignDocument>(run.DocumentJson, DocumentJson.Options)!;
-        var state = new ExecutionState(run, document);
+        using var span = StartRunSpan(run);
+        if (span is not null)
+        {
+            // Stored before any work so the dashboard can link a running run to its trace.
+            await using var db = await factory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+            run.TraceId = span.TraceId.ToHexString();
+            await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.TraceId, run.TraceId), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var state = new ExecutionState(run, document) { Span = span };
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, stopping);
         try
         {
@@ -58,6 +71,7 @@ public sealed class RunExecutor(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Run {RunId} failed", runId);
+            span?.AddException(ex);
             await FinishAsync(state, RunStatuses.Failed, ex.Message, CancellationToken.None).ConfigureAwait(false);
             return;
         }
@@ -104,6 +118,11 @@ public sealed class RunExecutor(
         var manager = CheckpointManager.CreateJson(checkpoints);
         // The newest checkpoint in the store wins: a process can die after MAF stored one and before the run row recorded it.
         var latest = await manager.GetLatestCheckpointAsync(run.Id, ct).ConfigureAwait(false);
+        if ((latest?.CheckpointId ?? run.LastCheckpointId) is null)
+        {
+            metrics.RunStarted(run.Workflow);
+        }
+
         await journal.AppendAsync(run.Id, RunEventTypes.Started, new { attempt = run.Attempts, resumedFrom = latest?.CheckpointId ?? run.LastCheckpointId }, ct).ConfigureAwait(false);
         StreamingRun streaming = (latest?.CheckpointId ?? run.LastCheckpointId) is { } checkpoint
             ? await InProcessExecution.ResumeStreamingAsync(workflow, new CheckpointInfo(run.Id, checkpoint), manager, ct).ConfigureAwait(false)
@@ -169,9 +188,11 @@ public sealed class RunExecutor(
                 }, ct).ConfigureAwait(false);
                 break;
             case NodeStartedEvent started:
+                state.NodeAgents[started.Node] = started.Agent;
                 await journal.AppendAsync(runId, RunEventTypes.NodeStarted, new { node = started.Node, agent = started.Agent, round = started.Round }, ct).ConfigureAwait(false);
                 break;
             case NodeCompletedEvent completed:
+                metrics.NodeCompleted(state.Run.Workflow, completed.Node, state.NodeAgents.GetValueOrDefault(completed.Node), completed.DurationMs);
                 await journal.AppendAsync(runId, RunEventTypes.NodeCompleted, new { node = completed.Node, outcome = completed.Outcome, notes = completed.Notes, sections = completed.SectionsWritten, durationMs = completed.DurationMs }, ct).ConfigureAwait(false);
                 break;
             case AgentOutputRejectedEvent rejected:
@@ -238,6 +259,7 @@ public sealed class RunExecutor(
         run.UpdatedAt = now;
         journal.Add(db, run.Id, RunEventTypes.QuestionsAsked, new { questions = state.PendingQuestions, answersDueAt = run.AnswersDueAt });
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        state.Span?.SetTag(ArchitectTelemetry.Tags.Status, run.Status);
         signals.Changed(run.Id);
     }
 
@@ -261,6 +283,16 @@ public sealed class RunExecutor(
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        state.Span?.SetTag(ArchitectTelemetry.Tags.Status, status);
+        if (status == RunStatuses.Failed)
+        {
+            state.Span?.SetStatus(ActivityStatusCode.Error, error);
+        }
+
+        if (RunStatuses.IsTerminal(status))
+        {
+            metrics.RunFinished(run, status, state.Document, now);
+        }
         signals.Changed(run.Id);
         if (status == RunStatuses.Queued)
         {
@@ -268,9 +300,35 @@ public sealed class RunExecutor(
         }
     }
 
+    /// <summary>The root span of one execution of a run: a new trace, whatever the worker's context holds.</summary>
+    private static Activity? StartRunSpan(RunRecord run)
+    {
+        var previous = Activity.Current;
+        Activity.Current = null;
+        try
+        {
+            return ArchitectTelemetry.Source.StartActivity("run", ActivityKind.Internal, default(ActivityContext), [
+                new(ArchitectTelemetry.Tags.RunId, run.Id),
+                new(ArchitectTelemetry.Tags.Workflow, run.Workflow),
+                new(ArchitectTelemetry.Tags.Source, run.Source),
+                new(ArchitectTelemetry.Tags.Requester, run.Requester),
+                new(ArchitectTelemetry.Tags.Attempt, run.Attempts),
+            ]);
+        }
+        finally
+        {
+            // StartActivity made the span current; restoring the worker's context only matters when no span was started.
+            if (Activity.Current is null)
+            {
+                Activity.Current = previous;
+            }
+        }
+    }
 
     private sealed class ExecutionState(RunRecord run, DesignDocument document)
     {
+        public Activity? Span { get; init; }
+        public Dictionary<string, string?> NodeAgents { get; } = new(StringComparer.Ordinal);
         public RunRecord Run { get; } = run;
         public DesignDocument Document { get; set; } = document;
         public DesignDocument? Output { get; set; }
