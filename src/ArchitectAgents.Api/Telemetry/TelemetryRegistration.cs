@@ -17,65 +17,59 @@ namespace ArchitectAgents.Api.Telemetry;
 /// </summary>
 internal static class TelemetryRegistration
 {
-    private static readonly string[] EndpointVariables =
-    [
-        "OTEL_EXPORTER_OTLP_ENDPOINT",
-        "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
-        "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT",
-        "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT",
-    ];
-
     public static WebApplicationBuilder AddArchitectTelemetry(this WebApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName);
-        var options = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        var protocol = ParseProtocol(options.Otlp.Protocol);
-        var exporting = !string.IsNullOrWhiteSpace(options.Otlp.Endpoint) || EndpointVariables.Any(v => !string.IsNullOrWhiteSpace(configuration[v]));
+        var serviceName = builder.Configuration[$"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.ServiceName)}"] ?? new TelemetryOptions().ServiceName;
 
         // Console and file logs carry the trace and span ids too, so a log line leads to its trace.
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
-        var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(configuration["OTEL_SERVICE_NAME"] ?? options.ServiceName))
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource([.. ArchitectTelemetry.TraceSources])
-                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsQuiet(http.Request.Path, options))
-                    .AddHttpClientInstrumentation()
-                    // The worker polls the store all the time; keep only queries made inside a trace (a request, a run).
-                    .AddEntityFrameworkCoreInstrumentation(o => o.Filter = (_, _) => Activity.Current?.ParentSpanId != default);
-                if (exporting)
+        // Exporters are chosen when the providers are built (ConfigureBuilder), not now: every configuration
+        // source, including ones a host adds after this call, has been applied by then.
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(serviceName))
+            .WithTracing(tracing => ((IDeferredTracerProviderBuilder)tracing
+                .AddSource([.. ArchitectTelemetry.TraceSources])
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                // The worker polls the store all the time; keep only queries made inside a trace (a request, a run).
+                .AddEntityFrameworkCoreInstrumentation(o => o.Filter = (_, _) => Activity.Current?.ParentSpanId != default))
+                .Configure((sp, t) =>
                 {
-                    tracing.AddOtlpExporter(o => Apply(o, options.Otlp, protocol, "/v1/traces"));
-                }
-            })
-            .WithMetrics(metrics =>
-            {
-                metrics.AddMeter([.. ArchitectTelemetry.Meters])
-                    .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation();
-                if (options.Prometheus.Enabled)
+                    if (OtlpTarget.From(sp) is { } otlp)
+                    {
+                        t.AddProcessor(new BatchActivityExportProcessor(new OtlpTraceExporter(otlp.Options("/v1/traces"))));
+                    }
+                }))
+            .WithMetrics(metrics => ((IDeferredMeterProviderBuilder)metrics
+                .AddMeter([.. ArchitectTelemetry.Meters])
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                // A pull reader costs nothing until scraped; MapTelemetry decides whether /metrics is served.
+                .AddPrometheusExporter())
+                .Configure((sp, m) =>
                 {
-                    metrics.AddPrometheusExporter();
-                }
-
-                if (exporting)
+                    if (OtlpTarget.From(sp) is { } otlp)
+                    {
+                        m.AddReader(new PeriodicExportingMetricReader(new OtlpMetricExporter(otlp.Options("/v1/metrics"))));
+                    }
+                }))
+            .WithLogging(logging => ((IDeferredLoggerProviderBuilder)logging).Configure((sp, l) =>
                 {
-                    metrics.AddOtlpExporter(o => Apply(o, options.Otlp, protocol, "/v1/metrics"));
-                }
-            });
-
-        if (exporting)
-        {
-            otel.WithLogging(logging => logging.AddOtlpExporter(o => Apply(o, options.Otlp, protocol, "/v1/logs")),
+                    if (OtlpTarget.From(sp) is { } otlp)
+                    {
+                        l.AddProcessor(new BatchLogRecordExportProcessor(new OtlpLogExporter(otlp.Options("/v1/logs"))));
+                    }
+                }),
                 o =>
                 {
                     o.IncludeFormattedMessage = true;
                     o.IncludeScopes = true;
                 });
-        }
 
+        builder.Services.AddOptions<OpenTelemetry.Instrumentation.AspNetCore.AspNetCoreTraceInstrumentationOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>((o, telemetry) => o.Filter = http => !IsQuiet(http.Request.Path, telemetry.Value));
         return builder;
     }
 
@@ -97,35 +91,6 @@ internal static class TelemetryRegistration
         }
 
         return app;
-    }
-
-    private static OtlpExportProtocol? ParseProtocol(string? protocol) => protocol?.Trim().ToLowerInvariant() switch
-    {
-        null or "" => null,
-        "grpc" => OtlpExportProtocol.Grpc,
-        "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
-        _ => throw new InvalidOperationException($"Telemetry:Otlp:Protocol must be 'grpc' or 'http/protobuf', not '{protocol}'."),
-    };
-
-    /// <summary>Settings from appsettings.json win over what the SDK already read from <c>OTEL_*</c>.</summary>
-    private static void Apply(OtlpExporterOptions exporter, OtlpSettings settings, OtlpExportProtocol? protocol, string signalPath)
-    {
-        if (protocol is { } p)
-        {
-            exporter.Protocol = p;
-        }
-
-        if (!string.IsNullOrWhiteSpace(settings.Endpoint))
-        {
-            // For http/protobuf a signal exporter needs the full path; gRPC takes the base address.
-            var baseUri = settings.Endpoint.TrimEnd('/');
-            exporter.Endpoint = new Uri(exporter.Protocol == OtlpExportProtocol.HttpProtobuf ? baseUri + signalPath : baseUri);
-        }
-
-        if (!string.IsNullOrWhiteSpace(settings.Headers))
-        {
-            exporter.Headers = settings.Headers;
-        }
     }
 
     /// <summary>Probes and scrapes would drown the traces that matter.</summary>
