@@ -1,5 +1,6 @@
 using ArchitectAgents.Api.Auth;
 using ArchitectAgents.Api.Catalog;
+using ArchitectAgents.Api.Dashboard;
 using ArchitectAgents.Api.Health;
 using ArchitectAgents.Api.Infrastructure;
 using ArchitectAgents.Api.Runs;
@@ -20,6 +21,7 @@ app.MapTelemetry();
 app.MapRuns();
 app.MapCatalog();
 app.MapApiReference();
+app.MapDashboard();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

@@ -57,13 +57,20 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => TestServices?.Invoke(services));
     }
 
-    /// <summary>A client authenticated with a new API key.</summary>
-    public async Task<HttpClient> ClientAsync(string name = "test")
+    /// <summary>A new API key, as its owner would paste it.</summary>
+    public async Task<string> CreateKeyAsync(string name = "test")
     {
         var factory = Services.GetRequiredService<IDbContextFactory<ArchitectDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         await StoreRegistration.EnsureSchemaAsync(db, CancellationToken.None);
         var (_, key) = await ApiKeyService.CreateAsync(db, name, TimeProvider.System, CancellationToken.None);
+        return key;
+    }
+
+    /// <summary>A client authenticated with a new API key.</summary>
+    public async Task<HttpClient> ClientAsync(string name = "test")
+    {
+        var key = await CreateKeyAsync(name);
         var client = CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return client;
