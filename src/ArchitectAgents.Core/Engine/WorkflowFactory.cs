@@ -85,7 +85,8 @@ public sealed class WorkflowFactory(AgentCatalog catalog, IAgentProvider agents,
         var agentDefinition = catalog[node.Agent!];
         var agent = agents.Create(agentDefinition)
             .AsBuilder()
-            .UseOpenTelemetry(ArchitectTelemetry.AgentSourceName, o => o.EnableSensitiveData = enableSensitiveData)
+            // Only ever switched on here: left alone, MAF also honours OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT.
+            .UseOpenTelemetry(ArchitectTelemetry.AgentSourceName, o => o.EnableSensitiveData |= enableSensitiveData)
             .Build();
         return new AgentNodeExecutor(node, definition, agentDefinition, agent, agents.ModelNameFor(agentDefinition), _time);
     }

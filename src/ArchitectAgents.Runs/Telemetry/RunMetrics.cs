@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Telemetry;
@@ -31,11 +32,14 @@ public sealed class RunMetrics
         _completed = meter.CreateCounter<long>("architect.runs.completed", "{run}", "Runs that produced their deliverables, by workflow and status (completed, completed_with_issues).");
         _failed = meter.CreateCounter<long>("architect.runs.failed", "{run}", "Runs that failed, by workflow.");
         _cancelled = meter.CreateCounter<long>("architect.runs.cancelled", "{run}", "Runs cancelled by their owner, by workflow.");
-        _runDuration = meter.CreateHistogram<double>("architect.run.duration", "s", "Wall time from a run's first start to its final state (includes waiting for answers).");
-        _nodeDuration = meter.CreateHistogram<double>("architect.agent.duration", "s", "Wall time of one node execution (an agent call, a validation), by node and agent.");
+        _runDuration = meter.CreateHistogram("architect.run.duration", "s", "Wall time from a run's first start to its final state (includes waiting for answers).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2.5, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600, 14400, 86400] });
+        _nodeDuration = meter.CreateHistogram("architect.agent.duration", "s", "Wall time of one node execution (an agent call, a validation), by workflow, node and agent (agent nodes only).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300, 600] });
         _tokens = meter.CreateCounter<long>("architect.agent.tokens", "{token}", "Tokens used by finished runs, by agent, model and type (input, output).");
         _cost = meter.CreateCounter<double>("architect.agent.cost", "USD", "Model cost of finished runs, by agent and model.");
-        _gateRounds = meter.CreateHistogram<long>("architect.gate.rounds", "{round}", "Checklist-gate rounds a finished run needed, by workflow and verdict.");
+        _gateRounds = meter.CreateHistogram("architect.gate.rounds", "{round}", "Checklist-gate rounds a finished run needed, by workflow and verdict.",
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 3, 4, 5, 10] });
         meter.CreateObservableGauge("architect.runs.queued", () => QueueDepth(store, logger), "{run}", "Runs waiting in the queue for a worker.");
     }
 
@@ -43,11 +47,16 @@ public sealed class RunMetrics
     public void RunStarted(string workflow) => _started.Add(1, new KeyValuePair<string, object?>("workflow", workflow));
 
     /// <summary>One node finished.</summary>
-    public void NodeCompleted(string workflow, string node, string? agent, long durationMs) =>
-        _nodeDuration.Record(durationMs / 1000.0,
-            new KeyValuePair<string, object?>("workflow", workflow),
-            new KeyValuePair<string, object?>("node", node),
-            new KeyValuePair<string, object?>("agent", agent ?? node));
+    public void NodeCompleted(string workflow, string node, string? agent, long durationMs)
+    {
+        var tags = new TagList { { "workflow", workflow }, { "node", node } };
+        if (agent is not null)
+        {
+            tags.Add("agent", agent);
+        }
+
+        _nodeDuration.Record(durationMs / 1000.0, tags);
+    }
 
     /// <summary>A run reached a final state; records its duration, usage and gate rounds once.</summary>
     public void RunFinished(RunRecord run, string status, DesignDocument document, DateTimeOffset now)

@@ -85,9 +85,12 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.ClickAsync("button[data-file='openapi.yaml']");
         await page.Locator("#openapi-operations tbody tr").First.WaitForAsync();
         Assert.True(await page.Locator("#openapi-operations tbody tr").CountAsync() >= 2);
+        Directory.CreateDirectory(ArtifactsDirectory);
+        await page.Locator("#deliverables").ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDirectory, "dashboard-openapi.png") });
         await page.ClickAsync("button[data-file='architecture.md']");
         await page.Locator(".report h1, .report h2").First.WaitForAsync();
         await page.Locator(".report .diagram svg").First.WaitForAsync(new() { Timeout = 30_000 });
+        await page.Locator("#deliverables").ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDirectory, "dashboard-report.png") });
 
         // The run list shows it with its final status.
         await page.GotoAsync(_baseAddress + "/dashboard#/");
@@ -95,7 +98,6 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         await page.GotoAsync(_baseAddress + $"/dashboard#/runs/{runId}");
         await page.Locator("#diagram svg").WaitForAsync(new() { Timeout = 30_000 });
-        Directory.CreateDirectory(ArtifactsDirectory);
         var screenshot = Path.Combine(ArtifactsDirectory, "dashboard-run.png");
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         TestContext.Current.AddAttachment("dashboard-run.png", await File.ReadAllBytesAsync(screenshot, TestContext.Current.CancellationToken));

@@ -82,6 +82,31 @@ public sealed class TracingTests : IAsyncLifetime
         Assert.Equal(usage.GetProperty("entries").EnumerateArray().Sum(e => e.GetProperty("calls").GetInt32()), agentSpans.Count);
     }
 
+    [Fact]
+    public async Task EnableSensitiveData_RecordsMessageContentOnAgentSpans()
+    {
+        List<Activity> spans = [];
+        await using var api = new ApiFactory(new() { ["Telemetry:EnableSensitiveData"] = "true" })
+        {
+            TestServices = s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)),
+        };
+        var client = await api.ClientAsync();
+
+        var id = (await client.CreateAsync("# Notes\nAn internal notes tool for 300 staff.")).GetProperty("id").GetString()!;
+        var run = await client.WaitForAsync(id, "completed", "completed_with_issues", "failed");
+        api.Services.GetRequiredService<TracerProvider>().ForceFlush();
+
+        var traceId = run.GetProperty("traceId").GetString();
+        Activity designer;
+        lock (spans)
+        {
+            designer = spans.First(s => s.TraceId.ToHexString() == traceId && Equals(s.GetTagItem("gen_ai.agent.name"), "designer"));
+        }
+
+        Assert.Contains(id, Assert.IsType<string>(designer.GetTagItem("gen_ai.input.messages")), StringComparison.Ordinal);
+        Assert.NotNull(designer.GetTagItem("gen_ai.output.messages"));
+    }
+
     private static IEnumerable<Activity> Ancestors(Activity span, Dictionary<ActivitySpanId, Activity> byId)
     {
         var current = span;
