@@ -53,6 +53,13 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
             }
         };
         page.PageError += (_, error) => consoleErrors.Add(error);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                consoleErrors.Add($"{response.Status} {response.Url}");
+            }
+        };
 
         // Arrange: the page loads without credentials and asks for a key.
         await page.GotoAsync(_baseAddress + "/dashboard");
@@ -102,6 +109,30 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         TestContext.Current.AddAttachment("dashboard-run.png", await File.ReadAllBytesAsync(screenshot, TestContext.Current.CancellationToken));
         Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task Dashboard_InteractiveRun_AsksQuestionsOnThePage_AndResumesWithTheAnswers()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run scripts/setup-test-deps.sh (apt-get install chromium)");
+        var key = await _api.CreateKeyAsync("browser");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_baseAddress + "/dashboard");
+        await page.FillAsync("#key-input", key);
+        await page.ClickAsync("#key-submit");
+
+        await page.FillAsync("#brief", "# Gym app\nMembers book classes and get reminders.");
+        await page.CheckAsync("#interactive");
+        await page.ClickAsync("#start-run");
+        await page.Locator("#run-status [data-status=awaiting_input]").WaitForAsync(new() { Timeout = 60_000 });
+        await page.FillAsync("#answer-q-scale", "About 4,000 members");
+        await page.ClickAsync("#questions button[type=submit]");
+
+        await page.Locator("#run-status [data-status^=completed]").WaitForAsync(new() { Timeout = 120_000 });
+        await page.Locator("#questions dd", new() { HasText = "About 4,000 members" }).WaitForAsync();
+        await page.Locator("#diagram svg").WaitForAsync(new() { Timeout = 30_000 });
     }
 
     [Fact]

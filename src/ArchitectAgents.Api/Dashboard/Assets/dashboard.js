@@ -532,9 +532,12 @@
           else state.spans.push({ node: data.node, start: at - (data.durationMs || 0), end: at, status: 'done', outcome: data.outcome, round: 1 });
           renderTimeline();
           renderGraph();
-          refreshDocumentSoon();
           break;
         }
+        case 'section_written':
+          // The document exists from the first section on; usage, questions and the gate follow its writes.
+          refreshDocumentSoon();
+          break;
         case 'agent_output_rejected':
           state.nodes.set(data.node, 'failed');
           renderGraph();
