@@ -38,7 +38,8 @@ internal static class DashboardEndpoints
         group.MapGet("/{file}", (HttpContext http, string file) => Asset(http, file));
         group.MapGet("/vendor/{file}", (HttpContext http, string file) =>
         {
-            if (!Vendor.TryGetValue(file, out var relative) || Path.Combine(nodeModules.Value, relative) is not { } path || !File.Exists(path))
+            var path = Vendor.TryGetValue(file, out var relative) ? Path.Combine(nodeModules.Value, relative) : null;
+            if (path is null || !File.Exists(path))
             {
                 return Results.NotFound();
             }

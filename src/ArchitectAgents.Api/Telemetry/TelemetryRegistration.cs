@@ -20,7 +20,9 @@ internal static class TelemetryRegistration
     public static WebApplicationBuilder AddArchitectTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName);
-        var serviceName = builder.Configuration[$"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.ServiceName)}"] ?? new TelemetryOptions().ServiceName;
+        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"]
+            ?? builder.Configuration[$"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.ServiceName)}"]
+            ?? new TelemetryOptions().ServiceName;
 
         // Console and file logs carry the trace and span ids too, so a log line leads to its trace.
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);

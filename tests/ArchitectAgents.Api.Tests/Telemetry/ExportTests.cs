@@ -4,6 +4,7 @@ using OpenTelemetry.Trace;
 
 namespace ArchitectAgents.Api.Tests.Telemetry;
 
+[Collection(ArchitectAgents.Api.Tests.Telemetry.WholeRunCollection.Name)]
 public sealed class ExportTests
 {
     [Fact]
