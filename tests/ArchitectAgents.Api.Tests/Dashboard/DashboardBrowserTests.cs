@@ -11,7 +11,7 @@ namespace ArchitectAgents.Api.Tests.Dashboard;
 /// Drives the dashboard in Debian's Chromium (installed by scripts/setup-test-deps.sh) against the real API on
 /// Kestrel on a loopback port. Playwright never downloads a browser here.
 /// </summary>
-[Collection(ArchitectAgents.Api.Tests.Telemetry.WholeRunCollection.Name)]
+[Collection(ArchitectAgents.Api.Tests.Telemetry.WholeRunTests.Name)]
 public sealed class DashboardBrowserTests : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";

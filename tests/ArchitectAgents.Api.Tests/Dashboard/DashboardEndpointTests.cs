@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ArchitectAgents.Api.Tests.Dashboard;
 
-[Collection(ArchitectAgents.Api.Tests.Telemetry.WholeRunCollection.Name)]
+[Collection(ArchitectAgents.Api.Tests.Telemetry.WholeRunTests.Name)]
 public sealed class DashboardEndpointTests : IAsyncLifetime
 {
     private readonly ApiFactory _api = new();

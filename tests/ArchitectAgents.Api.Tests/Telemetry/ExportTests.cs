@@ -4,7 +4,7 @@ using OpenTelemetry.Trace;
 
 namespace ArchitectAgents.Api.Tests.Telemetry;
 
-[Collection(ArchitectAgents.Api.Tests.Telemetry.WholeRunCollection.Name)]
+[Collection(ArchitectAgents.Api.Tests.Telemetry.WholeRunTests.Name)]
 public sealed class ExportTests
 {
     [Fact]

@@ -7,7 +7,7 @@ using OpenTelemetry.Trace;
 
 namespace ArchitectAgents.Api.Tests.Telemetry;
 
-[Collection(ArchitectAgents.Api.Tests.Telemetry.WholeRunCollection.Name)]
+[Collection(ArchitectAgents.Api.Tests.Telemetry.WholeRunTests.Name)]
 public sealed class TracingTests : IAsyncLifetime
 {
     // The listener is process-wide, so spans of other tests' hosts land here too: everything is filtered by trace id.

@@ -5,7 +5,7 @@ namespace ArchitectAgents.Api.Tests.Telemetry;
 /// browser tests, a Chromium): one at a time, so together they do not starve the rest of the suite on small machines.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class WholeRunCollection
+public sealed class WholeRunTests
 {
     public const string Name = "telemetry and dashboard runs";
 }
