@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using ArchitectAgents.Core.Telemetry;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
+using OpenTelemetry.Instrumentation.AspNetCore;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -27,8 +29,8 @@ internal static class TelemetryRegistration
         // Console and file logs carry the trace and span ids too, so a log line leads to its trace.
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
-        // Exporters are chosen when the providers are built (ConfigureBuilder), not now: every configuration
-        // source, including ones a host adds after this call, has been applied by then.
+        // OTLP exporters are chosen when the providers are built (the deferred Configure callbacks), not now:
+        // every configuration source, including ones a host adds after this call, has been applied by then.
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(tracing => ((IDeferredTracerProviderBuilder)tracing
@@ -70,8 +72,8 @@ internal static class TelemetryRegistration
                     o.IncludeScopes = true;
                 });
 
-        builder.Services.AddOptions<OpenTelemetry.Instrumentation.AspNetCore.AspNetCoreTraceInstrumentationOptions>()
-            .Configure<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>((o, telemetry) => o.Filter = http => !IsQuiet(http.Request.Path, telemetry.Value));
+        builder.Services.AddOptions<AspNetCoreTraceInstrumentationOptions>()
+            .Configure<IOptions<TelemetryOptions>>((o, telemetry) => o.Filter = http => !IsQuiet(http.Request.Path, telemetry.Value));
         return builder;
     }
 

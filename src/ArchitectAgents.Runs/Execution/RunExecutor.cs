@@ -43,9 +43,9 @@ public sealed class RunExecutor(
             ? new DesignDocument { RunId = run.Id, Workflow = run.Workflow }
             : JsonSerializer.Deserialize<DesignDocument>(run.DocumentJson, DocumentJson.Options)!;
         using var span = StartRunSpan(run);
-        if (span is not null)
+        if (span is { Recorded: true })
         {
-            // Stored before any work so the dashboard can link a running run to its trace.
+            // Stored before any work so the dashboard can link a running run to its trace (only when the trace is kept).
             await using var db = await factory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
             run.TraceId = span.TraceId.ToHexString();
             await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.TraceId, run.TraceId), CancellationToken.None).ConfigureAwait(false);
@@ -293,6 +293,7 @@ public sealed class RunExecutor(
         {
             metrics.RunFinished(run, status, state.Document, now);
         }
+
         signals.Changed(run.Id);
         if (status == RunStatuses.Queued)
         {

@@ -32,6 +32,18 @@ public sealed class ExportTests
         Assert.Contains(trace, n => n.StartsWith("executor.process", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Telemetry:Otlp:Protocol", "http/json", "Telemetry:Otlp:Protocol")]
+    [InlineData("Telemetry:Otlp:Endpoint", "collector:4317", "Telemetry:Otlp:Endpoint")]
+    public async Task BadOtlpSettings_StopTheStart_NamingTheSetting(string key, string value, string named)
+    {
+        await using var api = new ApiFactory(new() { ["Telemetry:Otlp:Endpoint"] = "http://127.0.0.1:4318", [key] = value });
+
+        var error = await Record.ExceptionAsync(() => api.ClientAsync());
+
+        Assert.Contains(named, error?.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NoEndpointConfigured_NothingIsExported_ButTheRunIsStillTraced()
     {
