@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using ArchitectAgents.Core.Catalog;
+using ArchitectAgents.Core.Telemetry;
 using Azure.AI.OpenAI;
 using Azure.Identity;
 using Microsoft.Extensions.AI;
@@ -31,7 +32,12 @@ public sealed class ChatClientFactory(ModelCatalog catalog, ILoggerFactory logge
             _ => throw new CatalogException($"model '{settings.Name}' is {settings.Provider}, which has no chat client"),
         };
         var logger = loggerFactory.CreateLogger("ArchitectAgents.Models." + settings.Name);
-        return new BudgetGuardChatClient(new ResilientChatClient(provider, settings, logger));
+        // One 'chat' span per model call (retries inside it), with the GenAI usage attributes; content stays off
+        // unless OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT turns it on.
+        var traced = new ChatClientBuilder(new ResilientChatClient(provider, settings, logger))
+            .UseOpenTelemetry(loggerFactory, ArchitectTelemetry.ChatSourceName)
+            .Build();
+        return new BudgetGuardChatClient(traced);
     }
 
     private IChatClient CreateOpenAI(ModelSettings settings)

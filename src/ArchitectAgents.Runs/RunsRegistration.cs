@@ -6,6 +6,7 @@ using ArchitectAgents.Runs.Deliveries;
 using ArchitectAgents.Runs.Execution;
 using ArchitectAgents.Runs.Scheduling;
 using ArchitectAgents.Runs.Store;
+using ArchitectAgents.Runs.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,10 +28,13 @@ public static class RunsRegistration
             sp.GetRequiredService<DefinitionSet>().Catalog,
             sp.GetRequiredService<IAgentProvider>(),
             sp.GetRequiredService<ValidatorSet>().Validators,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            configuration.GetValue("Telemetry:EnableSensitiveData", false)));
         services.AddSingleton<EfCheckpointStore>();
         services.AddSingleton<RunSignals>();
         services.AddSingleton<RunJournal>();
+        services.AddMetrics();
+        services.AddSingleton<RunMetrics>();
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunService>();
         services.AddOptions<SchedulingOptions>().Configure<IConfiguration>((o, c) =>

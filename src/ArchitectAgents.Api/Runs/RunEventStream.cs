@@ -46,7 +46,7 @@ internal static class RunEventStream
                 var events = await runs.EventsAfterAsync(id, after, 500, ct);
                 foreach (var e in events)
                 {
-                    await http.Response.WriteAsync($"id: {e.Id}\nevent: {e.Type}\ndata: {e.DataJson}\n\n", ct);
+                    await http.Response.WriteAsync($"id: {e.Id}\nevent: {e.Type}\ndata: {WithTime(e)}\n\n", ct);
                     after = e.Id;
                 }
 
@@ -85,5 +85,19 @@ internal static class RunEventStream
         {
             // The client went away.
         }
+    }
+
+    /// <summary>The payload with the time the event was stored (<c>at</c>), so a replayed stream can still draw a timeline.</summary>
+    private static string WithTime(RunEventRecord e)
+    {
+        var at = System.Text.Json.JsonSerializer.Serialize(e.CreatedAt);
+        var data = e.DataJson.TrimEnd();
+        if (data.Length < 2 || data[0] != '{' || data[^1] != '}')
+        {
+            return data;
+        }
+
+        var empty = data[1..^1].Trim().Length == 0;
+        return empty ? $"{{\"at\":{at}}}" : $"{data[..^1]},\"at\":{at}}}";
     }
 }

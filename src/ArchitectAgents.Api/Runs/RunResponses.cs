@@ -22,6 +22,7 @@ internal sealed record RunResponse(
     RunUsageResponse Usage,
     RunBudget? Budget,
     int Attempts,
+    string? TraceId,
     IReadOnlyList<ClarifyingQuestion>? Questions,
     DateTimeOffset? AnswersDueAt,
     IReadOnlyDictionary<string, string> Links)
@@ -61,7 +62,7 @@ internal sealed record RunResponse(
             run.Verdict, run.Score, run.Error, run.ErrorCode,
             new RunUsageResponse(run.InputTokens, run.OutputTokens, run.InputTokens + run.OutputTokens, run.CostUsd),
             run.BudgetJson is null ? null : JsonSerializer.Deserialize<RunBudget>(run.BudgetJson, DocumentJson.Options),
-            run.Attempts,
+            run.Attempts, run.TraceId,
             run.Status == RunStatuses.AwaitingInput && run.QuestionsJson is { } q ? JsonSerializer.Deserialize<List<ClarifyingQuestion>>(q, DocumentJson.Options) : null,
             run.Status == RunStatuses.AwaitingInput ? run.AnswersDueAt : null,
             links);

@@ -1,14 +1,25 @@
 using ArchitectAgents.Core.Catalog;
 using ArchitectAgents.Core.Models;
+using ArchitectAgents.Core.Telemetry;
 using ArchitectAgents.Core.Validation;
 using ArchitectAgents.Core.Workflows;
+using Microsoft.Agents.AI;
 using Microsoft.Agents.AI.Workflows;
 
 namespace ArchitectAgents.Core.Engine;
 
 /// <summary>Turns a workflow definition into a Microsoft Agent Framework <see cref="Workflow"/>.</summary>
-/// <remarks>A MAF workflow instance runs one run at a time, so build one per run.</remarks>
-public sealed class WorkflowFactory(AgentCatalog catalog, IAgentProvider agents, IReadOnlyList<IArtifactValidator> validators, TimeProvider? time = null)
+/// <remarks>
+/// A MAF workflow instance runs one run at a time, so build one per run. Workflows and agents are built with
+/// OpenTelemetry on (sources in <see cref="ArchitectTelemetry"/>); with no listener that costs nothing. Each agent
+/// from the <see cref="IAgentProvider"/> is wrapped here exactly once, so providers must not wrap their agents.
+/// </remarks>
+/// <param name="catalog">The agent definitions.</param>
+/// <param name="agents">Creates the agent of each definition.</param>
+/// <param name="validators">The artifact validators.</param>
+/// <param name="time">Clock for events and revisions.</param>
+/// <param name="enableSensitiveData">Record message content (prompts, replies, tool arguments) on spans; off by default because it may hold personal data.</param>
+public sealed class WorkflowFactory(AgentCatalog catalog, IAgentProvider agents, IReadOnlyList<IArtifactValidator> validators, TimeProvider? time = null, bool enableSensitiveData = false)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -32,7 +43,8 @@ public sealed class WorkflowFactory(AgentCatalog catalog, IAgentProvider agents,
 
         var builder = new WorkflowBuilder(bindings[definition.Start])
             .WithName(definition.Name)
-            .WithDescription(definition.Description);
+            .WithDescription(definition.Description)
+            .WithOpenTelemetry();
         var wired = new HashSet<(string, string)>();
         foreach (var edge in definition.Edges)
         {
@@ -78,6 +90,12 @@ public sealed class WorkflowFactory(AgentCatalog catalog, IAgentProvider agents,
         var overrides = options?.Models;
         _ = overrides?.TryGetValue(agentDefinition.Id, out model) == true || overrides?.TryGetValue("*", out model) == true;
         var contract = AgentReplyContract.For(agentDefinition);
-        return new AgentNodeExecutor(node, definition, agentDefinition, agents.Bind(agentDefinition, model), contract, options?.Budget, _time);
+        var binding = agents.Bind(agentDefinition, model);
+        var agent = binding.Agent
+            .AsBuilder()
+            // Only ever switched on here: left alone, MAF also honours OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT.
+            .UseOpenTelemetry(ArchitectTelemetry.AgentSourceName, o => o.EnableSensitiveData |= enableSensitiveData)
+            .Build();
+        return new AgentNodeExecutor(node, definition, agentDefinition, binding with { Agent = agent }, contract, options?.Budget, _time);
     }
 }

@@ -1,9 +1,12 @@
+using System.Diagnostics;
 using System.Text.Json;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Engine;
 using ArchitectAgents.Core.Models;
 using ArchitectAgents.Runs.Lifecycle;
+using ArchitectAgents.Core.Telemetry;
 using ArchitectAgents.Runs.Store;
+using ArchitectAgents.Runs.Telemetry;
 using Microsoft.Agents.AI.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -22,6 +25,7 @@ public sealed class RunExecutor(
     EfCheckpointStore checkpoints,
     RunJournal journal,
     RunSignals signals,
+    RunMetrics metrics,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<RunStoreOptions> options,
     IEnumerable<IRunLifecycleListener> listeners,
@@ -44,7 +48,16 @@ public sealed class RunExecutor(
         var document = run.DocumentJson is null
             ? new DesignDocument { RunId = run.Id, Workflow = run.Workflow }
             : JsonSerializer.Deserialize<DesignDocument>(run.DocumentJson, DocumentJson.Options)!;
-        var state = new ExecutionState(run, document);
+        using var span = StartRunSpan(run);
+        if (span is { Recorded: true })
+        {
+            // Stored before any work so the dashboard can link a running run to its trace (only when the trace is kept).
+            await using var db = await factory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+            run.TraceId = span.TraceId.ToHexString();
+            await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.TraceId, run.TraceId), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var state = new ExecutionState(run, document) { Span = span };
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, stopping);
         try
         {
@@ -64,6 +77,7 @@ public sealed class RunExecutor(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Run {RunId} failed", runId);
+            span?.AddException(ex);
             await FinishAsync(state, RunStatuses.Failed, ex.Message, CancellationToken.None).ConfigureAwait(false);
             return;
         }
@@ -114,6 +128,11 @@ public sealed class RunExecutor(
         var manager = CheckpointManager.CreateJson(checkpoints);
         // The newest checkpoint in the store wins: a process can die after MAF stored one and before the run row recorded it.
         var latest = await manager.GetLatestCheckpointAsync(run.Id, ct).ConfigureAwait(false);
+        if ((latest?.CheckpointId ?? run.LastCheckpointId) is null)
+        {
+            metrics.RunStarted(run.Workflow);
+        }
+
         await journal.AppendAsync(run.Id, RunEventTypes.Started, new { attempt = run.Attempts, node = options.Value.NodeId, resumedFrom = latest?.CheckpointId ?? run.LastCheckpointId }, ct).ConfigureAwait(false);
         StreamingRun streaming = (latest?.CheckpointId ?? run.LastCheckpointId) is { } checkpoint
             ? await InProcessExecution.ResumeStreamingAsync(workflow, new CheckpointInfo(run.Id, checkpoint), manager, ct).ConfigureAwait(false)
@@ -179,9 +198,11 @@ public sealed class RunExecutor(
                 }, ct).ConfigureAwait(false);
                 break;
             case NodeStartedEvent started:
+                state.NodeAgents[started.Node] = started.Agent;
                 await journal.AppendAsync(runId, RunEventTypes.NodeStarted, new { node = started.Node, agent = started.Agent, round = started.Round }, ct).ConfigureAwait(false);
                 break;
             case NodeCompletedEvent completed:
+                metrics.NodeCompleted(state.Run.Workflow, completed.Node, state.NodeAgents.GetValueOrDefault(completed.Node), completed.DurationMs);
                 await journal.AppendAsync(runId, RunEventTypes.NodeCompleted, new { node = completed.Node, outcome = completed.Outcome, notes = completed.Notes, sections = completed.SectionsWritten, durationMs = completed.DurationMs }, ct).ConfigureAwait(false);
                 break;
             case UsageRecordedEvent usage:
@@ -275,6 +296,7 @@ public sealed class RunExecutor(
         journal.Add(db, run.Id, RunEventTypes.QuestionsAsked, new { questions = state.PendingQuestions, answersDueAt = run.AnswersDueAt });
         await NotifyAsync(db, run, state, CancellationToken.None).ConfigureAwait(false);
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        state.Span?.SetTag(ArchitectTelemetry.Tags.Status, run.Status);
         signals.Changed(run.Id);
     }
 
@@ -301,6 +323,17 @@ public sealed class RunExecutor(
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        state.Span?.SetTag(ArchitectTelemetry.Tags.Status, status);
+        if (status == RunStatuses.Failed)
+        {
+            state.Span?.SetStatus(ActivityStatusCode.Error, error);
+        }
+
+        if (RunStatuses.IsTerminal(status))
+        {
+            metrics.RunFinished(run, status, state.Document, now);
+        }
+
         signals.Changed(run.Id);
     }
 
@@ -334,8 +367,35 @@ public sealed class RunExecutor(
         }
     }
 
+    /// <summary>The root span of one execution of a run: a new trace, whatever the worker's context holds.</summary>
+    private static Activity? StartRunSpan(RunRecord run)
+    {
+        var previous = Activity.Current;
+        Activity.Current = null;
+        try
+        {
+            return ArchitectTelemetry.Source.StartActivity("run", ActivityKind.Internal, default(ActivityContext), [
+                new(ArchitectTelemetry.Tags.RunId, run.Id),
+                new(ArchitectTelemetry.Tags.Workflow, run.Workflow),
+                new(ArchitectTelemetry.Tags.Source, run.Source),
+                new(ArchitectTelemetry.Tags.Requester, run.Requester),
+                new(ArchitectTelemetry.Tags.Attempt, run.Attempts),
+            ]);
+        }
+        finally
+        {
+            // StartActivity made the span current; restoring the worker's context only matters when no span was started.
+            if (Activity.Current is null)
+            {
+                Activity.Current = previous;
+            }
+        }
+    }
+
     private sealed class ExecutionState(RunRecord run, DesignDocument document)
     {
+        public Activity? Span { get; init; }
+        public Dictionary<string, string?> NodeAgents { get; } = new(StringComparer.Ordinal);
         public string? ErrorCode { get; set; }
 
         /// <summary>Keeps the document's usage section and the run's totals in step with each node's cumulative entry.</summary>

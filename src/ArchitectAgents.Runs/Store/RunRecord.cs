@@ -59,6 +59,8 @@ public sealed class RunRecord
     public string? LeaseOwner { get; set; }
     /// <summary>How many times a worker picked it up.</summary>
     public int Attempts { get; set; }
+    /// <summary>W3C trace id (32 hex digits) of the run's latest execution, for finding it in a trace backend.</summary>
+    public string? TraceId { get; set; }
     /// <summary>The design document as it stands (JSON), updated as sections are written.</summary>
     public string? DocumentJson { get; set; }
     /// <summary>Model names by agent id that override the agent definitions for this run (JSON), or null.</summary>
