@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian machine: Debian packages (PostgreSQL server,
-# script(1)) and the pinned npm packages of the validators and the context7 MCP server. Idempotent; quiet when all is present.
+# script(1), Chromium) and the pinned npm packages of the validators and the context7 MCP server. Idempotent; quiet when all is present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +12,8 @@ need_apt=()
 command -v script >/dev/null 2>&1 || need_apt+=(bsdutils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# The dashboard's browser test drives Debian's Chromium through Playwright (no Playwright browser download).
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]} from Debian packages" >&2

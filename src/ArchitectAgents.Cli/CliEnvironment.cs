@@ -2,7 +2,9 @@ using ArchitectAgents.Core.Catalog;
 using ArchitectAgents.Core.Validation;
 using ArchitectAgents.Runs.Execution;
 using ArchitectAgents.Core.Workflows;
+using ArchitectAgents.Models;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace ArchitectAgents.Cli;
 
@@ -15,6 +17,28 @@ internal sealed class CliEnvironment
     private CliEnvironment(IConfiguration configuration) => Configuration = configuration;
 
     public IConfiguration Configuration { get; }
+
+    /// <summary>The configured models; a bad entry is the user's to fix, so it is reported as bad input.</summary>
+    public ModelCatalog Models => _models ??= LoadModels();
+
+    private ModelCatalog? _models;
+
+    private ModelCatalog LoadModels()
+    {
+        try
+        {
+            return ModelCatalog.Load(Configuration);
+        }
+        catch (CatalogException ex)
+        {
+            throw new BadInputException(ex.Message);
+        }
+    }
+
+    /// <summary>Warnings (retries, refusals) go to standard error, never the deliverables or standard output.</summary>
+    public static ILoggerFactory CreateLoggerFactory() => LoggerFactory.Create(builder => builder
+        .SetMinimumLevel(LogLevel.Warning)
+        .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace));
 
     public static CliEnvironment Load() => new(new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)

@@ -7,6 +7,7 @@ using ArchitectAgents.Core.Offline;
 using ArchitectAgents.Core.Rendering;
 using ArchitectAgents.Core.Validation;
 using ArchitectAgents.Core.Workflows;
+using ArchitectAgents.Models;
 
 namespace ArchitectAgents.Cli;
 
@@ -22,6 +23,7 @@ internal static class Commands
             AgentsCommand(),
             GraphCommand(workflowOption),
             SchemaCommand(),
+            ModelsCommand.Build(),
             ValidateCommand(),
             KeysCommand.Build(),
         };
@@ -34,9 +36,13 @@ internal static class Commands
         var nonInteractive = new Option<bool>("--non-interactive") { Description = "Never ask questions; record explicit assumptions instead." };
         var json = new Option<bool>("--json") { Description = "Print a JSON summary on standard output." };
         var attach = new Option<string[]>("--attach") { Description = "Existing architecture document to respect (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var model = new Option<string?>("--model", "-m") { Description = "Run every agent on this model from appsettings.json Models (see 'architect models')." };
+        var agentModel = new Option<string[]>("--agent-model") { Description = "AGENT=MODEL: run one agent on another model (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var maxTokens = new Option<long?>("--max-tokens") { Description = "Stop the run before a model call once it has used this many tokens." };
+        var maxCost = new Option<decimal?>("--max-cost") { Description = "Stop the run before a model call once it has cost this many US dollars." };
         var command = new Command("design", "Run the design workflow on a brief and write the deliverable set.")
         {
-            brief, output, workflowOption, nonInteractive, json, attach,
+            brief, output, workflowOption, nonInteractive, json, attach, model, agentModel, maxTokens, maxCost,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -56,8 +62,11 @@ internal static class Commands
                 Console.Error.WriteLine($"note: {missing}; Mermaid and SQL validation will be reported as skipped");
             }
 
+            var runOptions = RunOptionsParser.Parse(parse.GetValue(model), parse.GetValue(agentModel) ?? [], parse.GetValue(maxTokens), parse.GetValue(maxCost), catalog, env.Models);
             await using var validators = env.CreateValidators();
-            var provider = await VerificationSetup.ProviderAsync(env.Configuration, ct);
+            using var loggers = CliEnvironment.CreateLoggerFactory();
+            var offline = await VerificationSetup.ProviderAsync(env.Configuration, ct);
+            var provider = new ModelAgentProvider(env.Models, offline, new ChatClientFactory(env.Models, loggers), []);
             var runner = new DesignRunner(new WorkflowFactory(catalog, provider, validators.Validators));
             DesignRunResult result;
             try
@@ -70,7 +79,7 @@ internal static class Commands
                     Requester = Environment.UserName,
                     Interactive = interactive,
                     Attachments = attachments,
-                }, observer, ct);
+                }, observer, runOptions, ct);
             }
             catch (CatalogException ex)
             {
@@ -80,7 +89,12 @@ internal static class Commands
             if (result.Status is DesignRunStatus.Failed or DesignRunStatus.Cancelled || result.Document is null)
             {
                 Console.Error.WriteLine($"error: run {runId} {(result.Status == DesignRunStatus.Cancelled ? "was cancelled" : "failed")}: {result.Error}; nothing was written to {outDir.FullPath}");
-                return ExitCodes.InternalFailure;
+                if (result.Usage is { } spent)
+                {
+                    Console.Error.WriteLine($"usage: {UsageText(spent)}");
+                }
+
+                return result.ErrorCode is "budget_exceeded" or "model_unavailable" or "configuration" ? ExitCodes.BadInput : ExitCodes.InternalFailure;
             }
 
             var files = outDir.Write(DeliverableRenderer.Render(result.Document));
@@ -95,6 +109,13 @@ internal static class Commands
                 rounds = doc.Gate?.Iteration,
                 assumptions = doc.Context?.Assumptions.Select(a => a.Statement).ToList(),
                 openFindings = doc.Review?.Findings.Where(f => f.Status == FindingStatus.Open).Select(f => f.Id).ToList(),
+                usage = doc.Usage is { } u ? new
+                {
+                    inputTokens = u.InputTokens,
+                    outputTokens = u.OutputTokens,
+                    costUsd = u.CostUsd,
+                    agents = u.Entries.Select(e => new { node = e.Node, agent = e.Agent, model = e.Model, calls = e.Calls, inputTokens = e.InputTokens, outputTokens = e.OutputTokens, costUsd = e.CostUsd }).ToList(),
+                } : null,
                 outDir = outDir.FullPath,
                 files = files.Select(Path.GetFileName).ToList(),
             };
@@ -109,12 +130,24 @@ internal static class Commands
                 {
                     Console.Out.WriteLine($"  wrote {file}");
                 }
+
+                if (doc.Usage is { } used)
+                {
+                    Console.Out.WriteLine($"usage: {UsageText(used)}");
+                    foreach (var entry in used.Entries)
+                    {
+                        Console.Out.WriteLine($"  {entry.Node ?? entry.Agent,-20} {entry.Model,-12} {entry.Calls,3} call(s) {entry.InputTokens,8} in {entry.OutputTokens,8} out  ${entry.CostUsd:0.0000}");
+                    }
+                }
             }
 
             return result.Status == DesignRunStatus.Completed ? ExitCodes.Done : ExitCodes.DoneWithIssues;
         });
         return command;
     }
+
+    private static string UsageText(UsageSection usage) =>
+        $"{usage.InputTokens} input + {usage.OutputTokens} output tokens, ${usage.CostUsd:0.0000}";
 
     private static Command AgentsCommand()
     {

@@ -20,6 +20,12 @@ internal sealed class ConsoleObserver(TextWriter progress, TextReader input, boo
             case AgentOutputRejectedEvent rejected:
                 progress.WriteLine($"  ✗ {rejected.Node}: {rejected.Reason}");
                 break;
+            case AgentOutputRepairEvent repair:
+                progress.WriteLine($"  ↻ {repair.Node}: reply rejected, repair turn {repair.Attempt} ({OneLine(string.Join("; ", repair.Errors))})");
+                break;
+            case ToolCalledEvent tool:
+                progress.WriteLine($"  · {tool.Node} called {tool.Tool}");
+                break;
         }
     }
 

@@ -5,6 +5,7 @@ using ArchitectAgents.Runs.Store;
 using ArchitectAgents.Tests.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,9 +18,11 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _sqliteFile;
+    private readonly Action<IServiceCollection>? _services;
 
-    public ApiFactory(Dictionary<string, string?>? settings = null, string? connectionString = null)
+    public ApiFactory(Dictionary<string, string?>? settings = null, string? connectionString = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         if (connectionString is null)
         {
             _sqliteFile = Path.Combine(Path.GetTempPath(), $"architect-api-{Guid.NewGuid():N}.db");
@@ -42,6 +45,9 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
+    /// <summary>Extra service registrations applied after the app's own (an in-memory exporter, for example).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Where the host's warnings and errors go.</summary>
     public string LogFile { get; } = Path.Combine(Path.GetTempPath(), $"architect-api-{Guid.NewGuid():N}.log");
 
@@ -50,15 +56,27 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseContentRoot(RepoPaths.Root);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(LogFile)));
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
+        builder.ConfigureTestServices(services => TestServices?.Invoke(services));
     }
 
-    /// <summary>A client authenticated with a new API key.</summary>
-    public async Task<HttpClient> ClientAsync(string name = "test")
+    /// <summary>A new API key, as its owner would paste it.</summary>
+    public async Task<string> CreateKeyAsync(string name = "test")
     {
         var factory = Services.GetRequiredService<IDbContextFactory<ArchitectDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         await StoreRegistration.EnsureSchemaAsync(db, CancellationToken.None);
         var (_, key) = await ApiKeyService.CreateAsync(db, name, TimeProvider.System, CancellationToken.None);
+        return key;
+    }
+
+    /// <summary>A client authenticated with a new API key.</summary>
+    public async Task<HttpClient> ClientAsync(string name = "test")
+    {
+        var key = await CreateKeyAsync(name);
         var client = CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return client;

@@ -121,7 +121,7 @@ public sealed class CrashRecoveryTests
         start.Environment["ConnectionStrings__Runs"] = connection;
         start.Environment["Models__default__LatencyMs"] = "700";
         start.Environment["Runs__PollIntervalMs"] = "100";
-        // The tests poll every 100 ms; on a loaded machine a run outlasts the default 120 requests a minute (as in ApiFactory).
+        // The test polls every 100 ms; on a loaded machine a run outlasts the default 120 requests a minute.
         start.Environment["Api__RateLimitPermits"] = "100000";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -8,7 +8,10 @@ internal static class CliProcess
 {
     private static readonly string Dll = FindDll();
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? stdin, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? stdin, params string[] args) =>
+        RunWithEnvironmentAsync(new Dictionary<string, string>(), stdin, args);
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -18,6 +21,11 @@ internal static class CliProcess
             WorkingDirectory = RepoPaths.Root,
         };
         start.ArgumentList.Add(Dll);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

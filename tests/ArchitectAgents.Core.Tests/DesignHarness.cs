@@ -31,7 +31,7 @@ internal sealed class DesignHarness
 
     public Task<DesignRunResult> RunAsync(string brief, bool interactive = false) =>
         new DesignRunner(new WorkflowFactory(Catalog, Provider, SharedValidators.All))
-            .RunAsync(Workflow, new DesignRunInput { RunId = "test-run", BriefText = brief, Interactive = interactive }, Observer, TestContext.Current.CancellationToken);
+            .RunAsync(Workflow, new DesignRunInput { RunId = "test-run", BriefText = brief, Interactive = interactive }, Observer, cancellationToken: TestContext.Current.CancellationToken);
 
     public async Task<DesignDocument> DesignAsync(string brief)
     {

@@ -39,7 +39,7 @@ public sealed class WiringTests
         var definition = AgentCatalog.LoadDirectory(RepoPaths.Agents).Agents.Single(a => a.Id == "docs-verifier");
 
         // Act
-        var agent = provider.GetRequiredService<IAgentProvider>().Create(definition);
+        var agent = provider.GetRequiredService<IAgentProvider>().Bind(definition).Agent;
 
         // Assert
         Assert.IsType(expected, agent);

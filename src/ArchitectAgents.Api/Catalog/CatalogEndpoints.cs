@@ -1,3 +1,4 @@
+using ArchitectAgents.Models;
 using ArchitectAgents.Api.Infrastructure;
 using ArchitectAgents.Core.Workflows;
 using ArchitectAgents.Runs.Execution;
@@ -15,6 +16,21 @@ internal static class CatalogEndpoints
         {
             a.Id, a.Name, a.Description, a.Reads, a.Writes, a.Outcomes, a.Model, a.Tools,
         }))).WithName("listAgents");
+        group.MapGet("/models", (ModelCatalog models) => TypedResults.Ok(models.All.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m =>
+        {
+            var (usable, reason) = models.Usability(m);
+            return new
+            {
+                name = m.Name,
+                provider = m.Provider.ToString(),
+                model = m.Model ?? m.Deployment,
+                endpoint = m.Endpoint,
+                inputPricePerMillion = m.InputPricePerMillion,
+                outputPricePerMillion = m.OutputPricePerMillion,
+                usable,
+                reason,
+            };
+        }))).WithName("listModels").WithSummary("Configured models and whether each can be used (keys are never shown).");
         group.MapGet("/workflows", (DefinitionSet definitions) => TypedResults.Ok(definitions.Workflows.Values.Select(Describe))).WithName("listWorkflows");
         group.MapGet("/workflows/{id}", Results<Ok<object>, ProblemHttpResult> (string id, DefinitionSet definitions) =>
             definitions.Workflows.TryGetValue(id, out var wf) ? TypedResults.Ok(Describe(wf)) : UnknownWorkflow(id, definitions)).WithName("getWorkflow");

@@ -1,15 +1,23 @@
 using System.Text.Json;
 using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Models;
 
 namespace ArchitectAgents.Api.Runs;
 
 /// <summary>
 /// The body of <c>POST /v1/runs</c>, read field by field so every error names its field.
-/// <code>{"brief": "...", "workflow": "architect-design", "options": {"interactive": true, "questionTimeoutSeconds": 600},
+/// <code>{"brief": "...", "workflow": "architect-design", "options": {"interactive": true, "questionTimeoutSeconds": 600,
+/// "models": {"*": "gpt", "designer": "gpt-large"}, "budget": {"maxTokens": 200000, "maxCostUsd": 2.5}},
 /// "callbackUrl": "https://...", "attachments": [{"name": "architecture.md", "content": "..."}]}</code>
 /// </summary>
 internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Interactive, int? QuestionTimeoutSeconds, string? CallbackUrl, IReadOnlyList<AttachedDocument> Attachments)
 {
+    /// <summary>What the run may spend on models (<c>options.budget</c>).</summary>
+    public RunBudget? Budget { get; init; }
+
+    /// <summary>Model names by agent id, or <c>*</c> for all (<c>options.models</c>).</summary>
+    public IReadOnlyDictionary<string, string>? Models { get; init; }
+
     private const int MaxAttachments = 10;
 
     /// <summary>Parses and checks a request; on failure returns the field and what is wrong with it.</summary>
@@ -60,6 +68,8 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
 
         var interactive = false;
         int? timeout = null;
+        RunBudget? budget = null;
+        Dictionary<string, string>? models = null;
         if (root.TryGetProperty("options", out var options) && options.ValueKind != JsonValueKind.Null)
         {
             if (options.ValueKind != JsonValueKind.Object)
@@ -85,6 +95,36 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
                 }
 
                 timeout = seconds;
+            }
+
+            if (options.TryGetProperty("budget", out var b) && b.ValueKind != JsonValueKind.Null)
+            {
+                var (parsedBudget, budgetField, budgetError) = ParseBudget(b, "options.budget");
+                if (parsedBudget is null)
+                {
+                    return (null, budgetField, budgetError);
+                }
+
+                budget = parsedBudget;
+            }
+
+            if (options.TryGetProperty("models", out var m) && m.ValueKind != JsonValueKind.Null)
+            {
+                if (m.ValueKind != JsonValueKind.Object)
+                {
+                    return (null, "options.models", "must be an object mapping agent ids (or \"*\") to model names");
+                }
+
+                models = [];
+                foreach (var entry in m.EnumerateObject())
+                {
+                    if (entry.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(entry.Value.GetString()))
+                    {
+                        return (null, $"options.models.{entry.Name}", "must be a model name");
+                    }
+
+                    models[entry.Name] = entry.Value.GetString()!;
+                }
             }
         }
 
@@ -127,6 +167,49 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
             }
         }
 
-        return (new CreateRunRequest(brief, workflow, interactive, timeout, callback, attachments), null, null);
+        return (new CreateRunRequest(brief, workflow, interactive, timeout, callback, attachments) { Budget = budget, Models = models }, null, null);
+    }
+
+    /// <summary>Parses <c>{"maxTokens": n, "maxCostUsd": x}</c>; at least one limit, both positive.</summary>
+    public static (RunBudget? Budget, string? Field, string? Error) ParseBudget(JsonElement element, string field)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return (null, field, "must be an object with maxTokens and/or maxCostUsd");
+        }
+
+        long? tokens = null;
+        decimal? cost = null;
+        foreach (var property in element.EnumerateObject())
+        {
+            switch (property.Name)
+            {
+                case "maxTokens" when property.Value.ValueKind == JsonValueKind.Null:
+                case "maxCostUsd" when property.Value.ValueKind == JsonValueKind.Null:
+                    break;
+                case "maxTokens":
+                    if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt64(out var t) || t <= 0)
+                    {
+                        return (null, $"{field}.maxTokens", "must be a positive whole number");
+                    }
+
+                    tokens = t;
+                    break;
+                case "maxCostUsd":
+                    if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDecimal(out var c) || c <= 0)
+                    {
+                        return (null, $"{field}.maxCostUsd", "must be a positive number of US dollars");
+                    }
+
+                    cost = c;
+                    break;
+                default:
+                    return (null, $"{field}.{property.Name}", "is not a budget field (use maxTokens and maxCostUsd)");
+            }
+        }
+
+        return tokens is null && cost is null
+            ? (null, field, "must set maxTokens and/or maxCostUsd")
+            : (new RunBudget { MaxTokens = tokens, MaxCostUsd = cost }, null, null);
     }
 }

@@ -6,6 +6,8 @@ using ArchitectAgents.Api.Auth;
 using ArchitectAgents.Api.Infrastructure;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Rendering;
+using ArchitectAgents.Core.Models;
+using ArchitectAgents.Models;
 using ArchitectAgents.Runs.Execution;
 using ArchitectAgents.Runs.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,6 +29,7 @@ internal static class RunEndpoints
         group.MapGet("/{id}/events", RunEventStream.StreamAsync).WithName("streamRunEvents").WithSummary("Server-Sent Events; resume with Last-Event-ID.");
         group.MapGet("/{id}/questions", QuestionsAsync).WithName("getRunQuestions").WithSummary("Clarifying questions waiting for answers.");
         group.MapPost("/{id}/answers", AnswerAsync).WithName("answerRunQuestions").WithSummary("Answer the questions; the run resumes from its checkpoint.");
+        group.MapPost("/{id}/resume", ResumeAsync).WithName("resumeRun").WithSummary("Continue a failed run from its last checkpoint, optionally with a new budget.");
         group.MapPost("/{id}/cancel", CancelAsync).WithName("cancelRun").WithSummary("Cancel a run.");
         group.MapGet("/{id}/document", DocumentAsync).WithName("getRunDocument").WithSummary("The design document (?revision=N for an earlier state).");
         group.MapGet("/{id}/document/revisions", RevisionsAsync).WithName("listRunDocumentRevisions").WithSummary("Every section write, in order.");
@@ -37,7 +40,7 @@ internal static class RunEndpoints
     }
 
     internal static async Task<Results<Accepted<RunResponse>, ProblemHttpResult>> CreateAsync(
-        HttpContext http, RunService runs, DefinitionSet definitions, IOptions<RunStoreOptions> options, CancellationToken ct)
+        HttpContext http, RunService runs, DefinitionSet definitions, ModelCatalog models, IOptions<RunStoreOptions> options, Webhooks.CallbackUrlValidator callbacks, CancellationToken ct)
     {
         if (!http.Request.HasJsonContentType())
         {
@@ -88,6 +91,25 @@ internal static class RunEndpoints
             return Problems.Field("workflow", $"unknown workflow '{workflow}' (known: {string.Join(", ", definitions.Workflows.Keys)})");
         }
 
+        foreach (var (agent, model) in request.Models ?? new Dictionary<string, string>())
+        {
+            if (agent != "*" && !definitions.Catalog.TryGet(agent, out _))
+            {
+                return Problems.Field($"options.models.{agent}", $"'{agent}' is not an agent id (agents: {string.Join(", ", definitions.Catalog.Agents.Select(a => a.Id))}; use \"*\" for all)");
+            }
+
+            if (!models.Contains(model))
+            {
+                return Problems.Field($"options.models.{agent}", $"model '{model}' is not configured (models: {string.Join(", ", models.All.Select(m => m.Name).Order(StringComparer.Ordinal))})");
+            }
+        }
+
+        // Resolved and checked now, so a callback to a private or metadata address is refused before anything is stored.
+        if (request.CallbackUrl is { } callbackUrl && await callbacks.ValidateAsync(callbackUrl, ct) is { } refused)
+        {
+            return Problems.Field("callbackUrl", refused);
+        }
+
         var key = http.Request.Headers["Idempotency-Key"].ToString();
         if (key.Length > 200)
         {
@@ -96,7 +118,7 @@ internal static class RunEndpoints
 
         var (outcome, run) = await runs.CreateAsync(new CreateRunCommand(
             http.Owner(), request.Brief, workflow, request.Interactive, request.QuestionTimeoutSeconds, request.CallbackUrl, request.Attachments,
-            key.Length == 0 ? null : key, RunService.Hash(node.ToJsonString()), "api", http.User.Identity?.Name), ct);
+            key.Length == 0 ? null : key, RunService.Hash(node.ToJsonString()), "api", http.User.Identity?.Name, request.Budget, request.Models), ct);
         if (outcome == CreateOutcome.KeyConflict)
         {
             return Problems.Status(StatusCodes.Status409Conflict, "Idempotency-Key reused",
@@ -214,6 +236,54 @@ internal static class RunEndpoints
             {
                 return Problems.Status(StatusCodes.Status409Conflict, "Run is not waiting for answers", $"Run {id} stopped waiting before the answers arrived.");
             }
+        }
+
+        return TypedResults.Accepted($"/v1/runs/{id}", RunResponse.From((await runs.GetAsync(http.Owner(), id, ct))!));
+    }
+
+    internal static async Task<Results<Accepted<RunResponse>, ProblemHttpResult>> ResumeAsync(HttpContext http, string id, RunService runs, CancellationToken ct)
+    {
+        if (await runs.GetAsync(http.Owner(), id, ct) is not { } run)
+        {
+            return NotFound(id);
+        }
+
+        RunBudget? budget = null;
+        if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+        {
+            JsonDocument body;
+            try
+            {
+                body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: ct);
+            }
+            catch (JsonException ex)
+            {
+                return Problems.Field("body", $"is not valid JSON: {ex.Message}");
+            }
+
+            using (body)
+            {
+                if (body.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    return Problems.Field("body", "must be a JSON object such as {\"budget\": {\"maxTokens\": 500000}}");
+                }
+
+                if (body.RootElement.TryGetProperty("budget", out var b) && b.ValueKind != JsonValueKind.Null)
+                {
+                    var (parsed, field, error) = CreateRunRequest.ParseBudget(b, "budget");
+                    if (parsed is null)
+                    {
+                        return Problems.Field(field!, error!);
+                    }
+
+                    budget = parsed;
+                }
+            }
+        }
+
+        if (!await runs.ResumeAsync(http.Owner(), id, budget, ct))
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, "Run cannot be resumed", $"Run {id} is {run.Status}; only failed runs can be resumed.");
         }
 
         return TypedResults.Accepted($"/v1/runs/{id}", RunResponse.From((await runs.GetAsync(http.Owner(), id, ct))!));

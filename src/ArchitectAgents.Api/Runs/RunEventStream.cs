@@ -2,6 +2,7 @@ using ArchitectAgents.Api.Auth;
 using ArchitectAgents.Api.Infrastructure;
 using ArchitectAgents.Runs.Execution;
 using ArchitectAgents.Runs.Store;
+using Microsoft.Extensions.Options;
 
 namespace ArchitectAgents.Api.Runs;
 
@@ -13,10 +14,11 @@ namespace ArchitectAgents.Api.Runs;
 internal static class RunEventStream
 {
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
-
-    public static async Task StreamAsync(HttpContext http, string id, RunService runs, RunSignals signals, string? lastEventId, CancellationToken ct)
+    public static async Task StreamAsync(HttpContext http, string id, RunService runs, RunSignals signals, IOptions<RunStoreOptions> options, string? lastEventId, CancellationToken ct)
     {
+        // Events written on this node wake the stream at once; events written by a worker node are found by
+        // polling the store (an indexed read per interval), which works on SQLite and PostgreSQL alike.
+        var poll = TimeSpan.FromMilliseconds(Math.Clamp(options.Value.EventPollIntervalMs, 50, 10_000));
         long after = 0;
         var resumeFrom = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } header ? header : lastEventId;
         if (resumeFrom is not null && !long.TryParse(resumeFrom, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after))
@@ -44,7 +46,7 @@ internal static class RunEventStream
                 var events = await runs.EventsAfterAsync(id, after, 500, ct);
                 foreach (var e in events)
                 {
-                    await http.Response.WriteAsync($"id: {e.Id}\nevent: {e.Type}\ndata: {e.DataJson}\n\n", ct);
+                    await http.Response.WriteAsync($"id: {e.Id}\nevent: {e.Type}\ndata: {WithTime(e)}\n\n", ct);
                     after = e.Id;
                 }
 
@@ -70,7 +72,7 @@ internal static class RunEventStream
                 }
 
                 // Woken at once by this node's worker; the short timeout also catches events written by other processes.
-                await signals.WaitForChangeAsync(id, Poll, ct);
+                await signals.WaitForChangeAsync(id, poll, ct);
                 if (DateTime.UtcNow - lastWrite >= KeepAlive)
                 {
                     await http.Response.WriteAsync(": keep-alive\n\n", ct);
@@ -83,5 +85,19 @@ internal static class RunEventStream
         {
             // The client went away.
         }
+    }
+
+    /// <summary>The payload with the time the event was stored (<c>at</c>), so a replayed stream can still draw a timeline.</summary>
+    private static string WithTime(RunEventRecord e)
+    {
+        var at = System.Text.Json.JsonSerializer.Serialize(e.CreatedAt);
+        var data = e.DataJson.TrimEnd();
+        if (data.Length < 2 || data[0] != '{' || data[^1] != '}')
+        {
+            return data;
+        }
+
+        var empty = data[1..^1].Trim().Length == 0;
+        return empty ? $"{{\"at\":{at}}}" : $"{data[..^1]},\"at\":{at}}}";
     }
 }

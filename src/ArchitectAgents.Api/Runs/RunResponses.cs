@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Models;
 using ArchitectAgents.Runs.Store;
 
 namespace ArchitectAgents.Api.Runs;
@@ -17,7 +18,11 @@ internal sealed record RunResponse(
     string? Verdict,
     int? Score,
     string? Error,
+    string? ErrorCode,
+    RunUsageResponse Usage,
+    RunBudget? Budget,
     int Attempts,
+    string? TraceId,
     IReadOnlyList<ClarifyingQuestion>? Questions,
     DateTimeOffset? AnswersDueAt,
     IReadOnlyDictionary<string, string> Links)
@@ -43,18 +48,29 @@ internal sealed record RunResponse(
             links["answers"] = self + "/answers";
         }
 
+        if (run.Status == RunStatuses.Failed)
+        {
+            links["resume"] = self + "/resume";
+        }
+
         if (!RunStatuses.IsTerminal(run.Status))
         {
             links["cancel"] = self + "/cancel";
         }
 
         return new RunResponse(run.Id, run.Status, run.Workflow, run.Source, run.Interactive, run.CreatedAt, run.StartedAt, run.CompletedAt,
-            run.Verdict, run.Score, run.Error, run.Attempts,
+            run.Verdict, run.Score, run.Error, run.ErrorCode,
+            new RunUsageResponse(run.InputTokens, run.OutputTokens, run.InputTokens + run.OutputTokens, run.CostUsd),
+            run.BudgetJson is null ? null : JsonSerializer.Deserialize<RunBudget>(run.BudgetJson, DocumentJson.Options),
+            run.Attempts, run.TraceId,
             run.Status == RunStatuses.AwaitingInput && run.QuestionsJson is { } q ? JsonSerializer.Deserialize<List<ClarifyingQuestion>>(q, DocumentJson.Options) : null,
             run.Status == RunStatuses.AwaitingInput ? run.AnswersDueAt : null,
             links);
     }
 }
+
+/// <summary>Model usage of a run so far.</summary>
+internal sealed record RunUsageResponse(long InputTokens, long OutputTokens, long TotalTokens, decimal CostUsd);
 
 /// <summary>A page of runs.</summary>
 internal sealed record RunPage(IReadOnlyList<RunResponse> Items, string? NextCursor);

@@ -19,6 +19,9 @@ public sealed class UsageSection : SectionBase
 /// <summary>Usage of one agent on one model.</summary>
 public sealed class UsageEntry
 {
+    /// <summary>Workflow node the agent ran as.</summary>
+    public string? Node { get; set; }
+
     /// <summary>Agent id.</summary>
     public string Agent { get; set; } = "";
 

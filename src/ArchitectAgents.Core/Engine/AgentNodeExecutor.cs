@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using ArchitectAgents.Core.Catalog;
 using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Models;
 using ArchitectAgents.Core.Workflows;
 using Microsoft.Agents.AI;
 using Microsoft.Agents.AI.Workflows;
@@ -10,18 +12,22 @@ using Microsoft.Extensions.AI;
 namespace ArchitectAgents.Core.Engine;
 
 /// <summary>
-/// Runs one agent of the catalog as a workflow node: gives it only the sections it reads, parses its JSON
-/// reply and applies only the sections it may write. Anything else rejects the whole reply and leaves
-/// the document unchanged.
+/// Runs one agent of the catalog as a workflow node: gives it only the sections it reads, checks its JSON
+/// reply against its contract (schema, permissions, section rules) and applies only the sections it may
+/// write. An invalid reply gets bounded repair turns listing its errors; after that the node fails and the
+/// document is unchanged. Every model call is checked against the run's budget first.
 /// </summary>
 internal sealed class AgentNodeExecutor(
     NodeDefinition node,
     WorkflowDefinition workflow,
     AgentDefinition definition,
-    AIAgent agent,
-    string modelName,
+    AgentBinding binding,
+    AgentReplyContract contract,
+    RunBudget? budget,
     TimeProvider time) : NodeExecutor(node, workflow, time)
 {
+    private const int MaxToolTextLength = 500;
+
     protected override ProtocolBuilder ConfigureRoutes(ProtocolBuilder protocolBuilder) =>
         protocolBuilder
             .ConfigureRoutes(r => r.AddHandler<ClarificationAnswers>(OnAnswersAsync))
@@ -55,73 +61,105 @@ internal sealed class AgentNodeExecutor(
             Answers = answers is null ? await DocumentState.ReadAnswersAsync(context, cancellationToken).ConfigureAwait(false) : new(answers),
         };
 
+        var spent = await UsageState.ReadAsync(context, Workflow.Nodes.Select(n => n.Id), cancellationToken).ConfigureAwait(false);
+        var scope = new ModelCallScope(
+            binding.Pricing,
+            budget?.MaxTokens - ((spent?.InputTokens ?? 0) + (spent?.OutputTokens ?? 0)),
+            budget?.MaxCostUsd - (spent?.CostUsd ?? 0));
         var started = Stopwatch.GetTimestamp();
-        var response = await agent.RunAsync(
-            new ChatMessage(ChatRole.User, JsonSerializer.Serialize(input, DocumentJson.Options)),
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-        await UsageState.AddAsync(context, Id, definition.Id, modelName, response.Usage, Stopwatch.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
+        AgentReplyCheck check;
+        try
+        {
+            check = await ConverseAsync(context, input, scope, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Tokens are money: they are counted even when the turn fails.
+            var entry = await UsageState.AddAsync(context, Id, definition.Id, binding.ModelName, scope.Calls, scope.InputTokens, scope.OutputTokens, scope.CostUsd, Stopwatch.GetElapsedTime(started), CancellationToken.None).ConfigureAwait(false);
+            await context.AddEventAsync(new UsageRecordedEvent(entry), CancellationToken.None).ConfigureAwait(false);
+        }
 
-        var (output, sections) = await ParseAsync(context, response.Text, cancellationToken).ConfigureAwait(false);
         var now = Time.GetUtcNow();
-        foreach (var (name, content) in sections)
+        foreach (var (name, content) in check.Sections)
         {
             await DocumentState.WriteSectionAsync(context, name, content, definition.Id, round, now, cancellationToken).ConfigureAwait(false);
         }
 
-        var questions = sections.TryGetValue(SectionNames.Context, out var written) && written is ContextSection ctx
+        var questions = check.Sections.TryGetValue(SectionNames.Context, out var written) && written is ContextSection ctx
             ? ctx.Questions.Where(q => q.Answer is null).ToList()
             : [];
-        return new NodeResult(output.Outcome, output.Notes, [.. sections.Keys]) { Questions = questions };
+        return new NodeResult(check.Output!.Outcome, check.Output.Notes, [.. check.Sections.Keys]) { Questions = questions };
     }
 
-    private async ValueTask<(AgentOutput Output, Dictionary<string, SectionBase> Sections)> ParseAsync(IWorkflowContext context, string text, CancellationToken ct)
+    /// <summary>One turn plus up to <see cref="AgentBinding.MaxRepairs"/> repair turns in the same session.</summary>
+    private async ValueTask<AgentReplyCheck> ConverseAsync(IWorkflowContext context, AgentInput input, ModelCallScope scope, CancellationToken ct)
     {
-        try
+        var agent = binding.Agent;
+        var session = await agent.CreateSessionAsync(ct).ConfigureAwait(false);
+        var message = JsonSerializer.Serialize(input, DocumentJson.Options);
+        for (var attempt = 0; ; attempt++)
         {
-            var output = JsonSerializer.Deserialize<AgentOutput>(ExtractJson(text), DocumentJson.Options)
-                ?? throw new AgentOutputRejectedException("the reply is empty");
-            if (!definition.Outcomes.Contains(output.Outcome))
+            scope.EnsureBudget();
+            AgentResponse response;
+            var callsBefore = scope.Calls;
+            using (scope.Enter())
             {
-                throw new AgentOutputRejectedException($"outcome '{output.Outcome}' is not one of {string.Join(", ", definition.Outcomes)}");
+                response = await agent.RunAsync(new ChatMessage(ChatRole.User, message), session, cancellationToken: ct).ConfigureAwait(false);
             }
 
-            var forbidden = output.Sections.Keys.Where(k => !definition.Writes.Contains(k)).ToList();
-            if (forbidden.Count > 0)
+            if (scope.Calls == callsBefore)
             {
-                throw new AgentOutputRejectedException(
-                    $"it wrote section(s) {string.Join(", ", forbidden.Select(f => $"'{f}'"))} but may only write {string.Join(", ", definition.Writes)}");
+                // Agents that do not go through a model pipeline (offline ones) report usage on the response only.
+                scope.Record(response.Usage);
             }
 
-            var sections = new Dictionary<string, SectionBase>(StringComparer.Ordinal);
-            foreach (var (name, element) in output.Sections)
+            await ReportToolCallsAsync(context, response, ct).ConfigureAwait(false);
+            var check = contract.Check(response.Text);
+            if (check.IsValid)
             {
-                try
-                {
-                    sections[name] = (SectionBase?)element.Deserialize(SectionNames.TypeOf(name), DocumentJson.Options)
-                        ?? throw new AgentOutputRejectedException($"section '{name}' is null");
-                }
-                catch (JsonException ex)
-                {
-                    throw new AgentOutputRejectedException($"section '{name}' does not match its schema: {ex.Message}", ex);
-                }
+                return check;
             }
 
-            return (output, sections);
-        }
-        catch (Exception ex) when (ex is JsonException or AgentOutputRejectedException)
-        {
-            var reason = ex is AgentOutputRejectedException ? ex.Message : $"the reply is not the expected JSON object: {ex.Message}";
-            var message = $"Agent '{definition.Id}' (node '{Id}') output rejected: {reason}; the document is unchanged.";
-            await context.AddEventAsync(new AgentOutputRejectedEvent(Id, message), ct).ConfigureAwait(false);
-            throw new AgentOutputRejectedException(message, ex);
+            if (attempt >= binding.MaxRepairs)
+            {
+                var reason = string.Join("; ", check.Errors);
+                var verdict = $"Agent '{definition.Id}' (node '{Id}') output rejected{(attempt > 0 ? $" after {attempt} repair turn(s)" : "")}: {reason}; the document is unchanged.";
+                await context.AddEventAsync(new AgentOutputRejectedEvent(Id, verdict), ct).ConfigureAwait(false);
+                throw new AgentOutputRejectedException(verdict);
+            }
+
+            await context.AddEventAsync(new AgentOutputRepairEvent(Id, attempt + 1, check.Errors), ct).ConfigureAwait(false);
+            message = RepairMessage(check.Errors);
         }
     }
 
-    /// <summary>Models often wrap JSON in a Markdown fence; take the outermost object.</summary>
-    private static string ExtractJson(string text)
+    private string RepairMessage(IReadOnlyList<string> errors)
     {
-        var start = text.IndexOf('{', StringComparison.Ordinal);
-        var end = text.LastIndexOf('}');
-        return start >= 0 && end > start ? text[start..(end + 1)] : text;
+        var text = new StringBuilder()
+            .AppendLine("Your reply was rejected by the engine and nothing was applied. Problems found:");
+        foreach (var error in errors)
+        {
+            text.Append("- ").AppendLine(error);
+        }
+
+        text.Append("Reply again with the complete JSON object {\"sections\": {...}, \"outcome\": \"...\", \"notes\": \"...\"} ")
+            .Append("writing only ").Append(string.Join(", ", definition.Writes))
+            .Append(" and an outcome among ").Append(string.Join(", ", definition.Outcomes)).Append('.');
+        return text.ToString();
     }
+
+    private async ValueTask ReportToolCallsAsync(IWorkflowContext context, AgentResponse response, CancellationToken ct)
+    {
+        var results = response.Messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>()
+            .ToDictionary(r => r.CallId, r => r.Result, StringComparer.Ordinal);
+        foreach (var call in response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>())
+        {
+            var arguments = call.Arguments is null ? null : Truncate(JsonSerializer.Serialize(call.Arguments, DocumentJson.Options));
+            var result = results.TryGetValue(call.CallId, out var r) ? Truncate(r as string ?? (r is null ? null : JsonSerializer.Serialize(r, DocumentJson.Options))) : null;
+            await context.AddEventAsync(new ToolCalledEvent(Id, call.Name, arguments, result), ct).ConfigureAwait(false);
+        }
+    }
+
+    private static string? Truncate(string? text) =>
+        text is null || text.Length <= MaxToolTextLength ? text : text[..MaxToolTextLength] + "…";
 }

@@ -13,4 +13,10 @@ public sealed record DesignRunResult
 
     /// <summary>Why it failed, when it did.</summary>
     public string? Error { get; init; }
+
+    /// <summary>Machine-readable failure reason (see <see cref="WorkflowErrors.Classify"/>).</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>Model usage of a failed run (a finished one carries it in its document).</summary>
+    public UsageSection? Usage { get; init; }
 }

@@ -1,5 +1,6 @@
 using ArchitectAgents.Core.Catalog;
 using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Models;
 using ArchitectAgents.Core.Workflows;
 using Microsoft.Agents.AI.Workflows;
 
@@ -9,11 +10,13 @@ namespace ArchitectAgents.Core.Engine;
 public sealed class DesignRunner(WorkflowFactory factory)
 {
     /// <summary>Runs one design from brief to document.</summary>
-    public async Task<DesignRunResult> RunAsync(WorkflowDefinition definition, DesignRunInput input, IDesignRunObserver? observer = null, CancellationToken cancellationToken = default)
+    public async Task<DesignRunResult> RunAsync(WorkflowDefinition definition, DesignRunInput input, IDesignRunObserver? observer = null, RunModelOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var workflow = factory.Build(definition);
+        var workflow = factory.Build(definition, options);
         DesignDocument? document = null;
         string? error = null;
+        string? errorCode = null;
+        var usage = new Dictionary<string, UsageEntry>(StringComparer.Ordinal);
         try
         {
             await using var run = await InProcessExecution.RunStreamingAsync(workflow, input, CheckpointManager.CreateInMemory(), input.RunId, cancellationToken).ConfigureAwait(false);
@@ -31,12 +34,17 @@ public sealed class DesignRunner(WorkflowFactory factory)
                         document = doc;
                         break;
                     case ExecutorFailedEvent failed:
+                        errorCode ??= WorkflowErrors.Classify(failed.Data as Exception);
                         error ??= WorkflowErrors.Describe(failed.ExecutorId, failed.Data as Exception);
                         break;
                     case WorkflowErrorEvent workflowError:
+                        errorCode ??= WorkflowErrors.Classify(workflowError.Data as Exception);
                         error ??= WorkflowErrors.Describe(null, workflowError.Data as Exception);
                         break;
-                    case NodeStartedEvent or NodeCompletedEvent or AgentOutputRejectedEvent:
+                    case UsageRecordedEvent recorded:
+                        usage[recorded.Entry.Node ?? recorded.Entry.Agent] = recorded.Entry;
+                        break;
+                    case NodeStartedEvent or NodeCompletedEvent or AgentOutputRejectedEvent or AgentOutputRepairEvent or ToolCalledEvent:
                         observer?.OnEvent(evt);
                         break;
                 }
@@ -54,7 +62,7 @@ public sealed class DesignRunner(WorkflowFactory factory)
 
         if (error is not null)
         {
-            return new DesignRunResult { Status = DesignRunStatus.Failed, Error = error };
+            return new DesignRunResult { Status = DesignRunStatus.Failed, Error = error, ErrorCode = errorCode, Usage = usage.Count == 0 ? null : UsageState.Summarise([.. usage.Values]) };
         }
 
         if (document is null)

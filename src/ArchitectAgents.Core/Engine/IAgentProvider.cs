@@ -1,14 +1,14 @@
 using ArchitectAgents.Core.Catalog;
-using Microsoft.Agents.AI;
+using ArchitectAgents.Core.Models;
 
 namespace ArchitectAgents.Core.Engine;
 
 /// <summary>Creates the MAF agent that runs an agent definition on its configured model.</summary>
 public interface IAgentProvider
 {
-    /// <summary>Creates the agent, or throws <see cref="CatalogException"/> naming what is missing.</summary>
-    AIAgent Create(AgentDefinition definition);
-
-    /// <summary>Name of the model the definition runs on, for usage records.</summary>
-    string ModelNameFor(AgentDefinition definition);
+    /// <summary>
+    /// Binds the definition to a model: the one it names, or <paramref name="modelOverride"/> when a run overrides it.
+    /// Throws <see cref="CatalogException"/> naming what is missing.
+    /// </summary>
+    AgentBinding Bind(AgentDefinition definition, string? modelOverride = null);
 }

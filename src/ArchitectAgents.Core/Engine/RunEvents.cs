@@ -51,3 +51,39 @@ public sealed class SectionWrittenEvent(SectionRevision revision) : WorkflowEven
     /// <summary>The revision, with its content and what changed.</summary>
     public SectionRevision Revision { get; } = revision;
 }
+
+/// <summary>An agent's reply broke its contract and the agent was asked to repair it.</summary>
+public sealed class AgentOutputRepairEvent(string node, int attempt, IReadOnlyList<string> errors) : WorkflowEvent(node)
+{
+    /// <summary>Node id.</summary>
+    public string Node { get; } = node;
+
+    /// <summary>Repair turn number, from 1.</summary>
+    public int Attempt { get; } = attempt;
+
+    /// <summary>What was wrong with the reply.</summary>
+    public IReadOnlyList<string> Errors { get; } = errors;
+}
+
+/// <summary>An agent called a tool during its turn.</summary>
+public sealed class ToolCalledEvent(string node, string tool, string? arguments, string? result) : WorkflowEvent(node)
+{
+    /// <summary>Node id.</summary>
+    public string Node { get; } = node;
+
+    /// <summary>Tool name.</summary>
+    public string Tool { get; } = tool;
+
+    /// <summary>Arguments as JSON, truncated.</summary>
+    public string? Arguments { get; } = arguments;
+
+    /// <summary>Start of the result, truncated.</summary>
+    public string? Result { get; } = result;
+}
+
+/// <summary>Usage of a node after one invocation, cumulative for that node.</summary>
+public sealed class UsageRecordedEvent(UsageEntry entry) : WorkflowEvent(entry)
+{
+    /// <summary>The node's usage so far.</summary>
+    public UsageEntry Entry { get; } = entry;
+}

@@ -1,5 +1,6 @@
 using ArchitectAgents.Core.Catalog;
 using ArchitectAgents.Core.Engine;
+using ArchitectAgents.Core.Models;
 using Microsoft.Agents.AI;
 
 namespace ArchitectAgents.Core.Offline;
@@ -23,7 +24,7 @@ public sealed class OfflineAgentProvider(TimeSpan latency = default) : IAgentPro
         return this;
     }
 
-    /// <inheritdoc />
+    /// <summary>Creates the offline implementation of a definition.</summary>
     public AIAgent Create(AgentDefinition definition)
     {
         var agent = _factories.TryGetValue(definition.Id, out var factory)
@@ -38,5 +39,6 @@ public sealed class OfflineAgentProvider(TimeSpan latency = default) : IAgentPro
     }
 
     /// <inheritdoc />
-    public string ModelNameFor(AgentDefinition definition) => "offline";
+    public AgentBinding Bind(AgentDefinition definition, string? modelOverride = null) =>
+        new(Create(definition), modelOverride ?? "offline", ModelPricing.Free);
 }

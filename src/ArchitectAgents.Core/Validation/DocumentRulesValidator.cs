@@ -27,34 +27,47 @@ public sealed class DocumentRulesValidator : IArtifactValidator
         var entries = document.Verification?.Entries ?? [];
         foreach (var tech in d.Technologies)
         {
-            if (string.IsNullOrWhiteSpace(tech.Version))
-            {
-                messages.Add(Error($"technology '{tech.Name}' has no version"));
-            }
-
             if (entries.All(e => e.TechnologyId != tech.Id))
             {
                 messages.Add(Error($"technology '{tech.Name}' has no verification entry"));
             }
         }
 
-        messages.AddRange(d.Risks.Where(r => string.IsNullOrWhiteSpace(r.Mitigation)).Select(r => Error($"risk {r.Id} '{r.Description}' has no mitigation")));
-        messages.AddRange(d.Scaling.Where(s => string.IsNullOrWhiteSpace(s.Trigger)).Select(s => Error($"scaling phase '{s.Phase}' names no trigger metric")));
-        if (d.Scaling.Count == 0)
-        {
-            messages.Add(Error("the scaling roadmap is empty"));
-        }
-
-        if (string.IsNullOrWhiteSpace(d.Deployment.Rollback))
-        {
-            messages.Add(Error("the deployment plan has no rollback procedure"));
-        }
-
-        if (d.Technologies.Count == 0)
-        {
-            messages.Add(Error("no technologies are recommended"));
-        }
-
+        messages.AddRange(SectionRules(d).Select(m => Error(m)));
         return Task.FromResult(From(Artifact, Name, messages));
+    }
+
+    /// <summary>Rules that the design section must meet on its own, without the rest of the document.</summary>
+    public static IEnumerable<string> SectionRules(DesignSection design)
+    {
+        foreach (var tech in design.Technologies.Where(t => string.IsNullOrWhiteSpace(t.Version)))
+        {
+            yield return $"technology '{tech.Name}' has no version";
+        }
+
+        foreach (var risk in design.Risks.Where(r => string.IsNullOrWhiteSpace(r.Mitigation)))
+        {
+            yield return $"risk {risk.Id} '{risk.Description}' has no mitigation";
+        }
+
+        foreach (var phase in design.Scaling.Where(s => string.IsNullOrWhiteSpace(s.Trigger)))
+        {
+            yield return $"scaling phase '{phase.Phase}' names no trigger metric";
+        }
+
+        if (design.Scaling.Count == 0)
+        {
+            yield return "the scaling roadmap is empty";
+        }
+
+        if (string.IsNullOrWhiteSpace(design.Deployment.Rollback))
+        {
+            yield return "the deployment plan has no rollback procedure";
+        }
+
+        if (design.Technologies.Count == 0)
+        {
+            yield return "no technologies are recommended";
+        }
     }
 }

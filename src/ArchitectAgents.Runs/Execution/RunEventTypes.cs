@@ -23,4 +23,12 @@ public static class RunEventTypes
     public const string CancelRequested = "cancel_requested";
     /// <summary>The run reached a final state.</summary>
     public const string Finished = "run_finished";
+    /// <summary>An agent's reply broke its contract and it was asked to repair it.</summary>
+    public const string OutputRepair = "agent_output_repair";
+    /// <summary>An agent called a tool.</summary>
+    public const string ToolCalled = "tool_called";
+    /// <summary>A node's model usage changed.</summary>
+    public const string Usage = "usage";
+    /// <summary>A failed run was put back in the queue to continue from its last checkpoint.</summary>
+    public const string Resumed = "run_resumed";
 }

@@ -1,7 +1,12 @@
+using System.Diagnostics;
 using System.Text.Json;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Engine;
+using ArchitectAgents.Core.Models;
+using ArchitectAgents.Runs.Lifecycle;
+using ArchitectAgents.Core.Telemetry;
 using ArchitectAgents.Runs.Store;
+using ArchitectAgents.Runs.Telemetry;
 using Microsoft.Agents.AI.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -20,9 +25,14 @@ public sealed class RunExecutor(
     EfCheckpointStore checkpoints,
     RunJournal journal,
     RunSignals signals,
+    RunMetrics metrics,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<RunStoreOptions> options,
+    IEnumerable<IRunLifecycleListener> listeners,
     ILogger<RunExecutor> logger)
 {
+    private readonly IRunLifecycleListener[] _listeners = [.. listeners];
+
     /// <summary>Runs (or resumes) one claimed run until it finishes, pauses for input, or is cancelled.</summary>
     /// <param name="runId">The run, already marked running by the worker.</param>
     /// <param name="cancel">Cancelled by the owner's cancel request.</param>
@@ -38,7 +48,16 @@ public sealed class RunExecutor(
         var document = run.DocumentJson is null
             ? new DesignDocument { RunId = run.Id, Workflow = run.Workflow }
             : JsonSerializer.Deserialize<DesignDocument>(run.DocumentJson, DocumentJson.Options)!;
-        var state = new ExecutionState(run, document);
+        using var span = StartRunSpan(run);
+        if (span is { Recorded: true })
+        {
+            // Stored before any work so the dashboard can link a running run to its trace (only when the trace is kept).
+            await using var db = await factory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+            run.TraceId = span.TraceId.ToHexString();
+            await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.TraceId, run.TraceId), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var state = new ExecutionState(run, document) { Span = span };
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, stopping);
         try
         {
@@ -58,6 +77,7 @@ public sealed class RunExecutor(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Run {RunId} failed", runId);
+            span?.AddException(ex);
             await FinishAsync(state, RunStatuses.Failed, ex.Message, CancellationToken.None).ConfigureAwait(false);
             return;
         }
@@ -100,11 +120,20 @@ public sealed class RunExecutor(
             return;
         }
 
-        var workflow = workflows.Build(definition);
+        var workflow = workflows.Build(definition, new RunModelOptions
+        {
+            Models = run.ModelsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(run.ModelsJson, DocumentJson.Options),
+            Budget = run.BudgetJson is null ? null : JsonSerializer.Deserialize<RunBudget>(run.BudgetJson, DocumentJson.Options),
+        });
         var manager = CheckpointManager.CreateJson(checkpoints);
         // The newest checkpoint in the store wins: a process can die after MAF stored one and before the run row recorded it.
         var latest = await manager.GetLatestCheckpointAsync(run.Id, ct).ConfigureAwait(false);
-        await journal.AppendAsync(run.Id, RunEventTypes.Started, new { attempt = run.Attempts, resumedFrom = latest?.CheckpointId ?? run.LastCheckpointId }, ct).ConfigureAwait(false);
+        if ((latest?.CheckpointId ?? run.LastCheckpointId) is null)
+        {
+            metrics.RunStarted(run.Workflow);
+        }
+
+        await journal.AppendAsync(run.Id, RunEventTypes.Started, new { attempt = run.Attempts, node = options.Value.NodeId, resumedFrom = latest?.CheckpointId ?? run.LastCheckpointId }, ct).ConfigureAwait(false);
         StreamingRun streaming = (latest?.CheckpointId ?? run.LastCheckpointId) is { } checkpoint
             ? await InProcessExecution.ResumeStreamingAsync(workflow, new CheckpointInfo(run.Id, checkpoint), manager, ct).ConfigureAwait(false)
             : await InProcessExecution.RunStreamingAsync(workflow, new DesignRunInput
@@ -169,10 +198,32 @@ public sealed class RunExecutor(
                 }, ct).ConfigureAwait(false);
                 break;
             case NodeStartedEvent started:
+                state.NodeAgents[started.Node] = started.Agent;
                 await journal.AppendAsync(runId, RunEventTypes.NodeStarted, new { node = started.Node, agent = started.Agent, round = started.Round }, ct).ConfigureAwait(false);
                 break;
             case NodeCompletedEvent completed:
+                metrics.NodeCompleted(state.Run.Workflow, completed.Node, state.NodeAgents.GetValueOrDefault(completed.Node), completed.DurationMs);
                 await journal.AppendAsync(runId, RunEventTypes.NodeCompleted, new { node = completed.Node, outcome = completed.Outcome, notes = completed.Notes, sections = completed.SectionsWritten, durationMs = completed.DurationMs }, ct).ConfigureAwait(false);
+                break;
+            case UsageRecordedEvent usage:
+                state.RecordUsage(usage.Entry);
+                await journal.AppendAsync(runId, RunEventTypes.Usage, new
+                {
+                    node = usage.Entry.Node,
+                    agent = usage.Entry.Agent,
+                    model = usage.Entry.Model,
+                    calls = usage.Entry.Calls,
+                    inputTokens = usage.Entry.InputTokens,
+                    outputTokens = usage.Entry.OutputTokens,
+                    costUsd = usage.Entry.CostUsd,
+                    run = new { inputTokens = state.Run.InputTokens, outputTokens = state.Run.OutputTokens, costUsd = state.Run.CostUsd },
+                }, ct).ConfigureAwait(false);
+                break;
+            case AgentOutputRepairEvent repair:
+                await journal.AppendAsync(runId, RunEventTypes.OutputRepair, new { node = repair.Node, attempt = repair.Attempt, errors = repair.Errors }, ct).ConfigureAwait(false);
+                break;
+            case ToolCalledEvent tool:
+                await journal.AppendAsync(runId, RunEventTypes.ToolCalled, new { node = tool.Node, tool = tool.Tool, arguments = tool.Arguments, result = tool.Result }, ct).ConfigureAwait(false);
                 break;
             case AgentOutputRejectedEvent rejected:
                 await journal.AppendAsync(runId, RunEventTypes.OutputRejected, new { node = rejected.Node, reason = rejected.Reason }, ct).ConfigureAwait(false);
@@ -203,9 +254,11 @@ public sealed class RunExecutor(
                 state.Output = document;
                 break;
             case ExecutorFailedEvent failed:
+                state.ErrorCode ??= WorkflowErrors.Classify(failed.Data as Exception);
                 state.Error ??= WorkflowErrors.Describe(failed.ExecutorId, failed.Data as Exception);
                 break;
             case WorkflowErrorEvent error:
+                state.ErrorCode ??= WorkflowErrors.Classify(error.Data as Exception);
                 state.Error ??= WorkflowErrors.Describe(null, error.Data as Exception);
                 break;
         }
@@ -220,6 +273,9 @@ public sealed class RunExecutor(
             .SetProperty(r => r.LastCheckpointId, state.Run.LastCheckpointId)
             .SetProperty(r => r.DocumentJson, DocumentJson.Serialize(state.Document, false))
             .SetProperty(r => r.AnswersJson, state.Run.AnswersJson)
+            .SetProperty(r => r.InputTokens, state.Run.InputTokens)
+            .SetProperty(r => r.OutputTokens, state.Run.OutputTokens)
+            .SetProperty(r => r.CostUsd, state.Run.CostUsd)
             .SetProperty(r => r.UpdatedAt, time.GetUtcNow()), ct).ConfigureAwait(false);
     }
 
@@ -231,13 +287,16 @@ public sealed class RunExecutor(
         run.Status = RunStatuses.AwaitingInput;
         run.LastCheckpointId = state.Run.LastCheckpointId;
         run.DocumentJson = DocumentJson.Serialize(state.Document, false);
+        CopyUsage(state, run);
         run.QuestionsJson = JsonSerializer.Serialize(state.PendingQuestions, DocumentJson.Options);
         run.QuestionRequestId = state.Run.QuestionRequestId;
         run.AnswersDueAt = now.AddSeconds(run.QuestionTimeoutSeconds);
         run.LeaseOwner = null;
         run.UpdatedAt = now;
         journal.Add(db, run.Id, RunEventTypes.QuestionsAsked, new { questions = state.PendingQuestions, answersDueAt = run.AnswersDueAt });
+        await NotifyAsync(db, run, state, CancellationToken.None).ConfigureAwait(false);
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        state.Span?.SetTag(ArchitectTelemetry.Tags.Status, run.Status);
         signals.Changed(run.Id);
     }
 
@@ -251,26 +310,113 @@ public sealed class RunExecutor(
         run.UpdatedAt = now;
         run.LastCheckpointId = state.Run.LastCheckpointId ?? run.LastCheckpointId;
         run.DocumentJson = DocumentJson.Serialize(state.Document, false);
+        CopyUsage(state, run);
         if (RunStatuses.IsTerminal(status))
         {
             run.CompletedAt = now;
             run.Error = error;
+            run.ErrorCode = status == RunStatuses.Failed ? state.ErrorCode ?? "workflow_error" : null;
             run.Verdict = state.Output?.Gate?.Verdict.ToString().ToLowerInvariant();
             run.Score = state.Output?.Gate?.Score;
-            journal.Add(db, run.Id, RunEventTypes.Finished, new { status, error, verdict = run.Verdict, score = run.Score });
+            journal.Add(db, run.Id, RunEventTypes.Finished, new { status, error, errorCode = run.ErrorCode, verdict = run.Verdict, score = run.Score });
+            await NotifyAsync(db, run, state, ct).ConfigureAwait(false);
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        signals.Changed(run.Id);
-        if (status == RunStatuses.Queued)
+        state.Span?.SetTag(ArchitectTelemetry.Tags.Status, status);
+        if (status == RunStatuses.Failed)
         {
-            signals.WorkAvailable();
+            state.Span?.SetStatus(ActivityStatusCode.Error, error);
+        }
+
+        if (RunStatuses.IsTerminal(status))
+        {
+            metrics.RunFinished(run, status, state.Document, now);
+        }
+
+        signals.Changed(run.Id);
+    }
+
+    private static void CopyUsage(ExecutionState state, RunRecord run)
+    {
+        run.InputTokens = state.Run.InputTokens;
+        run.OutputTokens = state.Run.OutputTokens;
+        run.CostUsd = state.Run.CostUsd;
+    }
+
+    /// <summary>Listeners add their notifications to the context that saves the status change (one transaction).</summary>
+    private async Task NotifyAsync(ArchitectDbContext db, RunRecord run, ExecutionState state, CancellationToken ct)
+    {
+        if (RunLifecycleEvents.ForStatus(run.Status) is not { } eventType)
+        {
+            return;
+        }
+
+        var transition = new RunTransition(eventType, run, state.PendingQuestions ?? [], state.Output ?? state.Document);
+        foreach (var listener in _listeners)
+        {
+            try
+            {
+                await listener.OnTransitionAsync(transition, db, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A listener's bug must not leave the run stuck in 'running': the status change is saved without its notification.
+                logger.LogError(ex, "Lifecycle listener {Listener} failed for run {RunId} ({Event})", listener.GetType().Name, run.Id, eventType);
+            }
         }
     }
 
+    /// <summary>The root span of one execution of a run: a new trace, whatever the worker's context holds.</summary>
+    private static Activity? StartRunSpan(RunRecord run)
+    {
+        var previous = Activity.Current;
+        Activity.Current = null;
+        try
+        {
+            return ArchitectTelemetry.Source.StartActivity("run", ActivityKind.Internal, default(ActivityContext), [
+                new(ArchitectTelemetry.Tags.RunId, run.Id),
+                new(ArchitectTelemetry.Tags.Workflow, run.Workflow),
+                new(ArchitectTelemetry.Tags.Source, run.Source),
+                new(ArchitectTelemetry.Tags.Requester, run.Requester),
+                new(ArchitectTelemetry.Tags.Attempt, run.Attempts),
+            ]);
+        }
+        finally
+        {
+            // StartActivity made the span current; restoring the worker's context only matters when no span was started.
+            if (Activity.Current is null)
+            {
+                Activity.Current = previous;
+            }
+        }
+    }
 
     private sealed class ExecutionState(RunRecord run, DesignDocument document)
     {
+        public Activity? Span { get; init; }
+        public Dictionary<string, string?> NodeAgents { get; } = new(StringComparer.Ordinal);
+        public string? ErrorCode { get; set; }
+
+        /// <summary>Keeps the document's usage section and the run's totals in step with each node's cumulative entry.</summary>
+        public void RecordUsage(UsageEntry entry)
+        {
+            var entries = Document.Usage?.Entries ?? [];
+            entries.RemoveAll(e => e.Node == entry.Node && entry.Node is not null);
+            entries.Add(entry);
+            Document.Usage = new UsageSection
+            {
+                Author = "engine",
+                Entries = entries,
+                InputTokens = entries.Sum(e => e.InputTokens),
+                OutputTokens = entries.Sum(e => e.OutputTokens),
+                CostUsd = entries.Sum(e => e.CostUsd),
+            };
+            Run.InputTokens = Document.Usage.InputTokens;
+            Run.OutputTokens = Document.Usage.OutputTokens;
+            Run.CostUsd = Document.Usage.CostUsd;
+        }
+
         public RunRecord Run { get; } = run;
         public DesignDocument Document { get; set; } = document;
         public DesignDocument? Output { get; set; }

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Models;
+using ArchitectAgents.Runs.Scheduling;
 using ArchitectAgents.Runs.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,9 +22,11 @@ public sealed record CreateRunCommand(
     string? IdempotencyKey,
     string RequestHash,
     string Source = "api",
-    string? Requester = null);
+    string? Requester = null,
+    RunBudget? Budget = null,
+    IReadOnlyDictionary<string, string>? Models = null);
 
-/// <summary>Outcome of <see cref="RunService.CreateAsync"/>.</summary>
+/// <summary>Outcome of <see cref="RunService.CreateAsync(CreateRunCommand, CancellationToken)"/>.</summary>
 public enum CreateOutcome
 {
     /// <summary>A new run was queued.</summary>
@@ -34,13 +38,20 @@ public enum CreateOutcome
 }
 
 /// <summary>Run operations behind the REST API: create, read, answer, cancel.</summary>
-public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, RunJournal journal, RunSignals signals, IOptions<RunStoreOptions> options, TimeProvider time)
+public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, RunJournal journal, RunSignals signals, IRunDispatcher dispatcher, IOptions<RunStoreOptions> options, TimeProvider time)
 {
     /// <summary>Hash of a request body for idempotency checks.</summary>
     public static string Hash(string body) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
 
     /// <summary>Queues a run, honouring the idempotency key.</summary>
-    public async Task<(CreateOutcome Outcome, RunRecord Run)> CreateAsync(CreateRunCommand command, CancellationToken ct)
+    public Task<(CreateOutcome Outcome, RunRecord Run)> CreateAsync(CreateRunCommand command, CancellationToken ct) => CreateAsync(command, null, ct);
+
+    /// <summary>Queues a run, honouring the idempotency key.</summary>
+    /// <param name="command">What to run.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="enlist">Adds rows that must commit with the run or not at all (a ticket link, say); a unique-index
+    /// conflict among them surfaces as <see cref="DbUpdateException"/> and nothing is stored.</param>
+    public async Task<(CreateOutcome Outcome, RunRecord Run)> CreateAsync(CreateRunCommand command, Action<ArchitectDbContext, RunRecord>? enlist, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
         await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -63,6 +74,8 @@ public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, Ru
             QuestionTimeoutSeconds = command.QuestionTimeoutSeconds ?? options.Value.DefaultQuestionTimeoutSeconds,
             AttachmentsJson = JsonSerializer.Serialize(command.Attachments, DocumentJson.Options),
             CallbackUrl = command.CallbackUrl,
+            BudgetJson = command.Budget is null ? null : JsonSerializer.Serialize(command.Budget, DocumentJson.Options),
+            ModelsJson = command.Models is { Count: > 0 } ? JsonSerializer.Serialize(command.Models, DocumentJson.Options) : null,
             IdempotencyKey = command.IdempotencyKey,
             RequestHash = command.RequestHash,
             CreatedAt = now,
@@ -70,6 +83,7 @@ public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, Ru
         };
         db.Runs.Add(run);
         journal.Add(db, run.Id, RunEventTypes.Queued, new { workflow = run.Workflow, interactive = run.Interactive });
+        enlist?.Invoke(db, run);
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -82,7 +96,7 @@ public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, Ru
             return (winner.RequestHash == command.RequestHash ? CreateOutcome.Replayed : CreateOutcome.KeyConflict, winner);
         }
 
-        signals.WorkAvailable();
+        await dispatcher.EnqueueAsync(run.Id, ct).ConfigureAwait(false);
         return (CreateOutcome.Created, run);
     }
 
@@ -151,7 +165,7 @@ public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, Ru
         }
 
         await journal.AppendAsync(runId, RunEventTypes.AnswersReceived, new { answered = answers.Count, questions = answers.Keys }, ct).ConfigureAwait(false);
-        signals.WorkAvailable();
+        await dispatcher.EnqueueAsync(runId, ct).ConfigureAwait(false);
         return true;
     }
 
@@ -183,6 +197,36 @@ public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, Ru
 
         await journal.AppendAsync(runId, RunEventTypes.CancelRequested, new { }, ct).ConfigureAwait(false);
         signals.Cancel(runId);
+        return true;
+    }
+
+    /// <summary>
+    /// Puts a failed run back in the queue; it continues from its last checkpoint, so finished agents are not
+    /// called again. A new budget replaces the old one (the tokens already spent still count).
+    /// </summary>
+    /// <returns>False when the run does not exist for the owner or did not fail.</returns>
+    public async Task<bool> ResumeAsync(string ownerId, string runId, RunBudget? budget, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var budgetJson = budget is null ? null : JsonSerializer.Serialize(budget, DocumentJson.Options);
+        var updated = await db.Runs.Where(r => r.Id == runId && r.OwnerId == ownerId && r.Status == RunStatuses.Failed)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, RunStatuses.Queued)
+                .SetProperty(r => r.Error, (string?)null)
+                .SetProperty(r => r.ErrorCode, (string?)null)
+                .SetProperty(r => r.CompletedAt, (DateTimeOffset?)null)
+                .SetProperty(r => r.BudgetJson, r => budgetJson ?? r.BudgetJson)
+                .SetProperty(r => r.UpdatedAt, now), ct).ConfigureAwait(false);
+        if (updated == 0)
+        {
+            return false;
+        }
+
+        journal.Add(db, runId, RunEventTypes.Resumed, new { budget });
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        signals.Changed(runId);
+        await dispatcher.EnqueueAsync(runId, ct).ConfigureAwait(false);
         return true;
     }
 }

@@ -3,30 +3,14 @@ using System.Collections.Concurrent;
 namespace ArchitectAgents.Runs.Execution;
 
 /// <summary>
-/// In-process wake-ups: the worker when work is queued, SSE streams when a run has new events, and
+/// In-process wake-ups: SSE streams when a run has new events, and
 /// cancellation of runs executing on this node. The store stays the source of truth; a missed signal
 /// only costs one poll interval.
 /// </summary>
-public sealed class RunSignals : IDisposable
+public sealed class RunSignals
 {
-    private readonly SemaphoreSlim _work = new(0, int.MaxValue);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _executing = new();
     private event Action<string>? RunChanged;
-
-    /// <summary>Wakes the worker.</summary>
-    public void WorkAvailable() => _work.Release();
-
-    /// <summary>Waits until work is signalled or the interval passes.</summary>
-    public async Task WaitForWorkAsync(TimeSpan interval, CancellationToken ct)
-    {
-        try
-        {
-            await _work.WaitAsync(interval, ct).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
-    }
 
     /// <summary>Announces new events or a new state for a run.</summary>
     public void Changed(string runId) => RunChanged?.Invoke(runId);
@@ -65,6 +49,9 @@ public sealed class RunSignals : IDisposable
         return cts;
     }
 
+    /// <summary>How many runs execute on this node now.</summary>
+    public int ExecutingCount => _executing.Count;
+
     /// <summary>Removes a run from the executing set.</summary>
     public void Done(string runId) => _executing.TryRemove(runId, out _);
 
@@ -79,7 +66,4 @@ public sealed class RunSignals : IDisposable
 
         return false;
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _work.Dispose();
 }

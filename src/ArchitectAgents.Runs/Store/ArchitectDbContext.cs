@@ -1,3 +1,5 @@
+using ArchitectAgents.Runs.Deliveries;
+using ArchitectAgents.Runs.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArchitectAgents.Runs.Store;
@@ -22,6 +24,15 @@ public sealed class ArchitectDbContext(DbContextOptions<ArchitectDbContext> opti
 
     /// <summary>Cached verification lookups.</summary>
     public DbSet<VerificationCacheRecord> VerificationCache => Set<VerificationCacheRecord>();
+
+    /// <summary>Outbound deliveries (callbacks, ticket comments): the queue and its dead letters.</summary>
+    public DbSet<DeliveryRecord> Deliveries => Set<DeliveryRecord>();
+
+    /// <summary>Inbound webhook deliveries, for deduplication and the record.</summary>
+    public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
+
+    /// <summary>Runs started from tickets.</summary>
+    public DbSet<TicketLinkRecord> TicketLinks => Set<TicketLinkRecord>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -64,6 +75,10 @@ public sealed class ArchitectDbContext(DbContextOptions<ArchitectDbContext> opti
             e.HasKey(x => x.Key);
             e.Property(x => x.Key).HasMaxLength(512);
         });
+
+        modelBuilder.ApplyConfiguration(new DeliveryRecord.Configuration());
+        modelBuilder.ApplyConfiguration(new WebhookDeliveryRecord.Configuration());
+        modelBuilder.ApplyConfiguration(new TicketLinkRecord.Configuration());
     }
 
     /// <inheritdoc />

@@ -59,6 +59,20 @@ public sealed class RunRecord
     public string? LeaseOwner { get; set; }
     /// <summary>How many times a worker picked it up.</summary>
     public int Attempts { get; set; }
+    /// <summary>W3C trace id (32 hex digits) of the run's latest execution, for finding it in a trace backend.</summary>
+    public string? TraceId { get; set; }
     /// <summary>The design document as it stands (JSON), updated as sections are written.</summary>
     public string? DocumentJson { get; set; }
+    /// <summary>Model names by agent id that override the agent definitions for this run (JSON), or null.</summary>
+    public string? ModelsJson { get; set; }
+    /// <summary>The run's model budget (JSON), or null for none.</summary>
+    public string? BudgetJson { get; set; }
+    /// <summary>Machine-readable reason of a failure: budget_exceeded, model_unavailable, output_rejected, workflow_error.</summary>
+    public string? ErrorCode { get; set; }
+    /// <summary>Input tokens spent so far.</summary>
+    public long InputTokens { get; set; }
+    /// <summary>Output tokens spent so far.</summary>
+    public long OutputTokens { get; set; }
+    /// <summary>Cost so far in USD.</summary>
+    public decimal CostUsd { get; set; }
 }

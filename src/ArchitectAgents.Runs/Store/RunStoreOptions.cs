@@ -18,6 +18,12 @@ public sealed class RunStoreOptions
     /// <summary>Default wait for answers before questions become assumptions, in seconds.</summary>
     public int DefaultQuestionTimeoutSeconds { get; set; } = 3600;
 
+    /// <summary>
+    /// How often an open event stream reads the store for events written on other nodes, in milliseconds.
+    /// Events written on the same node arrive at once regardless.
+    /// </summary>
+    public int EventPollIntervalMs { get; set; } = 1000;
+
     /// <summary>This node's name in leases; defaults to machine name and process id.</summary>
     public string NodeId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 }

@@ -37,7 +37,7 @@ public sealed class WorkflowEngineTests
     }
 
     [Theory]
-    [InlineData("not json at all", "is not the expected JSON object")]
+    [InlineData("not json at all", "is not a JSON object")]
     [InlineData("{\"sections\":{\"context\":{\"figures\":\"many\"}},\"outcome\":\"ready\"}", "section 'context' does not match its schema")]
     [InlineData("{\"sections\":{},\"outcome\":\"finished\"}", "outcome 'finished' is not one of questions, ready")]
     public async Task Run_AgentRepliesWithInvalidOutput_FailsWithAClearReason(string reply, string expected)

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using ArchitectAgents.Runs.Store;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ArchitectAgents.Api.Tests.Webhooks;
+
+/// <summary>Webhook intake and the delivery queue on a real PostgreSQL server (started by scripts/test.sh).</summary>
+public sealed class WebhookPostgresTests : IAsyncLifetime
+{
+    private static readonly string? Server = Environment.GetEnvironmentVariable("ARCHITECT_TEST_POSTGRES");
+    private readonly string _database = "architect_" + Guid.NewGuid().ToString("N")[..12];
+    private StubServer _receiver = null!;
+    private ApiFactory? _api;
+
+    public async ValueTask InitializeAsync()
+    {
+        _receiver = await StubServer.StartAsync();
+        if (Server is null)
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(Server);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
+        await create.ExecuteNonQueryAsync();
+        _api = new ApiFactory(new()
+        {
+            ["Webhooks:GitHub:Secret"] = Fixtures.Secret,
+            ["Webhooks:Callbacks:Secret"] = "callback-secret",
+            ["Webhooks:Callbacks:AllowedHosts:0"] = "127.0.0.0/8",
+            ["Webhooks:Callbacks:PollIntervalMs"] = "50",
+        }, new NpgsqlConnectionStringBuilder(Server) { Database = _database }.ConnectionString);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _receiver.DisposeAsync();
+        if (_api is null)
+        {
+            return;
+        }
+
+        await _api.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(Server);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task OnPostgres_RacingDeliveriesStartOneRun_CallbackIsDelivered()
+    {
+        Assert.SkipWhen(_api is null, "ARCHITECT_TEST_POSTGRES is not set (scripts/test.sh starts a server and sets it)");
+        var client = _api!.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => i % 2 == 0
+            ? client.PostGitHubAsync("issues", $"race-{i}", Fixtures.Bytes("github.issues.labeled.json"), Fixtures.Signature("github.issues.labeled.json"))
+            : client.PostGitHubAsync("issues", $"race-{i}", Fixtures.Bytes("github.issues.opened-architecture.json"), Fixtures.Signature("github.issues.opened-architecture.json"))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Accepted);
+        Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.NoContent));
+        Assert.Equal(1, await _api.QueryAsync(db => db.Runs.CountAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal(6, await _api.QueryAsync(db => db.WebhookDeliveries.CountAsync(TestContext.Current.CancellationToken)));
+
+        var owner = await _api.ClientAsync();
+        using var created = await owner.PostAsJsonAsync("/v1/runs", new { brief = "# Notes\nAn internal notes tool for 300 staff. Team of 3 engineers (C#).", callbackUrl = _receiver.Url + "/hook" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        var request = (await _receiver.WaitForAsync(1))[0];
+        Assert.Contains("\"type\":\"run.completed\"", request.Body, StringComparison.Ordinal);
+        var delivery = await _api.QueryAsync(db => db.Deliveries.SingleAsync(d => d.Channel == "callback", TestContext.Current.CancellationToken));
+        Assert.Equal(request.Headers["webhook-id"], delivery.Id);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+}
