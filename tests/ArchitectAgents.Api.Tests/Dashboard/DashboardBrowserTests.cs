@@ -72,7 +72,8 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         // Act: start a run from the form.
         await page.FillAsync("#brief", "# Notes\nAn internal notes tool for 300 staff. Team of 3 engineers (C#).");
         await page.ClickAsync("#start-run");
-        await page.WaitForURLAsync(url => url.Contains("#/runs/", StringComparison.Ordinal));
+        // A hash change is a same-document navigation: wait for the URL, not for a load event that a busy page may delay.
+        await page.WaitForURLAsync(url => url.Contains("#/runs/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         var runId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
 
         // Assert: the status goes live to completed, the deliverable diagram is drawn, and the run page is filled in.
