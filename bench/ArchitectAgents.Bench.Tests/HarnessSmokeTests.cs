@@ -35,7 +35,8 @@ public sealed partial class HarnessSmokeTests
         Assert.Contains("3/3 finished runs' streams delivered all", rows.Single(r => r.Metric.StartsWith("SSE events", StringComparison.Ordinal)).Note, StringComparison.Ordinal);
 
         // Issue 10's measurements are declared, not invented.
-        Assert.Contains(rows, r => r.Item.StartsWith("7 ", StringComparison.Ordinal) && r.Value == "not yet measurable");
+        // The smoke run has no PostgreSQL, which the multi-worker item needs: it says so rather than inventing figures.
+        Assert.Contains(rows, r => r.Item.StartsWith("7 ", StringComparison.Ordinal) && r.Value == "not measured");
 
         var document = Report.Document(options, rows, Report.Machine(), TimeSpan.FromMinutes(1), "smoke");
         Assert.Contains("| 3 Tokens | input tokens per run", document, StringComparison.Ordinal);

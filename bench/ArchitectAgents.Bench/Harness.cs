@@ -18,7 +18,7 @@ public static class Harness
             (4, "4 Service throughput", () => Throughput.RunAsync(options, log)),
             (5, "5 Many runs in flight", () => ManyRuns.RunAsync(options, log)),
             (6, "6 Cold start", () => ColdStart.RunAsync(options, log)),
-            (7, "7 Workers (issue 10)", () => Task.FromResult(Workers.NotYetMeasurable())),
+            (7, "7 Workers (issue 10)", () => Workers.RunAsync(options, log)),
         };
 
         var rows = new List<ResultRow>();
