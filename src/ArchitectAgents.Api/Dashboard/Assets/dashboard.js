@@ -500,12 +500,15 @@
         renderUsage();
         renderQuestions();
         renderGate();
-      } catch { /* not written yet */ }
+        return true;
+      } catch { /* not written yet, or a transient error: the next event or the final load tries again */ }
+      return false;
     }
 
     async function loadRun() {
       state.run = await getJson(base);
-      if (state.run.questions) state.pendingQuestions = state.run.questions;
+      // Questions are pending only while the run waits for them; once it moves on, the document shows the answers.
+      state.pendingQuestions = state.run.status === 'awaiting_input' ? (state.run.questions || state.pendingQuestions) : null;
       renderHeader();
       renderQuestions();
       return state.run;
@@ -566,7 +569,9 @@
         await streamEvents(runId, onEvent, abort.signal);
         if (abort.signal.aborted) return;
         const final = await loadRun();
-        await loadDocument();
+        for (let attempt = 0; attempt < 10 && !(await loadDocument()); attempt++) {
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
         renderTimeline();
         if (final.status === 'completed' || final.status === 'completed_with_issues') await renderDeliverables();
         else fill(deliverables, h('p', { class: 'muted' }, `No deliverables: the run is ${final.status.replaceAll('_', ' ')}.`));
