@@ -2,8 +2,8 @@ using ArchitectAgents.Runs.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace ArchitectAgents.Runs.Scheduling;
 
@@ -67,58 +67,37 @@ public sealed class RunScheduler(IConfiguration configuration, IOptions<Scheduli
     }
 
     /// <inheritdoc />
-    public async Task EnqueueAsync(string runId, CancellationToken cancellationToken)
-    {
-        var scheduler = await GetAsync(cancellationToken).ConfigureAwait(false);
-        var key = new JobKey(runId, Group);
-        var trigger = TriggerBuilder.Create()
-            .ForJob(key)
-            .WithIdentity(Guid.NewGuid().ToString("N"), Group)
-            .StartNow()
-            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-            .Build();
-        if (await scheduler.Exists(key, cancellationToken).ConfigureAwait(false))
-        {
-            await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var job = JobBuilder.Create<RunJob>().WithIdentity(key).RequestRecovery().Build();
-        try
-        {
-            await scheduler.ScheduleJob(job, trigger, default, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ObjectAlreadyExistsException)
-        {
-            // Another node created the job between the check and the insert: add a trigger to it instead.
-            await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task EnqueueAsync(string runId, CancellationToken cancellationToken) =>
+        ScheduleAsync<RunJob>(new JobKey(runId, Group), null, cancellationToken);
 
     /// <summary>Schedules an attempt at an outbound delivery (callback, ticket comment) at a time; safe to repeat.</summary>
-    public async Task ScheduleDeliveryAsync(string deliveryId, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task ScheduleDeliveryAsync(string deliveryId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ScheduleAsync<DeliveryJob>(new JobKey(deliveryId, DeliveryGroup), at, cancellationToken);
+
+    /// <summary>Adds a trigger to the job, creating the job (recovery requested) when it does not exist yet.</summary>
+    private async Task ScheduleAsync<TJob>(JobKey key, DateTimeOffset? at, CancellationToken cancellationToken)
+        where TJob : IJob
     {
         var scheduler = await GetAsync(cancellationToken).ConfigureAwait(false);
-        var key = new JobKey(deliveryId, DeliveryGroup);
-        var trigger = TriggerBuilder.Create()
+        var builder = TriggerBuilder.Create()
             .ForJob(key)
-            .WithIdentity(Guid.NewGuid().ToString("N"), DeliveryGroup)
-            .StartAt(at)
-            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-            .Build();
+            .WithIdentity(Guid.NewGuid().ToString("N"), key.Group)
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow));
+        var trigger = (at is { } when ? builder.StartAt(when) : builder.StartNow()).Build();
         if (await scheduler.Exists(key, cancellationToken).ConfigureAwait(false))
         {
             await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var job = JobBuilder.Create<DeliveryJob>().WithIdentity(key).RequestRecovery().Build();
+        var job = JobBuilder.Create<TJob>().WithIdentity(key).RequestRecovery().Build();
         try
         {
             await scheduler.ScheduleJob(job, trigger, default, cancellationToken).ConfigureAwait(false);
         }
         catch (ObjectAlreadyExistsException)
         {
+            // Another node created the job between the check and the insert: add the trigger to it instead.
             await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
         }
     }
