@@ -84,21 +84,29 @@ public sealed class RunScheduler(IConfiguration configuration, IOptions<Scheduli
             .WithIdentity(Guid.NewGuid().ToString("N"), key.Group)
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow));
         var trigger = (at is { } when ? builder.StartAt(when) : builder.StartNow()).Build();
-        if (await scheduler.Exists(key, cancellationToken).ConfigureAwait(false))
+        // A job without triggers is deleted when its execution ends, so "exists" can turn false between the check and
+        // the schedule (a run answered while its parking execution returns): try the other way round once more.
+        for (var attempt = 0; ; attempt++)
         {
-            await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
-            return;
-        }
+            try
+            {
+                if (await scheduler.Exists(key, cancellationToken).ConfigureAwait(false))
+                {
+                    await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    var job = JobBuilder.Create<TJob>().WithIdentity(key).RequestRecovery().Build();
+                    await scheduler.ScheduleJob(job, trigger, default, cancellationToken).ConfigureAwait(false);
+                }
 
-        var job = JobBuilder.Create<TJob>().WithIdentity(key).RequestRecovery().Build();
-        try
-        {
-            await scheduler.ScheduleJob(job, trigger, default, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ObjectAlreadyExistsException)
-        {
-            // Another node created the job between the check and the insert: add the trigger to it instead.
-            await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (SchedulerException ex) when (attempt < 3 && ex is not SchedulerConfigException)
+            {
+                // The job appeared (another node created it) or vanished (its last execution ended): look again.
+                await Task.Delay(20 * (attempt + 1), cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
