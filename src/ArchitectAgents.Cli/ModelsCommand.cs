@@ -17,21 +17,17 @@ internal static class ModelsCommand
             var env = CliEnvironment.Load();
             var models = env.Models;
             var catalog = env.LoadCatalog();
-            var rows = models.All.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m =>
+            var rows = models.Describe().Select(m => new
             {
-                var (usable, reason) = models.Usability(m);
-                return new
-                {
-                    name = m.Name,
-                    provider = m.Provider.ToString(),
-                    model = m.Model ?? m.Deployment,
-                    endpoint = m.Endpoint,
-                    inputPricePerMillion = m.InputPricePerMillion,
-                    outputPricePerMillion = m.OutputPricePerMillion,
-                    usable,
-                    reason,
-                    agents = catalog.Agents.Where(a => a.Model == m.Name).Select(a => a.Id).ToList(),
-                };
+                name = m.Name,
+                provider = m.Provider,
+                model = m.Model,
+                endpoint = m.Endpoint,
+                inputPricePerMillion = m.InputPricePerMillion,
+                outputPricePerMillion = m.OutputPricePerMillion,
+                usable = m.Usable,
+                reason = m.Reason,
+                agents = catalog.Agents.Where(a => a.Model == m.Name).Select(a => a.Id).ToList(),
             }).ToList();
             if (parse.GetValue(json))
             {

@@ -69,6 +69,13 @@ public sealed class ModelCatalog
         return variable is null ? null : _environment(variable) is { Length: > 0 } value ? value : null;
     }
 
+    /// <summary>Every entry, by name, as users see it.</summary>
+    public IReadOnlyList<ModelDescription> Describe() => [.. _models.Values.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m =>
+    {
+        var (usable, reason) = Usability(m);
+        return new ModelDescription(m.Name, m.Provider.ToString(), m.Model ?? m.Deployment, m.Endpoint, m.InputPricePerMillion, m.OutputPricePerMillion, usable, reason);
+    })];
+
     /// <summary>Whether calls can be made: the key is present where the provider needs one. The reason never contains a key.</summary>
     public (bool Usable, string Reason) Usability(ModelSettings settings) => settings.Provider switch
     {

@@ -102,7 +102,7 @@ public sealed class CrashRecoveryTests
             key = (await ApiKeyService.CreateAsync(db, "crash-test", TimeProvider.System, TestContext.Current.CancellationToken)).Key;
         }
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return (connection, port, client);
@@ -166,12 +166,5 @@ public sealed class CrashRecoveryTests
         }
 
         Assert.Fail($"no {type} for {node}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -7,43 +7,35 @@ namespace ArchitectAgents.Api.Tests;
 /// <summary>The same store on a real PostgreSQL server (started by scripts/test.sh), each test in a database of its own.</summary>
 public sealed class PostgresStoreTests : IAsyncLifetime
 {
-    private static readonly string? Server = Environment.GetEnvironmentVariable("ARCHITECT_TEST_POSTGRES");
-    private readonly string _database = "architect_" + Guid.NewGuid().ToString("N")[..12];
+    private TestDatabase? _database;
     private ApiFactory? _api;
 
     public async ValueTask InitializeAsync()
     {
-        if (Server is null)
+        _database = await TestDatabase.CreateAsync();
+        if (_database is not null)
         {
-            return;
+            _api = new ApiFactory(connectionString: _database.ConnectionString);
         }
-
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
-        await create.ExecuteNonQueryAsync();
-        _api = new ApiFactory(connectionString: new NpgsqlConnectionStringBuilder(Server) { Database = _database }.ConnectionString);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_api is null)
+        if (_api is not null)
         {
-            return;
+            await _api.DisposeAsync();
         }
 
-        await _api.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     [Fact]
     public async Task OnPostgres_RunCompletesAndEventsReplay()
     {
-        Assert.SkipWhen(_api is null, "ARCHITECT_TEST_POSTGRES is not set (scripts/test.sh starts a server and sets it)");
+        Assert.SkipWhen(_api is null, TestDatabase.SkipReason);
         var client = await _api!.ClientAsync();
 
         var id = (await client.CreateAsync("# Clinic\nTeam of 4, 20k patients, HIPAA, 99.9% uptime, US only.")).GetProperty("id").GetString()!;
@@ -60,7 +52,7 @@ public sealed class PostgresStoreTests : IAsyncLifetime
     [Fact]
     public async Task OnPostgres_QuestionsResumeAndIdempotencyHold()
     {
-        Assert.SkipWhen(_api is null, "ARCHITECT_TEST_POSTGRES is not set (scripts/test.sh starts a server and sets it)");
+        Assert.SkipWhen(_api is null, TestDatabase.SkipReason);
         var client = await _api!.ClientAsync();
 
         var first = await client.CreateAsync("# Gym\nMembers book classes.", new { interactive = true }, idempotencyKey: "pg-1");

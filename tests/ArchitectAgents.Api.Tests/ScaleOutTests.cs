@@ -20,27 +20,21 @@ namespace ArchitectAgents.Api.Tests;
 public sealed class ScaleOutTests : IAsyncLifetime
 {
     private const int Runs = 20;
-    private static readonly string? Server = Environment.GetEnvironmentVariable("ARCHITECT_TEST_POSTGRES");
     private static readonly string[] Done = ["completed", "completed_with_issues", "failed", "cancelled"];
     private static readonly string[] Finished = ["completed", "completed_with_issues"];
-    private readonly string _database = "architect_scale_" + Guid.NewGuid().ToString("N")[..10];
+    private TestDatabase? _database;
     private readonly List<Process> _processes = [];
     private StubModelServer? _stub;
 
-    private string Connection => new NpgsqlConnectionStringBuilder(Server) { Database = _database, Pooling = false }.ConnectionString;
+    private string Connection => _database!.ConnectionString;
 
     public async ValueTask InitializeAsync()
     {
-        if (Server is null)
+        _database = await TestDatabase.CreateAsync("architect_scale_", pooling: false);
+        if (_database is not null)
         {
-            return;
+            _stub = await StubModelServer.StartAsync(TimeSpan.FromMilliseconds(250));
         }
-
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
-        await create.ExecuteNonQueryAsync();
-        _stub = await StubModelServer.StartAsync(TimeSpan.FromMilliseconds(250));
     }
 
     public async ValueTask DisposeAsync()
@@ -56,20 +50,16 @@ public sealed class ScaleOutTests : IAsyncLifetime
             await _stub.DisposeAsync();
         }
 
-        if (Server is not null)
+        if (_database is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(Server);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await _database.DisposeAsync();
         }
     }
 
     [Fact]
     public async Task KilledWorker_ItsRunsResumeOnAnother_NoRunTwiceAtOnce_FinishedAgentsNotCalledAgain()
     {
-        Assert.SkipWhen(Server is null, "ARCHITECT_TEST_POSTGRES is not set (scripts/test.sh starts a server and sets it)");
+        Assert.SkipWhen(_database is null, TestDatabase.SkipReason);
         var api = await StartApiAsync();
         var workerA = Start("worker", "worker-a");
         var workerB = Start("worker", "worker-b");
@@ -185,7 +175,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
             key = (await ApiKeyService.CreateAsync(db, "scale-test", TimeProvider.System, TestContext.Current.CancellationToken)).Key;
         }
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         Start("api", "api-1", port);
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
@@ -208,7 +198,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var dll = Path.Combine(RepoPaths.Root, "src", "ArchitectAgents.Api", "bin", configuration, "net10.0", "ArchitectAgents.Api.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port ?? FreePort()}"])
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port ?? LoopbackPort.Free()}"])
         {
             WorkingDirectory = RepoPaths.Root,
             RedirectStandardOutput = true,
@@ -284,12 +274,5 @@ public sealed class ScaleOutTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
             await Task.Delay(200, TestContext.Current.CancellationToken);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

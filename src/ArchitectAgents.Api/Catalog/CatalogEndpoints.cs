@@ -16,21 +16,7 @@ internal static class CatalogEndpoints
         {
             a.Id, a.Name, a.Description, a.Reads, a.Writes, a.Outcomes, a.Model, a.Tools,
         }))).WithName("listAgents");
-        group.MapGet("/models", (ModelCatalog models) => TypedResults.Ok(models.All.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m =>
-        {
-            var (usable, reason) = models.Usability(m);
-            return new
-            {
-                name = m.Name,
-                provider = m.Provider.ToString(),
-                model = m.Model ?? m.Deployment,
-                endpoint = m.Endpoint,
-                inputPricePerMillion = m.InputPricePerMillion,
-                outputPricePerMillion = m.OutputPricePerMillion,
-                usable,
-                reason,
-            };
-        }))).WithName("listModels").WithSummary("Configured models and whether each can be used (keys are never shown).");
+        group.MapGet("/models", (ModelCatalog models) => TypedResults.Ok(models.Describe())).WithName("listModels").WithSummary("Configured models and whether each can be used (keys are never shown).");
         group.MapGet("/workflows", (DefinitionSet definitions) => TypedResults.Ok(definitions.Workflows.Values.Select(Describe))).WithName("listWorkflows");
         group.MapGet("/workflows/{id}", Results<Ok<object>, ProblemHttpResult> (string id, DefinitionSet definitions) =>
             definitions.Workflows.TryGetValue(id, out var wf) ? TypedResults.Ok(Describe(wf)) : UnknownWorkflow(id, definitions)).WithName("getWorkflow");

@@ -9,52 +9,46 @@ namespace ArchitectAgents.Api.Tests.Webhooks;
 /// <summary>Webhook intake and the delivery queue on a real PostgreSQL server (started by scripts/test.sh).</summary>
 public sealed class WebhookPostgresTests : IAsyncLifetime
 {
-    private static readonly string? Server = Environment.GetEnvironmentVariable("ARCHITECT_TEST_POSTGRES");
-    private readonly string _database = "architect_" + Guid.NewGuid().ToString("N")[..12];
+    private TestDatabase? _database;
     private StubServer _receiver = null!;
     private ApiFactory? _api;
 
     public async ValueTask InitializeAsync()
     {
         _receiver = await StubServer.StartAsync();
-        if (Server is null)
+        _database = await TestDatabase.CreateAsync();
+        if (_database is null)
         {
             return;
         }
 
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
-        await create.ExecuteNonQueryAsync();
         _api = new ApiFactory(new()
         {
             ["Webhooks:GitHub:Secret"] = Fixtures.Secret,
             ["Webhooks:Callbacks:Secret"] = "callback-secret",
             ["Webhooks:Callbacks:AllowedHosts:0"] = "127.0.0.0/8",
             ["Webhooks:Callbacks:PollIntervalMs"] = "50",
-        }, new NpgsqlConnectionStringBuilder(Server) { Database = _database }.ConnectionString);
+        }, _database.ConnectionString);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _receiver.DisposeAsync();
-        if (_api is null)
+        if (_api is not null)
         {
-            return;
+            await _api.DisposeAsync();
         }
 
-        await _api.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     [Fact]
     public async Task OnPostgres_RacingDeliveriesStartOneRun_CallbackIsDelivered()
     {
-        Assert.SkipWhen(_api is null, "ARCHITECT_TEST_POSTGRES is not set (scripts/test.sh starts a server and sets it)");
+        Assert.SkipWhen(_api is null, TestDatabase.SkipReason);
         var client = _api!.CreateClient();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => i % 2 == 0
