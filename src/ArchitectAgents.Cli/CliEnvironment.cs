@@ -43,6 +43,9 @@ internal sealed class CliEnvironment
     public static CliEnvironment Load() => new(new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
         .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+        // The service's own variables (ConnectionStrings__Runs, Models__gpt__ApiKey) apply to the CLI too, so
+        // 'architect keys create' writes to the store the service reads; ARCHITECT_-prefixed ones win for the CLI alone.
+        .AddEnvironmentVariables()
         .AddEnvironmentVariables("ARCHITECT_")
         .Build());
 

@@ -28,6 +28,9 @@ public sealed class BadInputTests : IAsyncLifetime
         { "{\"brief\": \"ok brief\", \"callbackUrl\": \"ftp://x\"}", "application/json", 400, "callbackUrl" },
         { "{\"brief\": \"ok brief\", \"attachments\": [{\"name\": 1}]}", "application/json", 400, "attachments[0]" },
         { "brief=hello", "application/x-www-form-urlencoded", 415, "Content-Type" },
+        { "{\"brief\": \"ok brief\", \"callbackURL\": \"https://example.com/hook\"}", "application/json", 400, "callbackURL" },
+        { "{\"brief\": \"ok brief\", \"budget\": {\"maxTokens\": 10}}", "application/json", 400, "budget" },
+        { "{\"brief\": \"ok brief\", \"options\": {\"interactiv\": true}}", "application/json", 400, "options.interactiv" },
     };
 
     [Theory]
@@ -58,6 +61,29 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task CreateRun_FieldInTheWrongPlace_SaysWhereItGoes()
+    {
+        using var response = await _client.PostAsync("/v1/runs", new StringContent("{\"brief\": \"ok brief\", \"models\": {\"*\": \"default\"}}", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Contains("options.models", problem.GetProperty("errors").GetProperty("models")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unauthenticated_ProblemHasTheSameShapeAsEveryOther()
+    {
+        using var anonymous = _api.CreateClient();
+        using var response = await anonymous.GetAsync("/v1/runs", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.StartsWith("https://tools.ietf.org/html/rfc9110", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.True(problem.TryGetProperty("traceId", out _), problem.ToString());
     }
 
     [Fact]

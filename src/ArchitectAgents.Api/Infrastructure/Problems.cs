@@ -18,10 +18,15 @@ internal static class Problems
     public static ProblemHttpResult Status(int status, string title, string detail) =>
         TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
 
+    /// <summary>Writes a problem outside an endpoint result (auth, streaming); the same type links and trace id as every other problem.</summary>
     public static async Task Write(HttpContext http, int status, string title, string detail, CancellationToken ct)
     {
         http.Response.StatusCode = status;
-        await http.Response.WriteAsJsonAsync(new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://httpstatuses.io/{status}" },
-            (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail } }))
+        {
+            await http.Response.WriteAsJsonAsync(new ProblemDetails { Status = status, Title = title, Detail = detail },
+                (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
+        }
     }
 }

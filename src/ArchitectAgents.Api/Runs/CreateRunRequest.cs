@@ -20,12 +20,44 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
 
     private const int MaxAttachments = 10;
 
+    private static readonly string[] TopLevelFields = ["brief", "workflow", "options", "callbackUrl", "attachments"];
+
+    private static readonly string[] OptionFields = ["interactive", "questionTimeoutSeconds", "budget", "models"];
+
+    /// <summary>The first property of <paramref name="element"/> that is not one of <paramref name="known"/>, with a hint when it belongs elsewhere.</summary>
+    private static (string Field, string Error)? UnknownField(JsonElement element, string[] known, string prefix, string[] elsewhere, string elsewherePrefix)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (known.Contains(property.Name, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            var field = prefix + property.Name;
+            var sameName = known.FirstOrDefault(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase));
+            var belongs = elsewhere.FirstOrDefault(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase));
+            var error = sameName is not null ? $"is not a known field; did you mean '{prefix}{sameName}'? (names are case-sensitive)"
+                : belongs is not null ? $"is not a field here; it goes in '{elsewherePrefix}{belongs}'"
+                : $"is not a known field (known: {string.Join(", ", known.Select(k => prefix + k))})";
+            return (field, error);
+        }
+
+        return null;
+    }
+
     /// <summary>Parses and checks a request; on failure returns the field and what is wrong with it.</summary>
     public static (CreateRunRequest? Request, string? Field, string? Error) Parse(JsonElement root, int maxBriefBytes)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
             return (null, "body", "must be a JSON object");
+        }
+
+        // A misspelt or misplaced field is an error, not silently dropped: "callbackURL" must not mean "no callback".
+        if (UnknownField(root, TopLevelFields, "", OptionFields, "options.") is { } unknown)
+        {
+            return (null, unknown.Field, unknown.Error);
         }
 
         if (!root.TryGetProperty("brief", out var briefElement) || briefElement.ValueKind == JsonValueKind.Null)
@@ -75,6 +107,11 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
             if (options.ValueKind != JsonValueKind.Object)
             {
                 return (null, "options", "must be an object");
+            }
+
+            if (UnknownField(options, OptionFields, "options.", TopLevelFields, "") is { } unknownOption)
+            {
+                return (null, unknownOption.Field, unknownOption.Error);
             }
 
             if (options.TryGetProperty("interactive", out var i) && i.ValueKind != JsonValueKind.Null)

@@ -26,6 +26,7 @@ public sealed class ChecklistGateAgent : OfflineAgent
         void Add(string id, string kind, string title, GateItemStatus status, string evidence) =>
             items.Add(new GateItem { Id = id, Kind = kind, Title = title, Status = status, Evidence = evidence });
 
+        Requirements(context, Add);
         Checklist(design, doc.Verification, facts, Add);
         AntiPatterns(design, facts, Add);
 
@@ -57,7 +58,9 @@ public sealed class ChecklistGateAgent : OfflineAgent
             medium.Count > 0 ? "open: " + string.Join(", ", medium.Select(f => f.Id)) : "none open");
 
         var failed = items.Where(i => i.Status == GateItemStatus.Fail).ToList();
-        var verdict = failed.Count == 0 ? GateVerdict.Pass : (input.RevisionsLeft ?? 0) > 0 ? GateVerdict.Revise : GateVerdict.Fail;
+        // Another design round cannot fix what only the requester can answer: those failures do not send the design back.
+        var fixable = failed.Where(i => i.Id != RequirementsItem).ToList();
+        var verdict = failed.Count == 0 ? GateVerdict.Pass : fixable.Count > 0 && (input.RevisionsLeft ?? 0) > 0 ? GateVerdict.Revise : GateVerdict.Fail;
         var score = items.Count == 0 ? 0 : (int)Math.Round(100.0 * items.Sum(i => i.Status switch { GateItemStatus.Pass => 1.0, GateItemStatus.Warn => 0.5, _ => 0 }) / items.Count);
         var warned = items.Count(i => i.Status == GateItemStatus.Warn);
         var gate = new GateSection
@@ -67,17 +70,37 @@ public sealed class ChecklistGateAgent : OfflineAgent
             Score = score,
             Verdict = verdict,
             Iteration = input.Round,
-            SentBack = verdict == GateVerdict.Revise ? [.. failed.Select(i => i.Id)] : [],
+            SentBack = verdict == GateVerdict.Revise ? [.. fixable.Select(i => i.Id)] : [],
             Summary = verdict switch
             {
                 GateVerdict.Pass => $"Pass with score {score}: {items.Count - warned} of {items.Count} items pass" + (warned > 0 ? $", {warned} warning(s) shown in the report (for example unverified versions)." : "."),
-                GateVerdict.Revise => $"Revise: {failed.Count} item(s) failed and go back to the designer: {string.Join(", ", failed.Select(i => i.Id))}.",
+                GateVerdict.Revise => $"Revise: {fixable.Count} item(s) failed and go back to the designer: {string.Join(", ", fixable.Select(i => i.Id))}.",
+                _ when fixable.Count == 0 => $"Fail: only the requester can fix this ({string.Join(", ", failed.Select(i => i.Id))}): {failed[0].Evidence} The deliverables are a generic skeleton until then; answer the clarifying questions and run again.",
                 _ => $"Fail after {input.Round} round(s): {failed.Count} item(s) still fail ({string.Join(", ", failed.Select(i => i.Id))}); delivered with this report.",
             },
         };
         var outcome = verdict.ToString().ToLowerInvariant();
         return Output(outcome, gate.Summary, (SectionNames.Gate, gate));
     }
+
+    /// <summary>Persona: gather context and ask rather than assume. A design for a brief that never says what the system does is a guess.</summary>
+    private static void Requirements(ContextSection c, Action<string, string, string, GateItemStatus, string> add)
+    {
+        var assumed = c.Assumptions.Select(a => a.Topic).Where(t => t is not "peak load").Distinct(StringComparer.Ordinal).ToList();
+        var noScope = assumed.Contains("scope");
+        var stated = KeyTopics.Length - KeyTopics.Count(assumed.Contains);
+        var status = noScope ? GateItemStatus.Fail : stated <= 1 ? GateItemStatus.Warn : GateItemStatus.Pass;
+        add(RequirementsItem, "checklist", "The design meets stated requirements and names the assumptions it relies on", status, status switch
+        {
+            GateItemStatus.Fail => "the brief does not say what the system must do (no functional requirement, domain or domain entity was found), so components, API and schema are placeholders.",
+            GateItemStatus.Warn => $"only {stated} of {KeyTopics.Length} key facts (scale, team, compliance, residency, availability) were stated; the design rests on {assumed.Count} assumption(s): {string.Join(", ", assumed)}.",
+            _ => $"{stated} of {KeyTopics.Length} key facts stated; {(assumed.Count == 0 ? "no assumptions" : $"assumptions named in the context: {string.Join(", ", assumed)}")}.",
+        });
+    }
+
+    private const string RequirementsItem = "checklist.requirements";
+
+    private static readonly string[] KeyTopics = ["scale", "team", "compliance", "data residency", "availability"];
 
     private static void Checklist(DesignSection d, VerificationSection? verification, DesignFacts f, Action<string, string, string, GateItemStatus, string> add)
     {

@@ -30,10 +30,13 @@ public sealed class ContextGathererAgent : OfflineAgent
             context.ExistingDecisions.InsertRange(0, brief.Attachments.Select(a => $"Existing document {a.Name}: {Engine.IntakeExecutor.TitleOf(a.Content)}"));
         }
 
+        var briefText = string.Join('\n', [brief.Text, .. attachments]);
+        var allText = string.Join('\n', [briefText, .. answerTexts]);
+
         // The questions are those the brief alone raises, so answered ones stay on record with their answers.
         var questions = answerTexts.Count == 0
-            ? QuestionsFor(context).Take(MaxQuestions).ToList()
-            : QuestionsFor(BriefAnalyzer.Analyze(brief.Text, attachments)).Take(MaxQuestions).ToList();
+            ? QuestionsFor(context, allText).Take(MaxQuestions).ToList()
+            : QuestionsFor(BriefAnalyzer.Analyze(brief.Text, attachments), briefText).Take(MaxQuestions).ToList();
         foreach (var question in questions)
         {
             if (answers.TryGetValue(question.Id, out var answer) && !string.IsNullOrWhiteSpace(answer))
@@ -43,7 +46,7 @@ public sealed class ContextGathererAgent : OfflineAgent
         }
 
         // Answers may have filled a gap the question was about; those questions are answered.
-        var stillOpen = QuestionsFor(context).Select(q => q.Id).ToHashSet();
+        var stillOpen = QuestionsFor(context, allText).Select(q => q.Id).ToHashSet();
         var canAsk = input.Interactive && input.Answers is null && (input.RevisionsLeft ?? 0) > 0;
         var unanswered = questions.Where(q => q.Answer is null && stillOpen.Contains(q.Id)).ToList();
         context.Questions = questions.Where(q => q.Answer is not null || stillOpen.Contains(q.Id)).ToList();
@@ -56,6 +59,12 @@ public sealed class ContextGathererAgent : OfflineAgent
         foreach (var question in unanswered)
         {
             Assume(context, question);
+        }
+
+        // Gaps beyond the question limit were never asked, but the design still rests on them: they are assumed too.
+        foreach (var gap in QuestionsFor(context, allText).Where(q => stillOpen.Contains(q.Id) && questions.All(asked => asked.Id != q.Id)))
+        {
+            Assume(context, gap);
         }
 
         AssumeDerived(context);
@@ -73,8 +82,18 @@ public sealed class ContextGathererAgent : OfflineAgent
         _ => "",
     };
 
-    private static IEnumerable<ClarifyingQuestion> QuestionsFor(ContextSection c)
+    private static IEnumerable<ClarifyingQuestion> QuestionsFor(ContextSection c, string scopeText)
     {
+        if (!BriefScope.Has(c, scopeText))
+        {
+            yield return new ClarifyingQuestion
+            {
+                Id = "q-scope", Topic = "scope",
+                Text = "What must the system do? Name who uses it, the three to five main things they do with it, and any systems it must connect to.",
+                Why = "Without a functional scope the components, API and schema can only be generic placeholders.",
+            };
+        }
+
         var f = c.Figures;
         if (f.Users is null && f.Devices is null && f.PeakRequestsPerSecond is null && f.TransactionsPerDay is null)
         {
@@ -132,6 +151,10 @@ public sealed class ContextGathererAgent : OfflineAgent
         var traits = context.Traits.Select(t => t.Name).ToHashSet();
         switch (question.Id)
         {
+            case "q-scope":
+                Add(context, "scope", "A generic web application with user accounts; the components, API and schema are placeholders until the scope is known.",
+                    "The brief does not say what the system must do. Every module, endpoint and table depends on it.");
+                break;
             case "q-scale":
                 var users = traits.Contains("internal") ? 300 : traits.Contains("consumer") ? 20_000 : 5_000;
                 context.Figures.Users = new ExtractedFigure { Value = users, Unit = "users", Evidence = "assumption", Assumed = true };
