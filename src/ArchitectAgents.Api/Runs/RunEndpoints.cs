@@ -380,10 +380,10 @@ internal static class RunEndpoints
     }
 
     private static async Task<DesignDocument?> LoadDocumentAsync(HttpContext http, string id, RunService runs, CancellationToken ct) =>
-        await runs.GetAsync(http.Owner(), id, ct) is { DocumentJson: { } json } ? JsonSerializer.Deserialize<DesignDocument>(json, DocumentJson.Options) : null;
+        await runs.GetWithContentAsync(http.Owner(), id, ct) is { DocumentJson: { } json } ? JsonSerializer.Deserialize<DesignDocument>(json, DocumentJson.Options) : null;
 
     private static async Task<DesignDocument?> FinishedDocumentAsync(HttpContext http, string id, RunService runs, CancellationToken ct) =>
-        await runs.GetAsync(http.Owner(), id, ct) is { Status: RunStatuses.Completed or RunStatuses.CompletedWithIssues, DocumentJson: { } json }
+        await runs.GetWithContentAsync(http.Owner(), id, ct) is { Status: RunStatuses.Completed or RunStatuses.CompletedWithIssues, DocumentJson: { } json }
             ? JsonSerializer.Deserialize<DesignDocument>(json, DocumentJson.Options)
             : null;
 

@@ -17,6 +17,7 @@ public sealed class AgentReplyContract
 {
     private static readonly ConditionalWeakTable<AgentDefinition, AgentReplyContract> Cache = new();
     private readonly AgentDefinition _definition;
+    private static readonly EvaluationOptions FlagOnly = new() { OutputFormat = OutputFormat.Flag };
     private readonly JsonSchema _schema;
 
     /// <summary>Builds the contract of a definition.</summary>
@@ -43,8 +44,8 @@ public sealed class AgentReplyContract
         JsonElement root;
         try
         {
-            using var parsed = JsonDocument.Parse(ExtractJson(text));
-            root = parsed.RootElement.Clone();
+            // Parsed in place (no substring, no clone): replies are the largest strings a run handles.
+            root = JsonDocument.Parse(JsonSlice(text)).RootElement;
         }
         catch (JsonException ex)
         {
@@ -77,10 +78,10 @@ public sealed class AgentReplyContract
             return new AgentReplyCheck(null, new Dictionary<string, SectionBase>(), errors, true);
         }
 
-        var evaluation = _schema.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (!evaluation.IsValid)
+        // The yes/no evaluation is cheap; the one that lists every error runs only for replies that need a repair turn.
+        if (!_schema.Evaluate(root, FlagOnly).IsValid)
         {
-            errors.AddRange(SchemaErrors(evaluation).Take(20));
+            errors.AddRange(SchemaErrors(_schema.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.List })).Take(20));
         }
 
         var sections = new Dictionary<string, SectionBase>(StringComparer.Ordinal);
@@ -145,11 +146,13 @@ public sealed class AgentReplyContract
     }
 
     /// <summary>Models often wrap JSON in a Markdown fence; take the outermost object.</summary>
-    internal static string ExtractJson(string text)
+    internal static string ExtractJson(string text) => JsonSlice(text).ToString();
+
+    private static ReadOnlyMemory<char> JsonSlice(string text)
     {
         var start = text.IndexOf('{', StringComparison.Ordinal);
         var end = text.LastIndexOf('}');
-        return start >= 0 && end > start ? text[start..(end + 1)] : text;
+        return start >= 0 && end > start ? text.AsMemory(start, end - start + 1) : text.AsMemory();
     }
 
     private static JsonObject BuildSchema(AgentDefinition definition)

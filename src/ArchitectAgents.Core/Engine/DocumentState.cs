@@ -64,14 +64,13 @@ internal static class DocumentState
     public static async ValueTask<int> WriteSectionAsync(IWorkflowContext context, string name, SectionBase content, string author, int round, DateTimeOffset now, CancellationToken ct)
     {
         var previous = await context.ReadStateAsync<string>(SectionKey(name), Scope, ct).ConfigureAwait(false);
-        var revision = previous is null ? 1 : JsonSerializer.Deserialize<RevisionProbe>(previous, DocumentJson.Options)!.Revision + 1;
+        JsonElement? previousContent = previous is null ? null : JsonSerializer.Deserialize<JsonElement>(previous);
+        var revision = previousContent is { } p && p.TryGetProperty("revision", out var r) && r.TryGetInt32(out var n) ? n + 1 : 1;
         content.Author = author;
         content.Revision = revision;
         content.UpdatedAt = now;
 
-        var json = JsonSerializer.Serialize(content, SectionNames.TypeOf(name), DocumentJson.Options);
-        var history = await ReadHistoryAsync(context, name, ct).ConfigureAwait(false);
-        var element = JsonSerializer.Deserialize<JsonElement>(json);
+        var element = JsonSerializer.SerializeToElement(content, SectionNames.TypeOf(name), DocumentJson.Options);
         var entry = new SectionRevision
         {
             Section = name,
@@ -79,31 +78,36 @@ internal static class DocumentState
             Author = author,
             UpdatedAt = now,
             Round = round,
-            Changed = history.Count == 0 ? [] : JsonDiff.ChangedPaths(history[^1].Content, element),
+            Changed = previousContent is { } before ? JsonDiff.ChangedPaths(before, element) : [],
             Content = element,
         };
-        history.Add(entry);
 
-        await context.QueueStateUpdateAsync(SectionKey(name), json, Scope, ct).ConfigureAwait(false);
-        await context.QueueStateUpdateAsync(HistoryKey(name), JsonSerializer.Serialize(history, DocumentJson.Options), Scope, ct).ConfigureAwait(false);
+        // One key per revision: a write costs the same in the tenth round as in the first, and a checkpoint
+        // does not carry the same growing history list once per revision.
+        await context.QueueStateUpdateAsync(SectionKey(name), element.GetRawText(), Scope, ct).ConfigureAwait(false);
+        await context.QueueStateUpdateAsync(RevisionKey(name, revision), JsonSerializer.Serialize(entry, DocumentJson.Options), Scope, ct).ConfigureAwait(false);
         await context.AddEventAsync(new SectionWrittenEvent(entry), ct).ConfigureAwait(false);
         return revision;
     }
 
     private static async ValueTask<List<SectionRevision>> ReadHistoryAsync(IWorkflowContext context, string name, CancellationToken ct)
     {
-        var json = await context.ReadStateAsync<string>(HistoryKey(name), Scope, ct).ConfigureAwait(false);
-        return json is null ? [] : JsonSerializer.Deserialize<List<SectionRevision>>(json, DocumentJson.Options)!;
+        var history = new List<SectionRevision>();
+        for (var revision = 1; ; revision++)
+        {
+            var json = await context.ReadStateAsync<string>(RevisionKey(name, revision), Scope, ct).ConfigureAwait(false);
+            if (json is null)
+            {
+                return history;
+            }
+
+            history.Add(JsonSerializer.Deserialize<SectionRevision>(json, DocumentJson.Options)!);
+        }
     }
+
+    private static string RevisionKey(string name, int revision) => $"history.{name}.{revision}";
 
     private static string SectionKey(string name) => "section." + name;
 
-    private static string HistoryKey(string name) => "history." + name;
-
     internal sealed record RunInfo(string RunId, string Workflow, bool Interactive);
-
-    private sealed class RevisionProbe
-    {
-        public int Revision { get; set; }
-    }
 }

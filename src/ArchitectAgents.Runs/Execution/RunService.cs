@@ -100,8 +100,18 @@ public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, Ru
         return (CreateOutcome.Created, run);
     }
 
-    /// <summary>A run, if it exists and belongs to the owner (another owner's run does not exist for them).</summary>
+    /// <summary>
+    /// A run, if it exists and belongs to the owner (another owner's run does not exist for them), without its
+    /// brief, attachments and document; <see cref="GetWithContentAsync"/> has those.
+    /// </summary>
     public async Task<RunRecord?> GetAsync(string ownerId, string runId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        return await db.Runs.AsNoTracking().Where(r => r.Id == runId && r.OwnerId == ownerId).Summaries().FirstOrDefaultAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A run with everything, including its brief, attachments and finished document.</summary>
+    public async Task<RunRecord?> GetWithContentAsync(string ownerId, string runId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         return await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.OwnerId == ownerId, ct).ConfigureAwait(false);
@@ -132,7 +142,7 @@ public sealed class RunService(IDbContextFactory<ArchitectDbContext> factory, Ru
             query = query.Where(r => r.CreatedAt < at || (r.CreatedAt == at && string.Compare(r.Id, id) < 0));
         }
 
-        var items = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(limit + 1).ToListAsync(ct).ConfigureAwait(false);
+        var items = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(limit + 1).Summaries().ToListAsync(ct).ConfigureAwait(false);
         string? next = null;
         if (items.Count > limit)
         {

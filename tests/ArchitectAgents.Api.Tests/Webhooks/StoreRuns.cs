@@ -16,7 +16,7 @@ internal static class StoreRuns
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
-            var run = await runs.GetAsync(owner, id, TestContext.Current.CancellationToken);
+            var run = await runs.GetWithContentAsync(owner, id, TestContext.Current.CancellationToken);
             Assert.NotNull(run);
             if (statuses.Contains(run.Status))
             {
