@@ -26,6 +26,7 @@ internal static class Commands
             ModelsCommand.Build(),
             ValidateCommand(),
             KeysCommand.Build(),
+            ResumeCommand.Build(),
         };
     }
 
@@ -54,100 +55,30 @@ internal static class Commands
             var (catalog, workflow) = LoadDefinitions(env, parse.GetValue(workflowOption));
 
             var interactive = !parse.GetValue(nonInteractive) && briefPath != "-" && !Console.IsInputRedirected;
-            var observer = new ConsoleObserver(Console.Error, Console.In, interactive);
-            var runId = $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
-            Console.Error.WriteLine($"architect: {runId} · workflow {workflow.Id} · {(interactive ? "interactive" : "non-interactive")}");
-            if (env.MissingValidatorTools() is { } missing)
-            {
-                Console.Error.WriteLine($"note: {missing}; Mermaid and SQL validation will be reported as skipped");
-            }
-
             var runOptions = RunOptionsParser.Parse(parse.GetValue(model), parse.GetValue(agentModel) ?? [], parse.GetValue(maxTokens), parse.GetValue(maxCost), catalog, env.Models);
-            await using var validators = env.CreateValidators();
-            using var loggers = CliEnvironment.CreateLoggerFactory();
-            var offline = await VerificationSetup.ProviderAsync(env.Configuration, ct);
-            var provider = new ModelAgentProvider(env.Models, offline, new ChatClientFactory(env.Models, loggers), []);
-            var runner = new DesignRunner(new WorkflowFactory(catalog, provider, validators.Validators));
-            DesignRunResult result;
-            try
+            var state = new CliRunState
             {
-                result = await runner.RunAsync(workflow, new DesignRunInput
-                {
-                    RunId = runId,
-                    BriefText = text,
-                    Source = "cli",
-                    Requester = Environment.UserName,
-                    Interactive = interactive,
-                    Attachments = attachments,
-                }, observer, runOptions, ct);
-            }
-            catch (CatalogException ex)
-            {
-                throw new BadInputException(ex.Message);
-            }
-
-            if (result.Status is DesignRunStatus.Failed or DesignRunStatus.Cancelled || result.Document is null)
-            {
-                Console.Error.WriteLine($"error: run {runId} {(result.Status == DesignRunStatus.Cancelled ? "was cancelled" : "failed")}: {result.Error}; nothing was written to {outDir.FullPath}");
-                if (result.Usage is { } spent)
-                {
-                    Console.Error.WriteLine($"usage: {UsageText(spent)}");
-                }
-
-                return result.ErrorCode is "budget_exceeded" or "model_unavailable" or "configuration" ? ExitCodes.BadInput : ExitCodes.InternalFailure;
-            }
-
-            var files = outDir.Write(DeliverableRenderer.Render(result.Document));
-            var doc = result.Document;
-            var summary = new
-            {
-                runId,
-                status = result.Status == DesignRunStatus.Completed ? "completed" : "completed_with_issues",
-                pattern = doc.Design?.Architecture.Pattern,
-                verdict = doc.Gate?.Verdict.ToString().ToLowerInvariant(),
-                score = doc.Gate?.Score,
-                rounds = doc.Gate?.Iteration,
-                assumptions = doc.Context?.Assumptions.Select(a => a.Statement).ToList(),
-                openFindings = doc.Review?.Findings.Where(f => f.Status == FindingStatus.Open).Select(f => f.Id).ToList(),
-                usage = doc.Usage is { } u ? new
-                {
-                    inputTokens = u.InputTokens,
-                    outputTokens = u.OutputTokens,
-                    costUsd = u.CostUsd,
-                    agents = u.Entries.Select(e => new { node = e.Node, agent = e.Agent, model = e.Model, calls = e.Calls, inputTokens = e.InputTokens, outputTokens = e.OutputTokens, costUsd = e.CostUsd }).ToList(),
-                } : null,
-                outDir = outDir.FullPath,
-                files = files.Select(Path.GetFileName).ToList(),
+                RunId = $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}",
+                OutDir = outDir.FullPath,
+                WorkflowFile = parse.GetValue(workflowOption) is { } file ? Path.GetFullPath(file) : null,
+                Interactive = interactive,
+                Options = runOptions,
+                CreatedAt = DateTimeOffset.UtcNow,
             };
-            if (parse.GetValue(json))
+            var input = new DesignRunInput
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(summary, DocumentJson.Indented));
-            }
-            else
-            {
-                Console.Out.WriteLine($"{summary.status}: {summary.pattern}; gate {summary.verdict} (score {summary.score}, round {summary.rounds})");
-                foreach (var file in files)
-                {
-                    Console.Out.WriteLine($"  wrote {file}");
-                }
-
-                if (doc.Usage is { } used)
-                {
-                    Console.Out.WriteLine($"usage: {UsageText(used)}");
-                    foreach (var entry in used.Entries)
-                    {
-                        Console.Out.WriteLine($"  {entry.Node ?? entry.Agent,-20} {entry.Model,-12} {entry.Calls,3} call(s) {entry.InputTokens,8} in {entry.OutputTokens,8} out  ${entry.CostUsd:0.0000}");
-                    }
-                }
-            }
-
-            return result.Status == DesignRunStatus.Completed ? ExitCodes.Done : ExitCodes.DoneWithIssues;
+                RunId = state.RunId,
+                BriefText = text,
+                Source = "cli",
+                Requester = Environment.UserName,
+                Interactive = interactive,
+                Attachments = attachments,
+            };
+            return await DesignExecution.RunAsync(env, catalog, workflow, state, input, resume: false, parse.GetValue(json), outDir, ct);
         });
         return command;
     }
 
-    private static string UsageText(UsageSection usage) =>
-        $"{usage.InputTokens} input + {usage.OutputTokens} output tokens, ${usage.CostUsd:0.0000}";
 
     private static Command AgentsCommand()
     {
@@ -241,7 +172,7 @@ internal static class Commands
         return command;
     }
 
-    private static (AgentCatalog Catalog, WorkflowDefinition Workflow) LoadDefinitions(CliEnvironment env, string? workflowFile)
+    internal static (AgentCatalog Catalog, WorkflowDefinition Workflow) LoadDefinitions(CliEnvironment env, string? workflowFile)
     {
         try
         {

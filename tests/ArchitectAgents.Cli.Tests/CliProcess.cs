@@ -8,10 +8,16 @@ internal static class CliProcess
 {
     private static readonly string Dll = FindDll();
 
+    private static readonly string StateDirectory = Path.Combine(Path.GetTempPath(), "architect-cli-tests-state");
+
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? stdin, params string[] args) =>
         RunWithEnvironmentAsync(new Dictionary<string, string>(), stdin, args);
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args) =>
+        RunWithEnvironmentAsync(environment, stdin, null, args);
+
+    /// <summary>Runs the CLI; <paramref name="whileRunning"/> sees each standard-error line as it arrives, with the process.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string? stdin, Action<string, Process>? whileRunning, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,6 +27,8 @@ internal static class CliProcess
             WorkingDirectory = RepoPaths.Root,
         };
         start.ArgumentList.Add(Dll);
+        // Runs that stop keep resume state; tests keep it out of the home directory unless they choose a place.
+        start.Environment["ARCHITECT_Cli__StateDirectory"] = StateDirectory;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
@@ -33,7 +41,7 @@ internal static class CliProcess
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        var stderr = ReadLinesAsync(process, whileRunning);
         if (stdin is not null)
         {
             await process.StandardInput.WriteAsync(stdin);
@@ -44,6 +52,18 @@ internal static class CliProcess
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static async Task<string> ReadLinesAsync(Process process, Action<string, Process>? onLine)
+    {
+        var all = new System.Text.StringBuilder();
+        while (await process.StandardError.ReadLineAsync() is { } line)
+        {
+            all.AppendLine(line);
+            onLine?.Invoke(line, process);
+        }
+
+        return all.ToString();
     }
 
     private static string FindDll()

@@ -9,17 +9,27 @@ namespace ArchitectAgents.Core.Engine;
 /// <summary>Runs a workflow definition in-process, answering its questions through an observer.</summary>
 public sealed class DesignRunner(WorkflowFactory factory)
 {
-    /// <summary>Runs one design from brief to document.</summary>
-    public async Task<DesignRunResult> RunAsync(WorkflowDefinition definition, DesignRunInput input, IDesignRunObserver? observer = null, RunModelOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>Runs one design from brief to document, with checkpoints kept in memory.</summary>
+    public Task<DesignRunResult> RunAsync(WorkflowDefinition definition, DesignRunInput input, IDesignRunObserver? observer = null, RunModelOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunAsync(definition, input, observer, options, null, cancellationToken);
+
+    /// <summary>
+    /// Runs one design from brief to document, or, with <paramref name="checkpoints"/> naming a checkpoint, continues
+    /// one from there (agents that had finished are not called again; pending questions are asked again).
+    /// </summary>
+    public async Task<DesignRunResult> RunAsync(WorkflowDefinition definition, DesignRunInput input, IDesignRunObserver? observer, RunModelOptions? options, RunCheckpoints? checkpoints, CancellationToken cancellationToken = default)
     {
         var workflow = factory.Build(definition, options);
+        var manager = checkpoints?.Manager ?? CheckpointManager.CreateInMemory();
         DesignDocument? document = null;
         string? error = null;
         string? errorCode = null;
         var usage = new Dictionary<string, UsageEntry>(StringComparer.Ordinal);
         try
         {
-            await using var run = await InProcessExecution.RunStreamingAsync(workflow, input, CheckpointManager.CreateInMemory(), input.RunId, cancellationToken).ConfigureAwait(false);
+            await using var run = checkpoints?.ResumeFrom is { } from
+                ? await InProcessExecution.ResumeStreamingAsync(workflow, from, manager, cancellationToken).ConfigureAwait(false)
+                : await InProcessExecution.RunStreamingAsync(workflow, input, manager, input.RunId, cancellationToken).ConfigureAwait(false);
             await foreach (var evt in run.WatchStreamAsync(cancellationToken).ConfigureAwait(false))
             {
                 switch (evt)
@@ -63,6 +73,12 @@ public sealed class DesignRunner(WorkflowFactory factory)
         if (error is not null)
         {
             return new DesignRunResult { Status = DesignRunStatus.Failed, Error = error, ErrorCode = errorCode, Usage = usage.Count == 0 ? null : UsageState.Summarise([.. usage.Values]) };
+        }
+
+        if (document is null && cancellationToken.IsCancellationRequested)
+        {
+            // The event stream can end quietly on cancellation rather than throw.
+            return new DesignRunResult { Status = DesignRunStatus.Cancelled, Error = "the run was cancelled" };
         }
 
         if (document is null)
