@@ -108,6 +108,53 @@ public sealed class TracingTests : IAsyncLifetime
         Assert.NotNull(designer.GetTagItem("gen_ai.output.messages"));
     }
 
+    [Fact]
+    public async Task ModelBackedRun_HasChatSpansUnderEachAgentSpan_WithTheModelAndTheTokensTheProviderCounted()
+    {
+        List<Activity> spans = [];
+        await using var stub = await ArchitectAgents.StubModel.StubModelServer.StartAsync();
+        await using var api = new ApiFactory(new()
+        {
+            ["Models:stub:Provider"] = "OpenAICompatible",
+            ["Models:stub:Endpoint"] = stub.OpenAIEndpoint,
+            ["Models:stub:Model"] = "stub-model",
+            ["Models:stub:ApiKey"] = "sk-test",
+        })
+        {
+            TestServices = s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)),
+        };
+        var client = await api.ClientAsync();
+
+        var id = (await client.CreateAsync("# Notes\nAn internal notes tool for 300 staff. Team of 3 engineers (C#).", new { models = new Dictionary<string, string> { ["*"] = "stub" } })).GetProperty("id").GetString()!;
+        var run = await client.WaitForAsync(id, "completed", "completed_with_issues", "failed");
+        Assert.NotEqual("failed", run.GetProperty("status").GetString());
+        api.Services.GetRequiredService<TracerProvider>().ForceFlush();
+
+        var traceId = run.GetProperty("traceId").GetString();
+        List<Activity> trace;
+        lock (spans)
+        {
+            trace = [.. spans.Where(s => s.TraceId.ToHexString() == traceId)];
+        }
+
+        // run → executor → invoke_agent → chat {model}, one chat span per model call the stub answered.
+        var byId = trace.ToDictionary(s => s.SpanId);
+        var chats = trace.Where(s => s.Source.Name == ArchitectTelemetry.ChatSourceName && Equals(s.GetTagItem("gen_ai.operation.name"), "chat")).ToList();
+        var answered = stub.Calls.Where(c => c.Status == 200).ToList();
+        Assert.Equal(answered.Count, chats.Count);
+        foreach (var chat in chats)
+        {
+            Assert.Equal("stub-model", chat.GetTagItem("gen_ai.request.model"));
+            var agent = Ancestors(chat, byId).First(a => a.Source.Name == ArchitectTelemetry.AgentSourceName);
+            Assert.Equal("invoke_agent", agent.GetTagItem("gen_ai.operation.name"));
+            Assert.Contains(Ancestors(chat, byId), a => a.ParentSpanId == default && a.DisplayName == "run");
+        }
+
+        Assert.Equal(answered.Sum(c => c.InputTokens), chats.Sum(c => Tokens(c, "gen_ai.usage.input_tokens")));
+        Assert.Equal(answered.Sum(c => c.OutputTokens), chats.Sum(c => Tokens(c, "gen_ai.usage.output_tokens")));
+        Assert.Equal(run.GetProperty("usage").GetProperty("inputTokens").GetInt64(), chats.Sum(c => Tokens(c, "gen_ai.usage.input_tokens")));
+    }
+
     private static IEnumerable<Activity> Ancestors(Activity span, Dictionary<ActivitySpanId, Activity> byId)
     {
         var current = span;
