@@ -73,6 +73,14 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         return key;
     }
 
+    /// <summary>How many checkpoints the store holds for a run.</summary>
+    public async Task<int> CheckpointCountAsync(string runId)
+    {
+        var factory = Services.GetRequiredService<IDbContextFactory<ArchitectDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Checkpoints.CountAsync(c => c.SessionId == runId);
+    }
+
     /// <summary>A client authenticated with a new API key.</summary>
     public async Task<HttpClient> ClientAsync(string name = "test")
     {

@@ -323,6 +323,13 @@ public sealed class RunExecutor(
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        if (RunStatuses.IsTerminal(status) && status != RunStatuses.Failed)
+        {
+            // Only a failed run can resume. A finished run's checkpoints (about 1 MB per run, a copy of the whole
+            // state per superstep) would otherwise grow the store without end; its document and events stay.
+            await db.Checkpoints.Where(c => c.SessionId == run.Id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        }
+
         state.Span?.SetTag(ArchitectTelemetry.Tags.Status, status);
         if (status == RunStatuses.Failed)
         {

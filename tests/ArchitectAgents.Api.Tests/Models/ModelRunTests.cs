@@ -64,6 +64,7 @@ public sealed class ModelRunTests
         var gathererCalls = stub.CallsFor("context-gatherer").Count;
         var verifierCalls = stub.CallsFor("docs-verifier").Count;
         var tokensBefore = failed.GetProperty("usage").GetProperty("inputTokens").GetInt64();
+        Assert.True(await api.CheckpointCountAsync(id) > 0, "a failed run must keep the checkpoints it resumes from");
 
         using var resume = await client.PostAsync($"/v1/runs/{id}/resume", null, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, resume.StatusCode);
@@ -73,6 +74,7 @@ public sealed class ModelRunTests
         Assert.Equal(gathererCalls, stub.CallsFor("context-gatherer").Count);
         Assert.Equal(verifierCalls, stub.CallsFor("docs-verifier").Count);
         Assert.True(done.GetProperty("usage").GetProperty("inputTokens").GetInt64() > tokensBefore);
+        Assert.Equal(0, await api.CheckpointCountAsync(id));
     }
 
     [Fact]
