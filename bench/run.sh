@@ -21,7 +21,9 @@ npm ci --prefix bench/peers/langgraph --silent --no-audit --no-fund
 source scripts/test-postgres.sh
 test_postgres_start
 trap test_postgres_stop EXIT
+# The service as it is deployed: pooled connections (the test suite's string turns pooling off to drop its databases).
 export ARCHITECT_BENCH_POSTGRES="${ARCHITECT_TEST_POSTGRES:-}"
+ARCHITECT_BENCH_POSTGRES="${ARCHITECT_BENCH_POSTGRES/;Pooling=false/}"
 
 echo "== benchmarks" >&2
 dotnet bench/ArchitectAgents.Bench/bin/Release/net10.0/architect-bench.dll "$@"

@@ -15,6 +15,7 @@ internal static class ApiInfrastructure
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
         services.AddProblemDetails();
+        services.AddExceptionHandler<StoreUnavailableHandler>();
         services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;

@@ -153,7 +153,7 @@ public sealed class RunScheduler(IConfiguration configuration, IOptions<Scheduli
         {
             q.UsePersistentStore(store =>
             {
-                store.UsePostgres(ConnectionString);
+                store.UsePostgres(StoreRegistration.WithBoundedPool(ConnectionString));
                 store.ProvisionSchema();
                 store.UseClustering(c =>
                 {

@@ -35,7 +35,9 @@ public static class StoreRegistration
         ArgumentNullException.ThrowIfNull(options);
         if (IsPostgres(connectionString))
         {
-            options.UseNpgsql(connectionString);
+            // Transient server errors (too many clients, a failover, a dropped connection) are retried with backoff
+            // rather than failing a request or a run; nothing here opens its own transaction, so every call can retry.
+            options.UseNpgsql(WithBoundedPool(connectionString), npgsql => npgsql.EnableRetryOnFailure(6, TimeSpan.FromSeconds(5), null));
             return;
         }
 
@@ -47,6 +49,28 @@ public static class StoreRegistration
 
         builder.DefaultTimeout = 30;
         options.UseSqlite(builder.ToString());
+    }
+
+    /// <summary>The pool size a node uses when the connection string does not say: several nodes fit in PostgreSQL's default 100 connections.</summary>
+    public const int DefaultMaxPoolSize = 40;
+
+    /// <summary>
+    /// A PostgreSQL connection string with a pool bound: Npgsql's own default (100) lets one busy node take every
+    /// connection a default server allows. An explicit <c>Maximum Pool Size</c> (or <c>Pooling=false</c>) is kept.
+    /// </summary>
+    public static string WithBoundedPool(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var explicitSize = connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
+            || connectionString.Contains("Max Pool Size", StringComparison.OrdinalIgnoreCase)
+            || connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase);
+        if (!builder.Pooling || explicitSize)
+        {
+            return connectionString;
+        }
+
+        builder.MaxPoolSize = DefaultMaxPoolSize;
+        return builder.ConnectionString;
     }
 
     /// <summary>Opens a context outside dependency injection (the CLI's key commands).</summary>
