@@ -24,6 +24,13 @@ internal static class DesignExecution
             Console.Error.WriteLine($"note: {missing}; Mermaid and SQL validation will be reported as skipped");
         }
 
+        await using var validators = env.CreateValidators();
+        using var loggers = CliEnvironment.CreateLoggerFactory();
+        var offline = await VerificationSetup.ProviderAsync(env.Configuration, ct);
+        var provider = new ModelAgentProvider(env.Models, offline, new ChatClientFactory(env.Models, loggers), []);
+        var runner = new DesignRunner(new WorkflowFactory(catalog, provider, validators.Validators));
+
+        // State is written only once everything the run needs was set up: a refused configuration leaves nothing to resume.
         var root = CliRunState.Root(env.Configuration);
         using var store = OpenCheckpoints(root, state, resume);
         RunCheckpoints? checkpoints = null;
@@ -34,19 +41,21 @@ internal static class DesignExecution
             checkpoints = new RunCheckpoints(manager, from);
         }
 
-        await using var validators = env.CreateValidators();
-        using var loggers = CliEnvironment.CreateLoggerFactory();
-        var offline = await VerificationSetup.ProviderAsync(env.Configuration, ct);
-        var provider = new ModelAgentProvider(env.Models, offline, new ChatClientFactory(env.Models, loggers), []);
-        var runner = new DesignRunner(new WorkflowFactory(catalog, provider, validators.Validators));
         DesignRunResult result;
         try
         {
             result = await runner.RunAsync(workflow, input, new ConsoleObserver(Console.Error, Console.In, state.Interactive), state.Options, checkpoints, ct);
         }
-        catch (CatalogException ex)
+        catch (Exception ex) when (ex is CatalogException or BadInputException)
         {
-            throw new BadInputException(ex.Message);
+            // Refused before any agent ran: there is nothing to resume.
+            store?.Dispose();
+            if (!resume)
+            {
+                CliRunState.Delete(root, state.RunId);
+            }
+
+            throw ex as BadInputException ?? new BadInputException(ex.Message);
         }
 
         if (result.Status is DesignRunStatus.Failed or DesignRunStatus.Cancelled || result.Document is null)
