@@ -92,8 +92,10 @@ internal static class DocumentState
 
     private static async ValueTask<List<SectionRevision>> ReadHistoryAsync(IWorkflowContext context, string name, CancellationToken ct)
     {
-        var history = new List<SectionRevision>();
-        for (var revision = 1; ; revision++)
+        // Checkpoints written before one-key-per-revision hold the first revisions as one list; later ones follow it.
+        var legacy = await context.ReadStateAsync<string>(LegacyHistoryKey(name), Scope, ct).ConfigureAwait(false);
+        var history = legacy is null ? [] : JsonSerializer.Deserialize<List<SectionRevision>>(legacy, DocumentJson.Options)!;
+        for (var revision = history.Count + 1; ; revision++)
         {
             var json = await context.ReadStateAsync<string>(RevisionKey(name, revision), Scope, ct).ConfigureAwait(false);
             if (json is null)
@@ -106,6 +108,8 @@ internal static class DocumentState
     }
 
     private static string RevisionKey(string name, int revision) => $"history.{name}.{revision}";
+
+    private static string LegacyHistoryKey(string name) => "history." + name;
 
     private static string SectionKey(string name) => "section." + name;
 
