@@ -322,18 +322,24 @@ public sealed class RunExecutor(
             await NotifyAsync(db, run, state, ct).ConfigureAwait(false);
         }
 
+        state.Span?.SetTag(ArchitectTelemetry.Tags.Status, status);
+        if (status == RunStatuses.Failed)
+        {
+            state.Span?.SetStatus(ActivityStatusCode.Error, error);
+        }
+
+        if (RunStatuses.IsTerminal(status))
+        {
+            // The run span ends before the status is visible, so whoever sees the run finished can also find its whole trace.
+            state.Span?.Stop();
+        }
+
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         if (RunStatuses.IsTerminal(status) && status != RunStatuses.Failed)
         {
             // Only a failed run can resume. A finished run's checkpoints (about 1 MB per run, a copy of the whole
             // state per superstep) would otherwise grow the store without end; its document and events stay.
             await db.Checkpoints.Where(c => c.SessionId == run.Id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
-        }
-
-        state.Span?.SetTag(ArchitectTelemetry.Tags.Status, status);
-        if (status == RunStatuses.Failed)
-        {
-            state.Span?.SetStatus(ActivityStatusCode.Error, error);
         }
 
         if (RunStatuses.IsTerminal(status))
