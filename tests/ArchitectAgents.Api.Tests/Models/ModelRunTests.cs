@@ -74,6 +74,13 @@ public sealed class ModelRunTests
         Assert.Equal(gathererCalls, stub.CallsFor("context-gatherer").Count);
         Assert.Equal(verifierCalls, stub.CallsFor("docs-verifier").Count);
         Assert.True(done.GetProperty("usage").GetProperty("inputTokens").GetInt64() > tokensBefore);
+        // The checkpoints go right after the final status is committed.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await api.CheckpointCountAsync(id) > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
         Assert.Equal(0, await api.CheckpointCountAsync(id));
     }
 
