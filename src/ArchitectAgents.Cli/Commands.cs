@@ -79,7 +79,6 @@ internal static class Commands
         return command;
     }
 
-
     private static Command AgentsCommand()
     {
         var command = new Command("agents", "List the agents of the catalog.");

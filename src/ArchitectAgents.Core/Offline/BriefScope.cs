@@ -26,6 +26,10 @@ internal static partial class BriefScope
         "ignore", "instructions", "previous", "above", "prompt", "mark", "every", "check", "checks", "passed", "pass", "output",
     };
 
+    private static readonly HashSet<string> TechnologyWords = new(
+        KnowledgeBase.Default.Technologies.Technologies.SelectMany(t => new[] { t.Id, t.Name }),
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>True when the context or the text gives the system a purpose.</summary>
     public static bool Has(ContextSection context, string text) =>
         context.FunctionalRequirements.Count > 0
@@ -36,11 +40,10 @@ internal static partial class BriefScope
     /// <summary>Words of three letters or more that are neither filler nor generic software vocabulary nor a technology name.</summary>
     public static IEnumerable<string> ContentWords(string text)
     {
-        var technologies = KnowledgeBase.Default.Technologies.Technologies;
         foreach (Match match in Word().Matches(text))
         {
             var word = match.Value;
-            if (Generic.Contains(word) || technologies.Any(t => t.Id.Equals(word, StringComparison.OrdinalIgnoreCase) || t.Name.Equals(word, StringComparison.OrdinalIgnoreCase)))
+            if (Generic.Contains(word) || TechnologyWords.Contains(word))
             {
                 continue;
             }

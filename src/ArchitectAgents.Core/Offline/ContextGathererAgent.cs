@@ -33,9 +33,12 @@ public sealed class ContextGathererAgent : OfflineAgent
         var briefText = string.Join('\n', [brief.Text, .. attachments]);
         var allText = string.Join('\n', [briefText, .. answerTexts]);
 
+        // Gaps left once the answers are read in; before any assumption fills them.
+        var open = QuestionsFor(context, allText).ToList();
+
         // The questions are those the brief alone raises, so answered ones stay on record with their answers.
         var questions = answerTexts.Count == 0
-            ? QuestionsFor(context, allText).Take(MaxQuestions).ToList()
+            ? [.. open.Take(MaxQuestions)]
             : QuestionsFor(BriefAnalyzer.Analyze(brief.Text, attachments), briefText).Take(MaxQuestions).ToList();
         foreach (var question in questions)
         {
@@ -46,7 +49,7 @@ public sealed class ContextGathererAgent : OfflineAgent
         }
 
         // Answers may have filled a gap the question was about; those questions are answered.
-        var stillOpen = QuestionsFor(context, allText).Select(q => q.Id).ToHashSet();
+        var stillOpen = open.Select(q => q.Id).ToHashSet();
         var canAsk = input.Interactive && input.Answers is null && (input.RevisionsLeft ?? 0) > 0;
         var unanswered = questions.Where(q => q.Answer is null && stillOpen.Contains(q.Id)).ToList();
         context.Questions = questions.Where(q => q.Answer is not null || stillOpen.Contains(q.Id)).ToList();
@@ -62,7 +65,7 @@ public sealed class ContextGathererAgent : OfflineAgent
         }
 
         // Gaps beyond the question limit were never asked, but the design still rests on them: they are assumed too.
-        foreach (var gap in QuestionsFor(context, allText).Where(q => stillOpen.Contains(q.Id) && questions.All(asked => asked.Id != q.Id)))
+        foreach (var gap in open.Where(q => questions.All(asked => asked.Id != q.Id)))
         {
             Assume(context, gap);
         }
