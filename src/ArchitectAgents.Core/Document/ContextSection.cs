@@ -14,6 +14,9 @@ public sealed class ContextSection : SectionBase
     /// <summary>Functional requirements as stated in the brief.</summary>
     public List<string> FunctionalRequirements { get; set; } = [];
 
+    /// <summary>The requirements model: actors, entities, use cases, figures, targets, constraints, existing decisions, workload. Later agents design from it.</summary>
+    public RequirementsModel Requirements { get; set; } = new();
+
     /// <summary>Non-functional figures, each with the text it came from.</summary>
     public NonFunctionalFigures Figures { get; set; } = new();
 

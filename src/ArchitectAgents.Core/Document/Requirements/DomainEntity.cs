@@ -1,0 +1,20 @@
+namespace ArchitectAgents.Core.Document;
+
+/// <summary>A thing the system keeps, with what the brief says about it.</summary>
+public sealed class DomainEntity
+{
+    /// <summary>Singular name in the brief's own words ("leave request", "seat hold").</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Facts the brief states about it: relations, rules, limits.</summary>
+    public List<string> Facts { get; set; } = [];
+
+    /// <summary>Lifecycle states named in the brief ("held", "released", "approved").</summary>
+    public List<string> States { get; set; } = [];
+
+    /// <summary>Stated retention ("at least 15 years"), when given.</summary>
+    public string? Retention { get; set; }
+
+    /// <summary>The words of the brief it was first named in.</summary>
+    public string Text { get; set; } = "";
+}

@@ -1,0 +1,23 @@
+namespace ArchitectAgents.Core.Document;
+
+/// <summary>Something an actor does with the system: actor + action + object, pronouns resolved.</summary>
+public sealed class UseCase
+{
+    /// <summary>Stable id within the document ("uc-1").</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Who does it; "System" for behaviour the brief asks the system to perform by itself.</summary>
+    public string Actor { get; set; } = "";
+
+    /// <summary>The verb in its base form, with its particle ("approve", "check in", "sign off").</summary>
+    public string Action { get; set; } = "";
+
+    /// <summary>What it is done to, in the brief's nouns ("leave request", "monthly CSV of approved leave").</summary>
+    public string Object { get; set; } = "";
+
+    /// <summary>A stated rule on it ("within 10 s", "before funds are released"), when given.</summary>
+    public string? Rule { get; set; }
+
+    /// <summary>The words of the brief it came from.</summary>
+    public string Text { get; set; } = "";
+}
