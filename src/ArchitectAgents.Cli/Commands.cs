@@ -27,6 +27,7 @@ internal static class Commands
             ValidateCommand(),
             KeysCommand.Build(),
             ResumeCommand.Build(),
+            RequirementsCommand.Build(),
         };
     }
 

@@ -7,9 +7,9 @@ using System.Text.Json.Serialization;
 namespace ArchitectAgents.Core.Validation;
 
 /// <summary>
-/// One long-lived Node process running <c>tools/validators/validate.mjs</c> (Mermaid's parser and PGlite),
-/// spoken to over JSON lines. Starting Node and loading the parsers costs seconds, so the process is
-/// shared by every validation; it is restarted if it dies or hangs.
+/// One long-lived Node process running a script of <c>tools/validators</c> (<c>validate.mjs</c>: Mermaid's parser
+/// and PGlite; <c>annotate.mjs</c>: the NLP library), spoken to over JSON lines. Starting Node and loading the
+/// libraries costs seconds, so the process is shared by every request; it is restarted if it dies or hangs.
 /// </summary>
 public sealed class NodeValidatorHost : IAsyncDisposable
 {
@@ -17,9 +17,10 @@ public sealed class NodeValidatorHost : IAsyncDisposable
     private readonly string _node;
     private readonly string _toolsDirectory;
     private readonly TimeSpan _timeout;
+    private readonly string _script;
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<NodeResponse>> _pending = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<string?>> _pending = new();
     private Process? _process;
     private long _nextId;
 
@@ -27,8 +28,10 @@ public sealed class NodeValidatorHost : IAsyncDisposable
     /// <param name="toolsDirectory">Folder holding validate.mjs and its node_modules.</param>
     /// <param name="node">Node executable (a name on PATH or a path).</param>
     /// <param name="timeout">Per-request limit, including start-up on first use.</param>
-    public NodeValidatorHost(string toolsDirectory, string node = "node", TimeSpan? timeout = null)
+    /// <param name="script">The script in that folder to run.</param>
+    public NodeValidatorHost(string toolsDirectory, string node = "node", TimeSpan? timeout = null, string script = "validate.mjs")
     {
+        _script = script;
         _toolsDirectory = Path.GetFullPath(toolsDirectory);
         _node = node;
         _timeout = timeout ?? TimeSpan.FromSeconds(60);
@@ -37,9 +40,9 @@ public sealed class NodeValidatorHost : IAsyncDisposable
     /// <summary>Why the host cannot run, or null when it can (tools present; Node itself is probed on first use).</summary>
     public string? MissingTool(string package)
     {
-        if (!File.Exists(Path.Combine(_toolsDirectory, "validate.mjs")))
+        if (!File.Exists(Path.Combine(_toolsDirectory, _script)))
         {
-            return $"validator script not found in {_toolsDirectory}";
+            return $"script {_script} not found in {_toolsDirectory}";
         }
 
         return Directory.Exists(Path.Combine(_toolsDirectory, "node_modules", package))
@@ -51,6 +54,25 @@ public sealed class NodeValidatorHost : IAsyncDisposable
     /// <returns>The parser's verdict, or a <see cref="NodeResponse"/> with <see cref="NodeResponse.Unavailable"/> set when Node could not run.</returns>
     public async Task<NodeResponse> CheckAsync(string kind, string text, CancellationToken cancellationToken)
     {
+        var (line, unavailable) = await RequestAsync(kind, text, cancellationToken).ConfigureAwait(false);
+        if (unavailable is not null)
+        {
+            return NodeResponse.NotAvailable(unavailable);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<NodeResponse>(line!, Json) ?? NodeResponse.NotAvailable("the Node process answered null");
+        }
+        catch (JsonException ex)
+        {
+            return NodeResponse.NotAvailable("the Node process answered malformed JSON: " + ex.Message);
+        }
+    }
+
+    /// <summary>Sends one request and returns the raw JSON line answering it, or why Node could not answer.</summary>
+    public async Task<(string? Line, string? Unavailable)> RequestAsync(string kind, string text, CancellationToken cancellationToken)
+    {
         Process process;
         try
         {
@@ -58,11 +80,11 @@ public sealed class NodeValidatorHost : IAsyncDisposable
         }
         catch (Win32Exception ex)
         {
-            return NodeResponse.NotAvailable($"node not found ('{_node}': {ex.Message})");
+            return (null, $"node not found ('{_node}': {ex.Message})");
         }
 
         var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var pending = new TaskCompletionSource<NodeResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pending = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = pending;
         try
         {
@@ -77,17 +99,18 @@ public sealed class NodeValidatorHost : IAsyncDisposable
                 _writeLock.Release();
             }
 
-            return await pending.Task.WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
+            var line = await pending.Task.WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
+            return line is null ? (null, $"the Node process ({_script}) exited") : (line, null);
         }
         catch (TimeoutException)
         {
             Kill(process);
-            return NodeResponse.NotAvailable($"the Node validator did not answer within {_timeout.TotalSeconds:0} s");
+            return (null, $"the Node process ({_script}) did not answer within {_timeout.TotalSeconds:0} s");
         }
         catch (IOException ex)
         {
             Kill(process);
-            return NodeResponse.NotAvailable($"the Node validator stopped: {ex.Message}");
+            return (null, $"the Node process ({_script}) stopped: {ex.Message}");
         }
         finally
         {
@@ -118,7 +141,7 @@ public sealed class NodeValidatorHost : IAsyncDisposable
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            info.ArgumentList.Add("validate.mjs");
+            info.ArgumentList.Add(_script);
             var process = Process.Start(info) ?? throw new Win32Exception("the process did not start");
             process.ErrorDataReceived += (_, _) => { };
             process.BeginErrorReadLine();
@@ -138,19 +161,19 @@ public sealed class NodeValidatorHost : IAsyncDisposable
         {
             while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
             {
-                NodeResponse? response;
+                string? id;
                 try
                 {
-                    response = JsonSerializer.Deserialize<NodeResponse>(line, Json);
+                    id = JsonSerializer.Deserialize<NodeMessageId>(line, Json)?.Id;
                 }
                 catch (JsonException)
                 {
                     continue;
                 }
 
-                if (response?.Id is { } id && _pending.TryGetValue(id, out var waiter))
+                if (id is not null && _pending.TryGetValue(id, out var waiter))
                 {
-                    waiter.TrySetResult(response);
+                    waiter.TrySetResult(line);
                 }
             }
         }
@@ -160,7 +183,7 @@ public sealed class NodeValidatorHost : IAsyncDisposable
 
         foreach (var waiter in _pending.Values)
         {
-            waiter.TrySetResult(NodeResponse.NotAvailable("the Node validator exited"));
+            waiter.TrySetResult(null);
         }
     }
 
@@ -197,6 +220,13 @@ public sealed class NodeValidatorHost : IAsyncDisposable
         _startLock.Dispose();
         _writeLock.Dispose();
     }
+}
+
+/// <summary>Only the id of a response line, to route it to its waiter without reading the rest.</summary>
+internal sealed class NodeMessageId
+{
+    /// <summary>Request id.</summary>
+    public string? Id { get; set; }
 }
 
 /// <summary>What the Node validator said about one document.</summary>

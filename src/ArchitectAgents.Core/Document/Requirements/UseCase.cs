@@ -13,6 +13,7 @@ public sealed class UseCase
     public string Action { get; set; } = "";
 
     /// <summary>What it is done to, in the brief's nouns ("leave request", "monthly CSV of approved leave").</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The grammatical object of the use case; the name readers of the JSON expect.")]
     public string Object { get; set; } = "";
 
     /// <summary>A stated rule on it ("within 10 s", "before funds are released"), when given.</summary>

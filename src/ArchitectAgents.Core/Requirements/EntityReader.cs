@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using ArchitectAgents.Core.Document;
+
+namespace ArchitectAgents.Core.Requirements;
+
+/// <summary>
+/// The things the system keeps: the objects of the use cases, the nouns the figures count, and the actors the system
+/// also keeps records of; with the facts, lifecycle states and retention the brief gives for each.
+/// </summary>
+public static partial class EntityReader
+{
+    private static readonly HashSet<string> UnitNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "request", "requests", "people", "person", "developer", "engineer", "dev", "staff", "minute", "second", "hour", "day", "week", "month",
+        "year", "country", "team", "squad", "share", "ratio", "size", "duration", "amount", "budget", "time", "x", "%", "page view", "view",
+        "login", "poll", "events", "request rate", "shift", "depot", "office",
+    };
+
+    /// <summary>Reads the entities.</summary>
+    public static List<DomainEntity> Read(List<UseCaseReader.Found> found, RequirementsModel model, AnnotatedText annotated, ReadingLexicon lexicon)
+    {
+        var lemmas = annotated.Sentences.SelectMany(s => s.Tokens).GroupBy(t => t.Normal).ToDictionary(g => g.Key, g => g.First().Lemma, StringComparer.OrdinalIgnoreCase);
+        var entities = new List<DomainEntity>();
+
+        void Add(string? name, string text)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                return;
+            }
+
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => lemmas.TryGetValue(w, out var l) ? l : w).ToList();
+            var singular = string.Join(' ', words).ToLowerInvariant();
+            if (singular.Length < 3 || lexicon.GenericNouns.Contains(singular) || lexicon.Pronouns.Contains(singular) || UnitNouns.Contains(singular) || UnitNouns.Contains(words[^1]))
+            {
+                return;
+            }
+
+            if (entities.All(e => !e.Name.Equals(singular, StringComparison.OrdinalIgnoreCase)))
+            {
+                entities.Add(new DomainEntity { Name = singular, Text = text });
+            }
+        }
+
+        foreach (var f in found)
+        {
+            Add(f.ObjectHead, f.UseCase.Text);
+        }
+
+        foreach (var figure in model.Figures.Where(f => !f.Derived && f.Unit.Length > 2 && f.Unit.All(c => char.IsLetter(c) || c == ' ' || c == '/') && f.Quantity != "team size"))
+        {
+            Add(figure.Unit.Split('/')[0], figure.Text);
+        }
+
+        // People the system keeps records of: actors that are also acted on or counted.
+        foreach (var actor in model.Actors.Where(a => a.Kind == "person"))
+        {
+            var head = actor.Name.Split(' ')[^1].ToLowerInvariant();
+            var headLemma = lemmas.TryGetValue(head, out var l) ? l : head;
+            if (entities.Any(e => e.Name == headLemma))
+            {
+                continue;
+            }
+
+            if (model.Figures.Any(fg => fg.Unit.StartsWith(head, StringComparison.OrdinalIgnoreCase) || fg.Unit.StartsWith(headLemma, StringComparison.OrdinalIgnoreCase)))
+            {
+                Add(headLemma, actor.Text);
+            }
+        }
+
+        foreach (var entity in entities)
+        {
+            var states = found.Where(f => f.ObjectHead is not null && Lemma(f.ObjectHead, lemmas) == entity.Name && lexicon.TransitionVerbs.Contains(f.UseCase.Action))
+                .Select(f => Participle(f.UseCase.Action)).Distinct().ToList();
+            entity.States = states;
+            var retention = annotated.Sentences.Select(s => s.Text).FirstOrDefault(s => s.Contains(entity.Name.Split(' ')[^1], StringComparison.OrdinalIgnoreCase) && Retention().IsMatch(s));
+            if (retention is not null)
+            {
+                entity.Retention = Retention().Match(retention).Value;
+            }
+
+            entity.Facts = [.. annotated.Sentences.Select(s => s.Text)
+                .Where(s => Regex.IsMatch(s, @"\b(?:an?|the|each|every)\s+" + Regex.Escape(entity.Name) + @"s?\s+(?:has|have|must|can|is|are|belongs?|holds?)\b", RegexOptions.IgnoreCase))
+                .Take(3)];
+        }
+
+        return entities;
+    }
+
+    private static string Lemma(string phrase, Dictionary<string, string> lemmas) =>
+        string.Join(' ', phrase.Split(' ').Select(w => lemmas.TryGetValue(w, out var l) ? l : w)).ToLowerInvariant();
+
+    private static string Participle(string verb)
+    {
+        var v = verb.Split(' ')[0];
+        var rest = verb.Contains(' ', StringComparison.Ordinal) ? verb[verb.IndexOf(' ', StringComparison.Ordinal)..] : "";
+        var p = v switch
+        {
+            "hold" => "held", "pay" => "paid", "sign" => "signed", "ship" => "shipped", "submit" => "submitted", "cancel" => "cancelled",
+            "lock" => "locked", "return" => "returned", "check" => "checked",
+            _ when v.EndsWith('e') => v + "d",
+            _ => v + "ed",
+        };
+        return p + rest;
+    }
+
+    [GeneratedRegex(@"\b(?:kept|retained|retention|stored|archived)\b[^.;]{0,40}?\b(?:for\s+)?(?:at\s+least\s+|up\s+to\s+)?\d+\s+(?:years?|months?|days?)|\b\d+\s+(?:years?|months?|days?)\s+for\s+[\w\s]{3,30}", RegexOptions.IgnoreCase)]
+    private static partial Regex Retention();
+}

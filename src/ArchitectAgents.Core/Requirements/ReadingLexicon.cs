@@ -1,0 +1,127 @@
+using System.Text.Json;
+
+namespace ArchitectAgents.Core.Requirements;
+
+/// <summary>The reader's word lists (<c>Knowledge/Data/reading.json</c>): general English, used on top of the NLP tags.</summary>
+public sealed class ReadingLexicon
+{
+    private static readonly Lazy<ReadingLexicon> Shared = new(Load);
+    private static readonly JsonSerializerOptions ReadOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The embedded lexicon.</summary>
+    public static ReadingLexicon Default => Shared.Value;
+
+    /// <summary>Subjects that mean the organisation itself ("we").</summary>
+    public HashSet<string> FirstPerson { get; init; } = [];
+
+    /// <summary>Verbs whose real action is a following "to V" ("use X to scan", "want X to be able to renew").</summary>
+    public HashSet<string> Carriers { get; init; } = [];
+
+    /// <summary>Particles of phrasal verbs.</summary>
+    public HashSet<string> Particles { get; init; } = [];
+
+    /// <summary>Verb + particle pairs that form one action.</summary>
+    public HashSet<string> PhrasalVerbs { get; init; } = [];
+
+    /// <summary>Pronouns to resolve.</summary>
+    public HashSet<string> Pronouns { get; init; } = [];
+
+    /// <summary>Verbs that state facts, wishes or business context rather than use cases.</summary>
+    public HashSet<string> StopVerbs { get; init; } = [];
+
+    /// <summary>Verbs the system itself performs when the brief says "we …".</summary>
+    public HashSet<string> SystemVerbs { get; init; } = [];
+
+    /// <summary>Verbs that move a thing from one lifecycle state to another.</summary>
+    public HashSet<string> TransitionVerbs { get; init; } = [];
+
+    /// <summary>Endings of nouns that name a role ("-er", "-or", "-ist").</summary>
+    public List<string> ActorSuffixes { get; init; } = [];
+
+    /// <summary>Nouns that name people or organisations.</summary>
+    public HashSet<string> ActorNouns { get; init; } = [];
+
+    /// <summary>Head nouns that make a subject a system actor ("podcast apps", "the warehouse system").</summary>
+    public HashSet<string> SystemActorHeads { get; init; } = [];
+
+    /// <summary>Nouns that are never actors, whatever their ending.</summary>
+    public HashSet<string> NotActors { get; init; } = [];
+
+    /// <summary>Nouns too generic to be entities.</summary>
+    public HashSet<string> GenericNouns { get; init; } = [];
+
+    /// <summary>Languages, frameworks and datastores a brief may name as its stack.</summary>
+    public List<string> StackNames { get; init; } = [];
+
+    /// <summary>Platforms, services and vendors a brief may name.</summary>
+    public List<string> ProductNames { get; init; } = [];
+
+    /// <summary>True when the noun phrase names someone or something that acts.</summary>
+    public bool IsActor(IReadOnlyList<Token> np)
+    {
+        if (np.Count == 0)
+        {
+            return false;
+        }
+
+        var last = np[^1];
+        var lemma = last.Lemma.ToLowerInvariant();
+        var phrase = string.Join(' ', np.Select(x => x.Normal));
+        if (NotActors.Contains(lemma) || NotActors.Contains(phrase) || last.Is("Pronoun") && !FirstPerson.Contains(last.Normal))
+        {
+            return false;
+        }
+
+        if (last.Is("Person") || last.Is("Organization") || ActorNouns.Contains(lemma) || ActorNouns.Contains(last.Normal) || SystemActorHeads.Contains(lemma))
+        {
+            return true;
+        }
+
+        // A proper noun that is not a place ("SiteMinder", "SAP EWM") acts as an external system.
+        if ((last.Is("ProperNoun") || last.Is("Acronym")) && !last.Is("Place") && !last.Is("Date"))
+        {
+            return true;
+        }
+
+        return lemma.Length > 4 && ActorSuffixes.Any(s => lemma.EndsWith(s, StringComparison.Ordinal)) && !lemma.EndsWith("ment", StringComparison.Ordinal);
+    }
+
+    /// <summary>True when the phrase's head is a system rather than a person.</summary>
+    public bool IsSystem(IReadOnlyList<Token> np) => np.Count > 0 && (SystemActorHeads.Contains(np[^1].Lemma.ToLowerInvariant()) || np[^1].Is("ProperNoun") && !np[^1].Is("Person") || np[^1].Is("Acronym"));
+
+    private static ReadingLexicon Load()
+    {
+        using var stream = typeof(ReadingLexicon).Assembly.GetManifestResourceStream("ArchitectAgents.Knowledge.reading.json")
+            ?? throw new InvalidOperationException("Embedded knowledge file reading.json is missing from the build.");
+        var raw = JsonSerializer.Deserialize<Raw>(stream, ReadOptions)
+            ?? throw new InvalidOperationException("reading.json is empty");
+        static HashSet<string> Set(List<string>? l) => new(l ?? [], StringComparer.OrdinalIgnoreCase);
+        return new ReadingLexicon
+        {
+            FirstPerson = Set(raw.FirstPerson), Carriers = Set(raw.Carriers), Particles = Set(raw.Particles), PhrasalVerbs = Set(raw.PhrasalVerbs),
+            Pronouns = Set(raw.Pronouns), StopVerbs = Set(raw.StopVerbs), SystemVerbs = Set(raw.SystemVerbs), TransitionVerbs = Set(raw.TransitionVerbs),
+            ActorSuffixes = raw.ActorSuffixes ?? [], ActorNouns = Set(raw.ActorNouns), SystemActorHeads = Set(raw.SystemActorHeads),
+            NotActors = Set(raw.NotActors), GenericNouns = Set(raw.GenericNouns),
+            StackNames = raw.StackNames ?? [], ProductNames = raw.ProductNames ?? [],
+        };
+    }
+
+    private sealed class Raw
+    {
+        public List<string>? FirstPerson { get; set; }
+        public List<string>? Carriers { get; set; }
+        public List<string>? Particles { get; set; }
+        public List<string>? PhrasalVerbs { get; set; }
+        public List<string>? Pronouns { get; set; }
+        public List<string>? StopVerbs { get; set; }
+        public List<string>? SystemVerbs { get; set; }
+        public List<string>? TransitionVerbs { get; set; }
+        public List<string>? ActorSuffixes { get; set; }
+        public List<string>? ActorNouns { get; set; }
+        public List<string>? SystemActorHeads { get; set; }
+        public List<string>? NotActors { get; set; }
+        public List<string>? GenericNouns { get; set; }
+        public List<string>? StackNames { get; set; }
+        public List<string>? ProductNames { get; set; }
+    }
+}

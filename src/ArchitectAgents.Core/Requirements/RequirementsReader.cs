@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ArchitectAgents.Core.Document;
+
+namespace ArchitectAgents.Core.Requirements;
+
+/// <summary>
+/// Reads a brief (and its attachments) into the requirements model. The NLP library splits sentences and tags
+/// words; figures, targets, constraints, existing decisions and workload are read in any of English, French, Spanish
+/// or German; actors, use cases and entities need English (the model says so for other languages).
+/// </summary>
+public sealed partial class RequirementsReader(TextAnnotator? annotator)
+{
+    /// <summary>A reader over the shared annotator.</summary>
+    public static RequirementsReader Default { get; } = new(TextAnnotator.Shared);
+
+    /// <summary>Reads the brief and attachments.</summary>
+    public async Task<RequirementsModel> ReadAsync(string brief, IReadOnlyList<(string Name, string Content)> attachments, CancellationToken cancellationToken)
+    {
+        var lexicon = ReadingLexicon.Default;
+        var technologies = TechnologyNames.Default;
+        var model = new RequirementsModel();
+        var blocks = BriefText.Blocks(brief);
+        var joined = BriefText.Joined(blocks);
+        model.Language = LanguageDetector.Detect(joined);
+
+        AnnotatedText? annotated = null;
+        if (annotator is not null)
+        {
+            var (text, unavailable) = await annotator.AnnotateAsync(joined, cancellationToken).ConfigureAwait(false);
+            annotated = text;
+            if (unavailable is not null)
+            {
+                model.ReaderNotes.Add($"The NLP library could not run ({unavailable}); sentences were split by punctuation and no use cases, actors or entities were read.");
+            }
+        }
+
+        var sentences = annotated is not null
+            ? SentencesWithHeadings(annotated.Sentences.Select(s => s.Text).ToList(), blocks)
+            : blocks.Where(b => b.Kind != "heading").SelectMany(b => SplitSentences(b.Text).Select(s => (Text: s, b.Heading))).ToList();
+
+        // Headings are read too: "## Existing decisions (keep these)" scopes its items, and a heading can state a figure.
+        foreach (var (sentence, heading) in sentences)
+        {
+            if (InstructionDetector.Why(sentence) is { } why)
+            {
+                model.InstructionAttempts.Add(new InstructionAttempt { Text = sentence, Source = "brief", Why = why });
+                continue;
+            }
+
+            var read = FigureReader.Read(sentence, heading);
+            model.Figures.AddRange(read.Figures);
+            model.QualityTargets.AddRange(read.Targets);
+            model.Constraints.AddRange(ConstraintReader.Read(sentence, technologies));
+            if (DecisionReader.Read(sentence, heading, technologies, "brief") is { } decision)
+            {
+                model.ExistingDecisions.Add(decision);
+            }
+        }
+
+        foreach (var (name, content) in attachments)
+        {
+            foreach (var block in BriefText.Blocks(content).Where(b => b.Kind != "heading"))
+            {
+                foreach (var sentence in SplitSentences(block.Text))
+                {
+                    if (InstructionDetector.Why(sentence) is { } why)
+                    {
+                        model.InstructionAttempts.Add(new InstructionAttempt { Text = sentence, Source = name, Why = why });
+                    }
+                    else if (DecisionReader.Read(sentence, block.Heading ?? "existing", technologies, name) is { } decision)
+                    {
+                        model.ExistingDecisions.Add(decision);
+                    }
+                }
+            }
+        }
+
+        AddFigureConstraints(model);
+        model.Workload = WorkloadReader.Read(sentences.Select(s => s.Text), model.Figures);
+
+        if (annotated is not null && model.Language is "en" or "und")
+        {
+            var clean = annotated.Sentences.Where(s => InstructionDetector.Why(s.Text) is null).ToList();
+            var found = UseCaseReader.Read(clean, lexicon);
+            model.UseCases = [.. found.Select(f => f.UseCase).DistinctBy(u => (u.Actor.ToLowerInvariant(), u.Action, u.Object.ToLowerInvariant()))];
+            model.Actors = Actors(found, lexicon);
+            model.Entities = EntityReader.Read(found, model, annotated, lexicon);
+        }
+        else if (model.Language is not ("en" or "und"))
+        {
+            model.ReaderNotes.Add($"The brief is in {LanguageDetector.Name(model.Language)}: figures, quality targets, constraints and existing decisions were read; actors, use cases and entities are read from English text only, so the designer must take them from the brief itself.");
+        }
+
+        Number(model);
+        DeriveFigures(model);
+        return model;
+    }
+
+    private static List<(string Text, string? Heading)> SentencesWithHeadings(List<string> sentences, IReadOnlyList<BriefText.Block> blocks)
+    {
+        // Each sentence takes the heading of the block it sits in; headings themselves are kept as sentences.
+        var result = new List<(string, string?)>();
+        var b = 0;
+        foreach (var s in sentences)
+        {
+            while (b < blocks.Count - 1 && !blocks[b].Text.Contains(s.Length > 30 ? s[..30] : s, StringComparison.Ordinal))
+            {
+                b++;
+            }
+
+            var block = b < blocks.Count ? blocks[b] : null;
+            if (block is null || !block.Text.Contains(s.Length > 30 ? s[..30] : s, StringComparison.Ordinal))
+            {
+                b = 0;
+                block = blocks.FirstOrDefault(x => x.Text.Contains(s.Length > 30 ? s[..30] : s, StringComparison.Ordinal));
+            }
+
+            result.Add((s, block?.Kind == "heading" ? block.Text.TrimStart('#', ' ') : block?.Heading));
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<string> SplitSentences(string text) =>
+        SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
+
+    private static List<Actor> Actors(List<UseCaseReader.Found> found, ReadingLexicon lexicon) =>
+        [.. found.Where(f => !f.ActorIsSystem && f.ActorHead is not null)
+            .GroupBy(f => f.UseCase.Actor.ToLowerInvariant())
+            .Select(g => g.First())
+            .Select(f => new Actor
+            {
+                Name = f.UseCase.Actor,
+                Kind = lexicon.SystemActorHeads.Contains(f.ActorHead!.Split(' ')[^1]) || f.UseCase.Actor.Skip(1).Any(char.IsUpper) ? "system" : "person",
+                Text = f.UseCase.Text,
+            })];
+
+    private static void AddFigureConstraints(RequirementsModel model)
+    {
+        foreach (var budget in model.Figures.Where(f => f.Quantity is "budget" or "hosting budget" or "infrastructure spend"))
+        {
+            model.Constraints.Add(new Constraint { Kind = "budget", Value = $"{budget.Unit.Split('/')[0]} {budget.Value.ToString("#,0.##", CultureInfo.InvariantCulture)}{(budget.Unit.Contains('/', StringComparison.Ordinal) ? "/" + budget.Unit.Split('/')[1] : "")}", Text = budget.Text });
+        }
+
+        if (model.Figures.FirstOrDefault(f => f.Quantity == "team size") is { } team)
+        {
+            model.Constraints.Add(new Constraint { Kind = "team", Value = $"{team.Value.ToString(CultureInfo.InvariantCulture)} {team.Unit}", Text = team.Text });
+        }
+
+        // One constraint per kind and value; the first clause that states it is kept.
+        model.Constraints = [.. model.Constraints.DistinctBy(c => (c.Kind, c.Value.ToLowerInvariant()))];
+        model.ExistingDecisions = [.. model.ExistingDecisions.DistinctBy(d => d.Text)];
+        model.Figures = [.. model.Figures.DistinctBy(f => (f.Value, f.Unit, f.Text))];
+        model.QualityTargets = [.. model.QualityTargets.DistinctBy(q => (q.Attribute, q.Value, q.Text))];
+    }
+
+    private static void Number(RequirementsModel model)
+    {
+        for (var i = 0; i < model.Figures.Count; i++)
+        {
+            model.Figures[i].Id = $"fig-{i + 1}";
+        }
+
+        for (var i = 0; i < model.UseCases.Count; i++)
+        {
+            model.UseCases[i].Id = $"uc-{i + 1}";
+        }
+    }
+
+    /// <summary>Peak request rates the design needs, derived from stated daily or monthly volumes when no rate is stated; marked derived, arithmetic shown.</summary>
+    private static void DeriveFigures(RequirementsModel model)
+    {
+        if (model.Figures.Any(f => f.Unit.EndsWith("/s", StringComparison.Ordinal) || f.Unit == "requests/s"))
+        {
+            return;
+        }
+
+        var volume = model.Figures.Where(f => !f.Derived && (f.Unit.EndsWith("/day", StringComparison.Ordinal) || f.Unit.EndsWith("/month", StringComparison.Ordinal)) && !f.Unit.Contains("GBP", StringComparison.Ordinal) && !f.Unit.Contains("USD", StringComparison.Ordinal) && !f.Unit.Contains("EUR", StringComparison.Ordinal))
+            .Select(f => (Figure: f, PerDay: f.Unit.EndsWith("/month", StringComparison.Ordinal) ? f.Value / 30 : f.Value))
+            .OrderByDescending(x => x.PerDay).FirstOrDefault();
+        if (volume.Figure is null)
+        {
+            return;
+        }
+
+        // Busy-hour traffic is commonly about 10x the day's average rate.
+        const double PeakFactor = 10;
+        var average = volume.PerDay / 86_400;
+        var peak = Math.Max(1, Math.Ceiling(average * PeakFactor));
+        var noun = volume.Figure.Unit.Split('/')[0];
+        model.Figures.Add(new Figure
+        {
+            Id = $"fig-{model.Figures.Count + 1}",
+            Quantity = $"peak {noun} per second (derived)",
+            Value = peak,
+            Unit = noun + "/s",
+            Text = volume.Figure.Text,
+            Derived = true,
+            Derivation = $"{volume.PerDay.ToString("#,0", CultureInfo.InvariantCulture)} {noun}/day ÷ 86,400 s = {average.ToString("0.###", CultureInfo.InvariantCulture)}/s average × {PeakFactor} busy-hour factor ≈ {peak.ToString("#,0", CultureInfo.InvariantCulture)}/s",
+        });
+    }
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\d""'(])")]
+    private static partial Regex SentenceEnd();
+}

@@ -1,0 +1,367 @@
+using ArchitectAgents.Core.Document;
+
+namespace ArchitectAgents.Core.Requirements;
+
+/// <summary>
+/// Finds use cases in part-of-speech-tagged English sentences: a subject that acts (a role, an organisation or a
+/// system) + a verb in its base form (with its particle) + the object noun phrase. Coordinated verbs share the
+/// subject ("students browse sections, add them to a cart and register"), "X use Y to V Z" and "X want Y to be
+/// able to V Z" give the inner verb, pronoun objects are resolved to the noun phrase they stand for, "we"
+/// becomes System for things the brief asks the system to do, and a passive with a condition ("if payment
+/// doesn't complete, the hold is released") becomes a System use case.
+/// </summary>
+public static class UseCaseReader
+{
+    /// <summary>A use case, with the head nouns of its subject and object (for actors and entities).</summary>
+    public sealed record Found(UseCase UseCase, string? ActorHead, string? ObjectHead, bool ActorIsSystem);
+
+    /// <summary>Reads every sentence; <paramref name="lexicon"/> holds the verb and role lists.</summary>
+    public static List<Found> Read(IReadOnlyList<AnnotatedSentence> sentences, ReadingLexicon lexicon)
+    {
+        var found = new List<Found>();
+        string? lastObject = null;
+        foreach (var sentence in sentences)
+        {
+            foreach (var clause in Clauses(sentence.Tokens))
+            {
+                ReadClause(sentence, clause, lexicon, found, ref lastObject);
+            }
+        }
+
+        return found;
+    }
+
+    private static IEnumerable<List<Token>> Clauses(IReadOnlyList<Token> tokens)
+    {
+        var current = new List<Token>();
+        foreach (var t in tokens)
+        {
+            current.Add(t);
+            if (t.Post.Contains(';', StringComparison.Ordinal) || t.Post.Contains(':', StringComparison.Ordinal) || t.Post.Contains('(', StringComparison.Ordinal) || t.Post.Contains(')', StringComparison.Ordinal))
+            {
+                yield return current;
+                current = [];
+            }
+        }
+
+        if (current.Count > 0)
+        {
+            yield return current;
+        }
+    }
+
+    private static void ReadClause(AnnotatedSentence sentence, List<Token> t, ReadingLexicon lexicon, List<Found> found, ref string? lastObject)
+    {
+        List<Token>? subject = null;
+        for (var i = 0; i < t.Count; i++)
+        {
+            var token = t[i];
+            if (IsNounLike(token) && !token.Is("Verb"))
+            {
+                var np = NounPhraseAt(t, i);
+                if (np.Count > 0)
+                {
+                    // Only a noun phrase directly followed by its verb (possibly through modals/adverbs) is a subject.
+                    var j = i + np.Count;
+                    var (verbIndex, passive) = VerbAfter(t, j, lexicon);
+                    if (verbIndex >= 0)
+                    {
+                        subject = np;
+                        i = ReadPredicates(sentence, t, verbIndex, passive, subject, lexicon, found, ref lastObject) - 1;
+                        continue;
+                    }
+
+                    i = j - 1;
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads the verb at <paramref name="v"/> and any coordinated verbs after it; returns the index after the last.</summary>
+    private static int ReadPredicates(AnnotatedSentence sentence, List<Token> t, int v, bool passive, List<Token> subject, ReadingLexicon lexicon, List<Found> found, ref string? lastObject)
+    {
+        var subjectText = Phrase(subject);
+        var subjectHead = Head(subject);
+        var isWe = subject.Count == 1 && lexicon.FirstPerson.Contains(subject[0].Normal);
+        var isActor = isWe || lexicon.IsActor(subject);
+        var i = v;
+        var negated = false;
+        while (i < t.Count)
+        {
+            var verb = t[i];
+            negated |= i > 0 && (t[i - 1].Is("Negative") || t[i - 1].Normal is "never" or "not" or "n't");
+            var lemma = verb.Lemma;
+
+            // "X use Y to V Z", "X want(s) Y to be able to V Z", "X need to V": the action is the inner verb.
+            var k = i + 1;
+            if (lexicon.Carriers.Contains(lemma))
+            {
+                var inner = InnerVerb(t, k, lexicon);
+                if (inner >= 0)
+                {
+                    i = inner;
+                    if (lexicon.Carriers.Contains(t[i].Lemma) is false && i > 0 && t[i - 1].Normal == "to")
+                    {
+                        var beforeTo = t.Take(i - 1).Skip(k).Where(IsNounLike).ToList();
+                        if (lemma is "want" or "allow" or "let" or "enable" && beforeTo.Count > 0 && lexicon.IsActor(beforeTo))
+                        {
+                            subjectText = Phrase(beforeTo);
+                            subjectHead = Head(beforeTo);
+                            isWe = false;
+                            isActor = true;
+                        }
+                    }
+
+                    continue;
+                }
+            }
+
+            var particle = "";
+            if (k < t.Count && (t[k].Is("Particle") || lexicon.Particles.Contains(t[k].Normal) && lexicon.PhrasalVerbs.Contains(lemma + " " + t[k].Normal)))
+            {
+                particle = " " + t[k].Normal;
+                k++;
+            }
+
+            var objStart = k;
+            while (objStart < t.Count && t[objStart].Normal is "the" or "a" or "an" or "their" or "its" or "our" or "his" or "her" or "every" or "each" or "all" or "any" or "some")
+            {
+                objStart++;
+            }
+
+            var obj = passive ? subject : NounPhraseAt(t, objStart);
+            var objText = obj.Count > 0 ? Phrase(obj) : null;
+            if (objText is not null && obj.Count == 1 && lexicon.Pronouns.Contains(obj[0].Normal))
+            {
+                objText = obj[0].Normal == "each" || t.Skip(objStart).Take(2).Any(x => x.Normal == "other") ? subjectText : lastObject;
+            }
+
+            // "of ..." continues the object ("a monthly CSV of approved leave").
+            var after = objStart + obj.Count;
+            if (!passive && objText is not null && after < t.Count && t[after].Normal == "of" && !t[after - 1].Breaks)
+            {
+                var tail = NounPhraseAt(t, after + 1);
+                if (tail.Count > 0)
+                {
+                    objText += " of " + Phrase(tail);
+                    after += 1 + tail.Count;
+                }
+            }
+
+            var action = lemma + particle;
+            var actor = isWe ? "System" : Capitalise(subjectText);
+            var keep = !negated && objText is not null && !lexicon.StopVerbs.Contains(lemma)
+                && (isActor || passive)
+                && (!isWe || lexicon.SystemVerbs.Contains(lemma))
+                && !(passive && !lexicon.SystemVerbs.Contains(lemma) && !lexicon.TransitionVerbs.Contains(lemma));
+            if (passive)
+            {
+                actor = "System";
+            }
+
+            if (keep)
+            {
+                found.Add(new Found(new UseCase
+                {
+                    Actor = actor,
+                    Action = action,
+                    Object = objText!,
+                    Rule = RuleAfter(t, after),
+                    Text = sentence.Text,
+                }, isWe || passive ? null : subjectHead, obj.Count > 0 ? Head(obj) : null, isWe || passive));
+            }
+
+            if (objText is not null && !lexicon.Pronouns.Contains(objText))
+            {
+                lastObject = objText;
+            }
+
+            // Coordinated verbs with the same subject: ", V", "and V", ", and V", "then V".
+            var next = after;
+            while (next < t.Count && (t[next].Is("Preposition") || t[next].Is("Determiner") || IsNounLike(t[next]) || t[next].Is("Adjective") || t[next].Is("Adverb")) && !t[next - 1].Breaks && !(t[next].Is("Verb") && !t[next].Is("Noun")))
+            {
+                next++;
+            }
+
+            var j = next;
+            if (j < t.Count && t[j].Normal is "and" or "or" or "then" or "&")
+            {
+                j++;
+            }
+            else if (!(j > 0 && j - 1 < t.Count && t[j - 1].Breaks))
+            {
+                return next;
+            }
+
+            while (j < t.Count && (t[j].Normal is "and" or "then" or "to" or "also" || t[j].Is("Adverb")))
+            {
+                j++;
+            }
+
+            if (j < t.Count && IsBaseVerb(t[j]) && !IsNounPhraseSubjectAhead(t, j))
+            {
+                i = j;
+                passive = false;
+                continue;
+            }
+
+            return next;
+        }
+
+        return i;
+    }
+
+    private static bool IsNounPhraseSubjectAhead(List<Token> t, int j) =>
+        // "and HR exports": a noun then a verb starts a new subject, not a coordinated verb.
+        t[j].Is("Noun") && j + 1 < t.Count && t[j + 1].Is("Verb") && !t[j + 1].Is("Noun");
+
+    private static (int Index, bool Passive) VerbAfter(List<Token> t, int j, ReadingLexicon lexicon)
+    {
+        var k = j;
+        var sawModal = false;
+        var sawBe = false;
+        while (k < t.Count && (t[k].Is("Adverb") || t[k].Is("Modal") || t[k].Is("Auxiliary") || t[k].Is("Copula") || t[k].Normal is "also" or "all" or "both" or "to" or "able" or "can" or "must" or "should" or "will" or "then"))
+        {
+            sawModal |= t[k].Is("Modal") || t[k].Normal is "can" or "must" or "should" or "will";
+            sawBe |= t[k].Is("Copula") || t[k].Normal is "is" or "are" or "be" or "get" or "gets";
+            if (t[k - (k > j ? 1 : 0)].Breaks && k > j)
+            {
+                return (-1, false);
+            }
+
+            k++;
+        }
+
+        if (k >= t.Count || (k > 0 && t[k - 1].Breaks && k - 1 >= j && k - 1 < t.Count && k != j))
+        {
+            return (-1, false);
+        }
+
+        var v = t[k];
+        if (sawBe && (v.Is("PastTense") || v.Is("Participle")) && v.Is("Verb"))
+        {
+            return (k, true);
+        }
+
+        if (v.Is("Verb") && !v.Is("Gerund") && !v.Is("Copula") && (!v.Is("Noun") || sawModal) && !(v.Is("PastTense") && !sawModal))
+        {
+            return (k, false);
+        }
+
+        return (-1, false);
+    }
+
+    private static int InnerVerb(List<Token> t, int k, ReadingLexicon lexicon)
+    {
+        // Look ahead a few tokens for "to V" (skipping "be able").
+        for (var j = k; j < Math.Min(t.Count, k + 9); j++)
+        {
+            if (t[j].Normal == "to" && j + 1 < t.Count)
+            {
+                var n = j + 1;
+                if (t[n].Normal == "be" && n + 2 < t.Count && t[n + 1].Normal == "able" && t[n + 2].Normal == "to")
+                {
+                    n += 3;
+                }
+
+                if (n < t.Count && t[n].Is("Verb") && !lexicon.StopVerbs.Contains(t[n].Lemma))
+                {
+                    return n;
+                }
+            }
+
+            if (t[j].Breaks)
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string? RuleAfter(List<Token> t, int after)
+    {
+        // A stated rule right after the object: "within 10 s", "before funds are released", "after 10 minutes".
+        if (after < t.Count && t[after].Normal is "within" or "before" or "after" or "once" or "unless" or "when" or "if" or "until")
+        {
+            var words = new List<string>();
+            for (var j = after; j < t.Count && words.Count < 10; j++)
+            {
+                words.Add(t[j].Text);
+                if (t[j].Breaks)
+                {
+                    break;
+                }
+            }
+
+            return string.Join(' ', words);
+        }
+
+        return null;
+    }
+
+    /// <summary>The noun phrase starting at <paramref name="i"/>: determiners are skipped, adjectives and nouns kept, up to six words.</summary>
+    public static List<Token> NounPhraseAt(List<Token> t, int i)
+    {
+        var np = new List<Token>();
+        while (i < t.Count && np.Count < 6)
+        {
+            var x = t[i];
+            var nounish = IsNounLike(x) || x.Is("Adjective") || x.Is("Value") || x.Is("Possessive") || x.Normal is "&" or "-"
+                || x.Is("Verb") && !x.Is("Copula") && i + 1 < t.Count && IsNounLike(t[i + 1]) && np.Count == 0 && t[i + 1].Is("Noun") && !x.Breaks && !t[i + 1].Is("Pronoun");
+            if (!nounish || x.Is("Preposition") || x.Is("Conjunction") || x.Is("Determiner") && np.Count > 0 || x.Is("Modal") || x.Is("Copula") || x.Is("Auxiliary"))
+            {
+                break;
+            }
+
+            if (x.Is("Pronoun") && np.Count > 0)
+            {
+                break;
+            }
+
+            np.Add(x);
+            i++;
+            if (x.Breaks || x.Is("Pronoun"))
+            {
+                break;
+            }
+
+            // A verb after a noun starts the predicate ("students register"), unless it is itself tagged a noun.
+            if (i < t.Count && t[i].Is("Verb") && !(t[i].Is("Noun") && !(i + 1 < t.Count && (t[i + 1].Is("Determiner") || t[i + 1].Is("Noun")))))
+            {
+                break;
+            }
+        }
+
+        // A phrase must end in a noun.
+        while (np.Count > 0 && !IsNounLike(np[^1]))
+        {
+            np.RemoveAt(np.Count - 1);
+        }
+
+        return np;
+    }
+
+    private static bool IsNounLike(Token x) => (x.Is("Noun") || x.Is("Acronym") || x.Is("ProperNoun")) && !x.Is("Date") || x.Is("Pronoun");
+
+    private static bool IsBaseVerb(Token x) => x.Is("Verb") && (x.Is("Infinitive") || x.Is("PresentTense")) && !x.Is("Copula") && !x.Is("Gerund");
+
+    /// <summary>The words of a phrase as written, lower-cased unless a proper noun or acronym.</summary>
+    public static string Phrase(IEnumerable<Token> np) =>
+        string.Join(' ', np.Select(x => x.Is("ProperNoun") || x.Is("Acronym") || x.Text.Skip(1).Any(char.IsUpper) ? x.Text : x.Text.ToLowerInvariant())).Trim(',', '.', ';', ':');
+
+    /// <summary>The phrase's head: its last noun, singular, with a noun modifier before it ("leave request", "room hold").</summary>
+    public static string Head(List<Token> np)
+    {
+        var last = np[^1];
+        var head = last.Is("ProperNoun") || last.Is("Acronym") ? last.Text : last.Lemma;
+        if (np.Count >= 2 && np[^2].Is("Noun") && !np[^2].Is("Pronoun") && !np[^2].Is("Possessive") && !np[^2].Is("Value"))
+        {
+            head = (np[^2].Is("ProperNoun") || np[^2].Is("Acronym") ? np[^2].Text : np[^2].Normal) + " " + head;
+        }
+
+        return head.Trim(',', '.', ';', ':', '(', ')');
+    }
+
+    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}
