@@ -5,9 +5,10 @@ namespace ArchitectAgents.Core.Requirements;
 /// <param name="Normal">Lower-cased, normalised.</param>
 /// <param name="Lemma">Base form ("guests" → "guest"), or the normal form when the library gives none.</param>
 /// <param name="Offset">Character offset in the annotated text.</param>
+/// <param name="Pre">Punctuation before it (an opening bracket or quote).</param>
 /// <param name="Post">Punctuation and space after it.</param>
 /// <param name="Tags">Part-of-speech tags (Noun, Verb, Adjective, Preposition, …).</param>
-public sealed record Token(string Text, string Normal, string Lemma, int Offset, string Post, IReadOnlySet<string> Tags)
+public sealed record Token(string Text, string Normal, string Lemma, int Offset, string Pre, string Post, IReadOnlySet<string> Tags)
 {
     /// <summary>True when the token carries the tag.</summary>
     public bool Is(string tag) => Tags.Contains(tag);

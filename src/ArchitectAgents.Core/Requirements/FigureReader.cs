@@ -26,7 +26,7 @@ public static partial class FigureReader
     private static readonly Regex TimeUnit = new(@"^\s?-?\s?(?<u>ms|milliseconds?|s|secs?|seconds?|segundos?|secondes?|min|mins|minutes?|minutos?|h|hrs?|hours?|horas?|heures?|days?|días|dias|jours?|weeks?|semanas|semaines|months?|meses|mois|years?|años|ans)\b", Opts);
     private static readonly Regex Ratio = new(@"^(?<u>x)\b", Opts);
     private static readonly Regex Percent = new(@"^\s?%", Opts);
-    private static readonly Regex Words = new(@"^\s?(?<w>(?:[\p{L}][\p{L}\-'/&]*\s?){1,4})", Opts);
+    private static readonly Regex Words = new(@"^\s?(?:(?:de|d'|of)\s)?(?<w>(?:[\p{L}][\p{L}\d\-'/&]*\s?){1,4})", Opts);
 
     private static readonly Regex ClockAfter = new(@"^(?::\d{2}|\s?h\s?\d{0,2}\b|\s?(?:am|pm)\b|\s?o'clock)", Opts);
     private static readonly Regex MonthNear = new(
@@ -36,7 +36,7 @@ public static partial class FigureReader
     private static readonly Regex VersionBefore = new(
         @"(?:\b(?:Java|JDK|Rails|Ruby|Python|PHP|MySQL|Postgres|PostgreSQL|Oracle|Node(?:\.js)?|\.NET|NET|Kotlin|Android|iOS|Windows|Angular|React|Vue|Spring(?:\sBoot)?|Symfony|Laravel|Django|Redis|Kafka|SQL\sServer|Elasticsearch|Ubuntu|Debian|Next\.js|Go|C\#|TypeScript|Part|Phase|Type|Level|SOC|ISO|Tier|version|v|Gen|HTTP|TLS|OAuth|IPv|Article|Art\.|Section|PSD|Web|Release)\s?|[A-Za-z]-|[A-Za-z])$",
         RegexOptions.CultureInvariant);
-    private static readonly Regex IdentifierAfter = new(@"^(?:[A-Za-z]{1,3}\d|\d|-[A-Za-z]|/\d|:\d)", RegexOptions.CultureInvariant);
+    private static readonly Regex IdentifierAfter = new(@"^(?:[A-Za-z]{1,3}\d|\d|-(?!(?:second|minute|hour|day|week|month|year|person|people|seat|bed|room|core|node|user|member|team|step|page|line)s?\b)[A-Za-z]|/\d|:\d)", RegexOptions.CultureInvariant);
     private static readonly Regex RegulationAfter = new(@"^\s?(?:CFR|USC|U\.S\.C\.)\b", RegexOptions.CultureInvariant);
     private static readonly Regex PeopleNoun = new(
         @"^(?:people|persons?|personnes?|personas?|personen|engineers?|developers?|devs?|programmers?|staff|of\sus|ingénieurs?|développeurs?|desarrolladores?|ingenieros?|entwickler)\b", Opts);
@@ -91,6 +91,14 @@ public static partial class FigureReader
             }
 
             var figure = Interpret(sentence, m, lastNoun, context);
+            var end0 = m.Index + m.Length;
+            var rangeAhead = i + 1 < matches.Count && matches[i + 1].Index - end0 <= 5 && Range.Match(sentence[end0..]) is { Success: true } g0 && g0.Length == matches[i + 1].Index - end0;
+            if (figure is null && rangeAhead && Interpret(sentence, matches[i + 1], lastNoun, context) is { } upperOnly)
+            {
+                // "200-500 rps": the lower bound takes the upper bound's unit.
+                figure = new Figure { Value = NumberWords.Parse(m), Unit = upperOnly.Unit, Quantity = upperOnly.Quantity + " (lower bound)", Text = upperOnly.Text };
+            }
+
             if (figure is null)
             {
                 continue;
@@ -99,7 +107,7 @@ public static partial class FigureReader
             // A range ("200-500 rps", "1 200 à 1 300 par jour", "4 or 6 per show") gives two figures sharing one text and unit.
             var end = m.Index + m.Length;
             Match? upper = null;
-            if (i + 1 < matches.Count && Range.Match(sentence[end..matches[i + 1].Index]) is { Success: true } && matches[i + 1].Index - end <= 5)
+            if (i + 1 < matches.Count && matches[i + 1].Index - end <= 5 && Range.Match(sentence[end..]) is { Success: true } gap && gap.Length == matches[i + 1].Index - end)
             {
                 upper = matches[i + 1];
                 var second = Interpret(sentence, upper, lastNoun, context);
@@ -108,8 +116,10 @@ public static partial class FigureReader
                     figure.Unit = second.Unit;
                     figure.Quantity = second.Quantity;
                     figure.AppliesTo ??= second.AppliesTo;
-                    figure.Text = Quote(sentence, m.Index, upper.Index + upper.Length + second.Text.Length - (upper.Length));
+                    var secondEnd = sentence.IndexOf(second.Text, upper.Index - 1 < 0 ? 0 : Math.Max(0, upper.Index - 3), StringComparison.Ordinal) is var at and >= 0 ? at + second.Text.Length : upper.Index + upper.Length;
+                    figure.Text = Quote(sentence, LeadStart(sentence, m.Index), secondEnd);
                     second.Text = figure.Text;
+                    second.Quantity += " (upper bound)";
                     if (m.Groups["cur"].Success is false && upper.Groups["cur"].Success)
                     {
                         figure.Unit = second.Unit;
@@ -143,7 +153,7 @@ public static partial class FigureReader
             {
                 Quantity = "team size",
                 Value = value,
-                Unit = noun.StartsWith("of", StringComparison.Ordinal) ? "people" : noun,
+                Unit = Regex.IsMatch(noun, @"^(?:of|person|personne|persona)", Opts) ? "people" : noun,
                 Text = w.Value.Trim(),
             });
         }
@@ -271,17 +281,38 @@ public static partial class FigureReader
             figure.Quantity = noun + " per " + PeriodName(bare.Groups["p"].Value);
             quoteEnd = end + bare.Length;
         }
+        else if (Regex.IsMatch(after, @"^\s?(?:per|par|por|pro|a|an|al|each)\s", Opts) && Period.Match(after) is { Success: true } barePeriod && PeriodName(barePeriod.Groups["p"].Value) is { } bp)
+        {
+            // "1 200 à 1 300 par jour", "4 or 6 per show": the counted noun is the one already in play.
+            var noun = lastNoun ?? FirstNoun(sentence) ?? "events";
+            figure.Unit = noun + "/" + bp;
+            figure.Quantity = noun + " per " + bp;
+            quoteEnd = end + barePeriod.Length;
+        }
         else if (PeopleNoun.Match(after.TrimStart()) is { Success: true } people)
         {
-            figure.Unit = people.Value.StartsWith("of", StringComparison.OrdinalIgnoreCase) ? "people" : people.Value.ToLowerInvariant();
+            figure.Unit = Regex.IsMatch(people.Value, @"^(?:of|person|personne|persona|personen)", Opts) ? "people" : people.Value.ToLowerInvariant();
             figure.Quantity = TeamWords.IsMatch(Window(sentence, m.Index, 40, 20)) || people.Value.StartsWith("of", StringComparison.OrdinalIgnoreCase) ? "team size" : people.Value.ToLowerInvariant();
             quoteEnd = end + (after.Length - after.TrimStart().Length) + people.Length;
         }
         else if (Regex.Match(after, @"^\s?of\s+(?:them|those|these)\b", Opts) is { Success: true } ofThem)
         {
-            figure.Unit = lastNoun ?? FirstNoun(sentence) ?? "items";
+            // "Counter staff (about 40 of them)": the noun just before the aside.
+            figure.Unit = NounBefore(sentence, m.Index) ?? lastNoun ?? FirstNoun(sentence) ?? "items";
             figure.Quantity = figure.Unit;
             quoteEnd = end + ofThem.Length;
+        }
+        else if (Regex.Match(after, @"^\s?of\s+(?:our|the|their|its|all)\s+(?:[\d.,]+\s?[kKM]?\s+)?(?<n>[\p{L}]+)", Opts) is { Success: true } ofOur)
+        {
+            // "9,000 of our 31k students".
+            figure.Unit = ofOur.Groups["n"].Value.ToLowerInvariant();
+            figure.Quantity = figure.Unit;
+        }
+        else if (NounBefore(sentence, m.Index) is { } before && Regex.IsMatch(sentence[..m.Index], @"\(\s?(?:~|about|around)?\s?$", Opts))
+        {
+            // "retail partners (12 today, ~60 by …)": the count of the noun the aside follows.
+            figure.Unit = before;
+            figure.Quantity = before;
         }
         else if (NounPhraseAfter(after) is { } phrase)
         {
@@ -317,16 +348,15 @@ public static partial class FigureReader
             figure.Quantity = "team size";
         }
 
-        var start = m.Index;
-        var lead = Regex.Match(sentence[..start], @"(?:(?:about|around|roughly|approximately|approx\.|nearly|almost|up\sto|at\sleast|at\smost|under|over|more\sthan|less\sthan|peak\sof|peaking\sat|environ|unos|unas|jusqu'à|hasta|etwa|rund|ca\.|maybe|some|~|≈)\s?)+$", Opts);
-        if (lead.Success)
-        {
-            start = lead.Index;
-        }
-
-        figure.Text = Quote(sentence, start, quoteEnd);
+        figure.Text = Quote(sentence, LeadStart(sentence, m.Index), quoteEnd);
         figure.AppliesTo = ScopeAfter(sentence[quoteEnd..]);
         return figure;
+    }
+
+    private static int LeadStart(string sentence, int start)
+    {
+        var lead = Regex.Match(sentence[..start], @"(?:(?:about|around|roughly|approximately|approx\.|nearly|almost|up\sto|at\sleast|at\smost|under|over|more\sthan|less\sthan|peak\sof|peaking\sat|environ|unos|unas|jusqu'à|hasta|etwa|rund|ca\.|maybe|some|~|≈)\s?)+$", Opts);
+        return lead.Success ? lead.Index : start;
     }
 
     private static bool IsFigure(string sentence, Match m)
@@ -365,16 +395,18 @@ public static partial class FigureReader
 
         var words = w.Groups["w"].Value.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var kept = new List<string>();
-        foreach (var word in words)
+        foreach (var raw in words)
         {
+            // "bookings/day": the noun, then the rate is read after it.
+            var word = raw.Contains('/', StringComparison.Ordinal) && !raw.StartsWith('/') ? raw[..raw.IndexOf('/', StringComparison.Ordinal)] : raw;
             var lower = word.ToLowerInvariant();
-            if (Stop.Contains(lower))
+            if (Stop.Contains(lower) || word.Length == 0)
             {
                 break;
             }
 
             kept.Add(word);
-            if (lower.EndsWith('s') && kept.Count >= 1 && !lower.EndsWith("ss", StringComparison.Ordinal))
+            if (word != raw || lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal) && !char.IsUpper(word[0]))
             {
                 break;
             }
@@ -400,6 +432,12 @@ public static partial class FigureReader
 
     private static string? NounOf(Figure f) => f.Unit.Contains('/', StringComparison.Ordinal) ? f.Unit.Split('/')[0] :
         f.Unit is "%" or "x" || IsTime(f.Unit) || f.Unit.Length == 3 && f.Unit.All(char.IsUpper) || f.Quantity == "size" ? null : f.Unit;
+
+    private static string? NounBefore(string sentence, int index)
+    {
+        var before = Regex.Match(sentence[..index], @"(?<n>[\p{L}]{3,})\s?\(\s?(?:~|about|around|roughly)?\s?$", Opts);
+        return before.Success ? before.Groups["n"].Value.ToLowerInvariant() : null;
+    }
 
     private static string? FirstNoun(string sentence) =>
         Regex.Match(sentence, @"^(?:\W*(?:the|our|their)\s)?(?<n>[\p{L}]+s)\b", Opts) is { Success: true } n ? n.Groups["n"].Value.ToLowerInvariant() : null;

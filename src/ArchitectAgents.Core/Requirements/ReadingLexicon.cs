@@ -32,6 +32,9 @@ public sealed class ReadingLexicon
     /// <summary>Verbs the system itself performs when the brief says "we …".</summary>
     public HashSet<string> SystemVerbs { get; init; } = [];
 
+    /// <summary>Common action verbs, used when the tagger calls a verb after an actor a noun ("students browse sections").</summary>
+    public HashSet<string> ActionVerbs { get; init; } = [];
+
     /// <summary>Verbs that move a thing from one lifecycle state to another.</summary>
     public HashSet<string> TransitionVerbs { get; init; } = [];
 
@@ -67,6 +70,11 @@ public sealed class ReadingLexicon
         var last = np[^1];
         var lemma = last.Lemma.ToLowerInvariant();
         var phrase = string.Join(' ', np.Select(x => x.Normal));
+        if (np.Count == 1 && FirstPerson.Contains(last.Normal))
+        {
+            return true;
+        }
+
         if (NotActors.Contains(lemma) || NotActors.Contains(phrase) || last.Is("Pronoun") && !FirstPerson.Contains(last.Normal))
         {
             return false;
@@ -102,7 +110,7 @@ public sealed class ReadingLexicon
             Pronouns = Set(raw.Pronouns), StopVerbs = Set(raw.StopVerbs), SystemVerbs = Set(raw.SystemVerbs), TransitionVerbs = Set(raw.TransitionVerbs),
             ActorSuffixes = raw.ActorSuffixes ?? [], ActorNouns = Set(raw.ActorNouns), SystemActorHeads = Set(raw.SystemActorHeads),
             NotActors = Set(raw.NotActors), GenericNouns = Set(raw.GenericNouns),
-            StackNames = raw.StackNames ?? [], ProductNames = raw.ProductNames ?? [],
+            StackNames = raw.StackNames ?? [], ActionVerbs = Set(raw.ActionVerbs), ProductNames = raw.ProductNames ?? [],
         };
     }
 
@@ -122,6 +130,7 @@ public sealed class ReadingLexicon
         public List<string>? NotActors { get; set; }
         public List<string>? GenericNouns { get; set; }
         public List<string>? StackNames { get; set; }
+        public List<string>? ActionVerbs { get; set; }
         public List<string>? ProductNames { get; set; }
     }
 }

@@ -53,7 +53,7 @@ public sealed class TextAnnotator : IAsyncDisposable
 
     private static AnnotatedSentence ToSentence(string text, ReplySentence s)
     {
-        var tokens = s.Terms.Select(t => new Token(t.T, t.N ?? t.T.ToLowerInvariant(), t.R ?? t.N ?? t.T.ToLowerInvariant(), t.O, t.Post ?? "", t.Tags.ToHashSet(StringComparer.Ordinal))).ToList();
+        var tokens = s.Terms.Select(t => new Token(t.T, t.N ?? t.T.ToLowerInvariant(), t.R ?? t.N ?? t.T.ToLowerInvariant(), t.O, t.Pre ?? "", t.Post ?? "", t.Tags.ToHashSet(StringComparer.Ordinal))).ToList();
         var start = tokens.Count > 0 ? Math.Clamp(tokens[0].Offset, 0, text.Length) : 0;
         var last = tokens.Count > 0 ? tokens[^1] : null;
         var end = last is null ? start : Math.Clamp(last.Offset + last.Text.Length + last.Post.TrimEnd().Length, start, text.Length);
@@ -95,6 +95,7 @@ public sealed class TextAnnotator : IAsyncDisposable
         public string? N { get; set; }
         public string? R { get; set; }
         public int O { get; set; }
+        public string? Pre { get; set; }
         public string? Post { get; set; }
         public List<string> Tags { get; set; } = [];
     }

@@ -20,9 +20,9 @@ public static class UseCaseReader
     {
         var found = new List<Found>();
         string? lastObject = null;
-        foreach (var sentence in sentences)
+        foreach (var sentence in sentences.Where(s => !s.Text.StartsWith('#')))
         {
-            foreach (var clause in Clauses(sentence.Tokens))
+            foreach (var clause in Clauses(sentence.Tokens, lexicon))
             {
                 ReadClause(sentence, clause, lexicon, found, ref lastObject);
             }
@@ -31,23 +31,56 @@ public static class UseCaseReader
         return found;
     }
 
-    private static IEnumerable<List<Token>> Clauses(IReadOnlyList<Token> tokens)
+    private static IEnumerable<List<Token>> Clauses(IReadOnlyList<Token> tokens, ReadingLexicon lexicon)
     {
+        // Parenthesised asides are dropped ("Site coordinators at ~60 hospital sites (US and EU) enter …"); ';' and ':' end a clause.
         var current = new List<Token>();
+        var depth = 0;
         foreach (var t in tokens)
         {
-            current.Add(t);
-            if (t.Post.Contains(';', StringComparison.Ordinal) || t.Post.Contains(':', StringComparison.Ordinal) || t.Post.Contains('(', StringComparison.Ordinal) || t.Post.Contains(')', StringComparison.Ordinal))
+            depth += t.Pre.Count(c => c == '(') + (t.Text.StartsWith('(') ? 1 : 0);
+            if (depth == 0)
             {
-                yield return current;
+                current.Add(t.Post.Contains('(', StringComparison.Ordinal) ? t with { Post = t.Post.Replace("(", " ", StringComparison.Ordinal).Replace(")", " ", StringComparison.Ordinal) } : t);
+            }
+
+            depth += t.Post.Count(c => c == '(') - t.Post.Count(c => c == ')') - t.Pre.Count(c => c == ')') - (t.Text.EndsWith(')') ? 1 : 0);
+            depth = Math.Max(0, depth);
+            if (depth == 0 && current.Count > 0 && (t.Post.Contains(';', StringComparison.Ordinal) || t.Post.Contains(':', StringComparison.Ordinal)))
+            {
+                yield return Retag(current, lexicon);
                 current = [];
             }
         }
 
         if (current.Count > 0)
         {
-            yield return current;
+            yield return Retag(current, lexicon);
         }
+    }
+
+    /// <summary>The tagger reads some verbs after a plural subject as nouns ("students browse sections"); an action verb there is a verb.</summary>
+    private static List<Token> Retag(List<Token> t, ReadingLexicon lexicon)
+    {
+        var result = new List<Token>(t);
+        if (result.Count > 1 && result[0].Is("Adjective") && char.IsUpper(result[0].Text[0]) && (result[1].Is("Modal") || result[1].Is("Verb")))
+        {
+            // "Legal must be able to …": a capitalised word opening the clause before its verb is a noun.
+            result[0] = result[0] with { Tags = new HashSet<string>(["Noun", "Singular"], StringComparer.Ordinal) };
+        }
+
+        for (var i = 1; i < result.Count - 1; i++)
+        {
+            var x = result[i];
+            var verbForm = x.Is("Plural") && result[i + 1].Is("Determiner") ? x.Lemma : x.Normal;
+            if (x.Is("Noun") && (!x.Is("Plural") || verbForm != x.Normal) && !x.Is("Verb") && (lexicon.ActionVerbs.Contains(verbForm) || lexicon.SystemVerbs.Contains(verbForm)) && result[i - 1].Is("Noun") && !result[i - 1].Breaks
+                && lexicon.IsActor([result[i - 1]]) && (result[i + 1].Is("Noun") || result[i + 1].Is("Determiner") || result[i + 1].Is("Adjective") || result[i + 1].Is("Pronoun")))
+            {
+                result[i] = x with { Lemma = verbForm, Tags = new HashSet<string>(["Verb", "PresentTense", "Infinitive"], StringComparer.Ordinal) };
+            }
+        }
+
+        return result;
     }
 
     private static void ReadClause(AnnotatedSentence sentence, List<Token> t, ReadingLexicon lexicon, List<Found> found, ref string? lastObject)
@@ -64,6 +97,21 @@ public static class UseCaseReader
                     // Only a noun phrase directly followed by its verb (possibly through modals/adverbs) is a subject.
                     var j = i + np.Count;
                     var (verbIndex, passive) = VerbAfter(t, j, lexicon);
+                    if (verbIndex < 0 && j < t.Count && t[j].Is("Preposition") && !t[j - 1].Breaks && lexicon.IsActor(np))
+                    {
+                        // "Site coordinators at 60 hospital sites enter …": one prepositional phrase between subject and verb.
+                        var k = j + 1;
+                        while (k < t.Count && (t[k].Is("Value") || t[k].Is("Determiner") || t[k].Is("Adjective")))
+                        {
+                            k++;
+                        }
+
+                        var pp = NounPhraseAt(t, k);
+                        if (pp.Count > 0)
+                        {
+                            (verbIndex, passive) = VerbAfter(t, k + pp.Count, lexicon);
+                        }
+                    }
                     if (verbIndex >= 0)
                     {
                         subject = np;
@@ -86,6 +134,8 @@ public static class UseCaseReader
         var isActor = isWe || lexicon.IsActor(subject);
         var i = v;
         var negated = false;
+        string? chainObject = null;
+        var pending = new List<string>();
         while (i < t.Count)
         {
             var verb = t[i];
@@ -130,7 +180,25 @@ public static class UseCaseReader
             }
 
             var obj = passive ? subject : NounPhraseAt(t, objStart);
+            if (obj.Count == 0 && !passive && objStart + 1 < t.Count && t[objStart].Normal is "for" or "to" or "on" or "in" or "about" && lexicon.ActionVerbs.Contains(lemma) && t[objStart + 1].Normal is not ("our" or "their" or "my"))
+            {
+                // "register for sections", "subscribe to a show".
+                var n = objStart + 1;
+                while (n < t.Count && t[n].Is("Determiner"))
+                {
+                    n++;
+                }
+
+                obj = NounPhraseAt(t, n);
+                objStart = obj.Count > 0 ? n : objStart;
+            }
+
             var objText = obj.Count > 0 ? Phrase(obj) : null;
+            if (objText is null && chainObject is not null && lexicon.ActionVerbs.Contains(lemma))
+            {
+                // A coordinated verb without its own object acts on the chain's first object ("browse sections, … and register").
+                objText = chainObject;
+            }
             if (objText is not null && obj.Count == 1 && lexicon.Pronouns.Contains(obj[0].Normal))
             {
                 objText = obj[0].Normal == "each" || t.Skip(objStart).Take(2).Any(x => x.Normal == "other") ? subjectText : lastObject;
@@ -159,57 +227,84 @@ public static class UseCaseReader
                 actor = "System";
             }
 
+            var objectHead = obj.Count > 0 && !lexicon.Pronouns.Contains(obj[^1].Normal) ? Head(obj) : objText?.Split(' ')[^1];
             if (keep)
             {
-                found.Add(new Found(new UseCase
+                var useCase = new UseCase { Actor = actor, Action = action, Object = objText!, Rule = RuleAfter(t, after), Text = sentence.Text };
+                found.Add(new Found(useCase, isWe || passive ? null : subjectHead, objectHead, isWe || passive));
+
+                // Verbs earlier in the chain that had no object of their own act on this one ("save, rate and comment on them").
+                foreach (var waiting in pending)
                 {
-                    Actor = actor,
-                    Action = action,
-                    Object = objText!,
-                    Rule = RuleAfter(t, after),
-                    Text = sentence.Text,
-                }, isWe || passive ? null : subjectHead, obj.Count > 0 ? Head(obj) : null, isWe || passive));
+                    found.Add(new Found(new UseCase { Actor = actor, Action = waiting, Object = objText!, Text = sentence.Text }, useCase.Actor == "System" ? null : subjectHead, objectHead, isWe || passive));
+                }
+
+                pending.Clear();
+
+                // Coordinated objects are separate use cases ("scan bins and items").
+                if (!passive && after + 1 < t.Count && t[after].Normal is "and" or "or" && !t[after - 1].Breaks)
+                {
+                    var second = NounPhraseAt(t, after + 1);
+                    if (second.Count > 0 && !(after + 1 + second.Count < t.Count && IsBaseVerb(t[after + 1 + second.Count]) && !t[after + second.Count].Breaks))
+                    {
+                        found.Add(new Found(new UseCase { Actor = actor, Action = action, Object = Phrase(second), Text = sentence.Text }, isWe ? null : subjectHead, Head(second), isWe));
+                        after += 1 + second.Count;
+                    }
+                }
+            }
+            else if (objText is null && !negated && (isActor || isWe) && lexicon.ActionVerbs.Contains(lemma) && (!isWe || lexicon.SystemVerbs.Contains(lemma)))
+            {
+                pending.Add(action);
             }
 
-            if (objText is not null && !lexicon.Pronouns.Contains(objText))
+            if (objText is not null && !lexicon.Pronouns.Contains(objText) && keep)
             {
                 lastObject = objText;
+                chainObject ??= objText;
             }
 
-            // Coordinated verbs with the same subject: ", V", "and V", ", and V", "then V".
-            var next = after;
-            while (next < t.Count && (t[next].Is("Preposition") || t[next].Is("Determiner") || IsNounLike(t[next]) || t[next].Is("Adjective") || t[next].Is("Adverb")) && !t[next - 1].Breaks && !(t[next].Is("Verb") && !t[next].Is("Noun")))
+            // Coordinated verbs with the same subject: ", V", "and V", ", and V", "then V" later in the clause, until a new subject starts.
+            var chained = -1;
+            for (var j = Math.Max(after, i + 1); j < t.Count; j++)
             {
-                next++;
+                if (StartsClause(t, j))
+                {
+                    break;
+                }
+
+                var boundary = t[j - 1].Breaks || t[j - 1].Normal is "and" or "or" or "then" or "also"
+                    || (t[j - 1].Normal == "to" || t[j - 1].Is("Modal")) && j >= 2 && (t[j - 2].Normal is "and" or "or" || t[j - 2].Breaks);
+                if (boundary && (IsBaseVerb(t[j]) || IsVerbTaggedNoun(t, j, lexicon)) && !IsNounPhraseSubjectAhead(t, j) && !lexicon.Pronouns.Contains(t[j].Normal))
+                {
+                    chained = j;
+                    break;
+                }
             }
 
-            var j = next;
-            if (j < t.Count && t[j].Normal is "and" or "or" or "then" or "&")
+            if (chained < 0)
             {
-                j++;
-            }
-            else if (!(j > 0 && j - 1 < t.Count && t[j - 1].Breaks))
-            {
-                return next;
+                return after;
             }
 
-            while (j < t.Count && (t[j].Normal is "and" or "then" or "to" or "also" || t[j].Is("Adverb")))
-            {
-                j++;
-            }
-
-            if (j < t.Count && IsBaseVerb(t[j]) && !IsNounPhraseSubjectAhead(t, j))
-            {
-                i = j;
-                passive = false;
-                continue;
-            }
-
-            return next;
+            i = chained;
+            passive = false;
         }
 
         return i;
     }
+
+    private static bool StartsClause(List<Token> t, int i) =>
+        // A noun or pronoun followed by its verb starts a new clause ("…, we transcode it").
+        IsNounLike(t[i]) && i + 1 < t.Count && IsBaseVerb(t[i + 1]) && !t[i + 1].Is("Noun") && (t[i].Is("Pronoun") || t[i - 1 < 0 ? 0 : i - 1].Breaks);
+
+    private static bool IsVerbTaggedNoun(List<Token> t, int j, ReadingLexicon lexicon) =>
+        // In a chain of verbs the tagger may call one a noun ("…, request money, split bills and …").
+        t[j].Is("Noun") && !t[j].Is("Plural") && lexicon.ActionVerbs.Contains(t[j].Normal) && j + 1 < t.Count && (t[j + 1].Is("Noun") || t[j + 1].Is("Determiner") || t[j + 1].Is("Adjective"));
+
+    private static bool IsNounCoordination(List<Token> t, int i) =>
+        // "to a phone number or IBAN", "two MP3 bitrates plus AAC": a conjunction between nouns inside the object's phrase.
+        i > 0 && i + 1 < t.Count && t[i].Normal is "or" or "and" or "plus" or "&" && IsNounLike(t[i - 1]) && !t[i - 1].Breaks && IsNounLike(t[i + 1]) && !IsBaseVerb(t[i + 1])
+            && !(i + 2 < t.Count && t[i + 2].Is("Verb") && !t[i + 2].Is("Noun") && !t[i + 1].Breaks);
 
     private static bool IsNounPhraseSubjectAhead(List<Token> t, int j) =>
         // "and HR exports": a noun then a verb starts a new subject, not a coordinated verb.
@@ -333,18 +428,24 @@ public static class UseCaseReader
             }
         }
 
-        // A phrase must end in a noun.
+        // A phrase must end in a noun, and a count in front is not part of the thing ("3 distribution centres").
         while (np.Count > 0 && !IsNounLike(np[^1]))
         {
             np.RemoveAt(np.Count - 1);
         }
 
+        while (np.Count > 1 && np[0].Is("Value"))
+        {
+            np.RemoveAt(0);
+        }
+
         return np;
     }
 
-    private static bool IsNounLike(Token x) => (x.Is("Noun") || x.Is("Acronym") || x.Is("ProperNoun")) && !x.Is("Date") || x.Is("Pronoun");
+    private static bool IsNounLike(Token x) =>
+        (x.Is("Noun") || x.Is("Acronym") || x.Is("ProperNoun")) && (!x.Is("Date") || x.Text.All(char.IsUpper)) || x.Is("Pronoun");
 
-    private static bool IsBaseVerb(Token x) => x.Is("Verb") && (x.Is("Infinitive") || x.Is("PresentTense")) && !x.Is("Copula") && !x.Is("Gerund");
+    private static bool IsBaseVerb(Token x) => x.Is("Verb") && !x.Is("PastTense") && !x.Is("Participle") && !x.Is("Copula") && !x.Is("Gerund");
 
     /// <summary>The words of a phrase as written, lower-cased unless a proper noun or acronym.</summary>
     public static string Phrase(IEnumerable<Token> np) =>
