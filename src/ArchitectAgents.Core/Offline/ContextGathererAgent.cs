@@ -1,22 +1,35 @@
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Engine;
+using ArchitectAgents.Core.Requirements;
 
 namespace ArchitectAgents.Core.Offline;
 
 /// <summary>
-/// Offline context gatherer: extracts figures and constraints from the brief (and any answers), asks
-/// at most five questions about facts that change the design, and turns unanswered ones into
-/// explicit, labelled assumptions.
+/// Offline context gatherer: reads the brief (and attachments) into the requirements model, extracts the
+/// sizing figures and constraints the later agents use (answers included), asks at most five questions about
+/// facts that change the design, and turns unanswered ones into explicit, labelled assumptions that never
+/// contradict a stated fact.
 /// </summary>
-public sealed class ContextGathererAgent : OfflineAgent
+public sealed class ContextGathererAgent(RequirementsReader? reader = null) : OfflineAgent
 {
     private const int MaxQuestions = 5;
+    private readonly RequirementsReader _reader = reader ?? RequirementsReader.Default;
 
     /// <inheritdoc />
     public override string AgentId => "context-gatherer";
 
     /// <inheritdoc />
-    protected override AgentOutput Produce(AgentInput input)
+    protected override async ValueTask<AgentOutput> ProduceAsync(AgentInput input, CancellationToken cancellationToken)
+    {
+        var brief = input.Document.Brief ?? throw new InvalidOperationException("context-gatherer needs the brief section");
+        var model = await _reader.ReadAsync(brief.Text, [.. brief.Attachments.Select(a => (a.Name, a.Content))], cancellationToken).ConfigureAwait(false);
+        return Produce(input, model);
+    }
+
+    /// <inheritdoc />
+    protected override AgentOutput Produce(AgentInput input) => Produce(input, null);
+
+    private static AgentOutput Produce(AgentInput input, RequirementsModel? model)
     {
         var brief = input.Document.Brief ?? throw new InvalidOperationException("context-gatherer needs the brief section");
         var answers = input.Answers ?? [];
@@ -24,6 +37,11 @@ public sealed class ContextGathererAgent : OfflineAgent
         var answerTexts = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).Select(a => AnswerTopic(a.Key) + a.Value.Trim()).ToList();
         var attachments = brief.Attachments.Select(a => a.Content).ToList();
         var context = BriefAnalyzer.Analyze(brief.Text, [.. answerTexts, .. attachments]);
+        if (model is not null)
+        {
+            RequirementsFacts.Apply(model, context);
+        }
+
         context.Sources = ["brief", .. brief.Attachments.Select(a => a.Name), .. answers.Keys.Select(k => "answer:" + k)];
         if (brief.Attachments.Count > 0)
         {
@@ -39,7 +57,7 @@ public sealed class ContextGathererAgent : OfflineAgent
         // The questions are those the brief alone raises, so answered ones stay on record with their answers.
         var questions = answerTexts.Count == 0
             ? [.. open.Take(MaxQuestions)]
-            : QuestionsFor(BriefAnalyzer.Analyze(brief.Text, attachments), briefText).Take(MaxQuestions).ToList();
+            : QuestionsFor(BriefOnly(brief.Text, attachments, model), briefText).Take(MaxQuestions).ToList();
         foreach (var question in questions)
         {
             if (answers.TryGetValue(question.Id, out var answer) && !string.IsNullOrWhiteSpace(answer))
@@ -75,6 +93,17 @@ public sealed class ContextGathererAgent : OfflineAgent
         return Output("ready", notes, (SectionNames.Context, context));
     }
 
+    private static ContextSection BriefOnly(string text, List<string> attachments, RequirementsModel? model)
+    {
+        var context = BriefAnalyzer.Analyze(text, attachments);
+        if (model is not null)
+        {
+            RequirementsFacts.Apply(model, context);
+        }
+
+        return context;
+    }
+
     private static string AnswerTopic(string questionId) => questionId switch
     {
         "q-scale" => "Scale: ",
@@ -87,7 +116,7 @@ public sealed class ContextGathererAgent : OfflineAgent
 
     private static IEnumerable<ClarifyingQuestion> QuestionsFor(ContextSection c, string scopeText)
     {
-        if (!BriefScope.Has(c, scopeText))
+        if (!BriefScope.Has(c, scopeText) || RequirementsFacts.IsVague(c.Requirements))
         {
             yield return new ClarifyingQuestion
             {

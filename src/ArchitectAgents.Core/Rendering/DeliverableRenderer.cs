@@ -95,6 +95,11 @@ public static partial class DeliverableRenderer
             Md.Table(sb, ["Question", "Answer"], c.Questions.Select(q => new[] { q.Text, q.Answer ?? "(unanswered: see assumptions)" }));
         }
 
+        if (c.Requirements is { } requirements && (requirements.UseCases.Count > 0 || requirements.Figures.Count > 0 || requirements.Constraints.Count > 0 || requirements.ReaderNotes.Count > 0))
+        {
+            sb.Append(RequirementsMarkdown.Render(requirements, 2));
+        }
+
         sb.Append("## 1. Architecture diagram\n\n").Append(Md.Fence("mermaid", d.Architecture.Mermaid)).Append('\n');
         Md.Table(sb, ["Component", "Kind", "Responsibility", "Technology"], d.Architecture.Components.Select(x => new[] { x.Name, x.Kind, x.Responsibility, x.TechnologyId }));
         sb.Append("**Alternatives considered**\n\n");

@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using ArchitectAgents.Core.Document;
+
+namespace ArchitectAgents.Core.Offline;
+
+/// <summary>
+/// Puts the requirements model into the context section and lets its stated facts win over the older keyword
+/// reading: the stated team size, residency and regions, regimes, budget, deadline and sizing figures, so no later
+/// assumption replaces something the brief said.
+/// </summary>
+internal static partial class RequirementsFacts
+{
+    public static void Apply(RequirementsModel model, ContextSection context)
+    {
+        context.Requirements = model;
+        var stated = model.Figures.Where(f => !f.Derived).ToList();
+
+        if (stated.FirstOrDefault(f => f.Quantity == "team size") is { } team)
+        {
+            context.TeamSize = new ExtractedFigure { Value = team.Value, Unit = "engineers", Evidence = team.Text };
+        }
+
+        if (context.Figures.Users is null && stated.Where(f => People().IsMatch(f.Unit) && f.Quantity != "team size").MaxBy(f => f.Value) is { } users)
+        {
+            context.Figures.Users = new ExtractedFigure { Value = users.Value, Unit = "users", Evidence = users.Text };
+        }
+
+        if (context.Figures.PeakRequestsPerSecond is null && stated.Where(f => f.Unit.EndsWith("/s", StringComparison.Ordinal) || f.Unit == "requests/s").MaxBy(f => f.Value) is { } rps)
+        {
+            context.Figures.PeakRequestsPerSecond = new ExtractedFigure { Value = rps.Value, Unit = "requests/s", Evidence = rps.Text };
+        }
+
+        if (context.Figures.TransactionsPerDay is null && stated.Where(f => Volume().IsMatch(f.Unit) && !Currency().IsMatch(f.Unit)).Select(f => (f, PerDay: PerDay(f))).MaxBy(x => x.PerDay) is { f: not null } volume)
+        {
+            context.Figures.TransactionsPerDay = new ExtractedFigure { Value = Math.Round(volume.PerDay), Unit = "per day", Evidence = volume.f.Text };
+        }
+
+        if (context.Figures.AvailabilityPercent is null && model.QualityTargets.FirstOrDefault(q => q.Attribute == "availability" && q.Value is not null) is { } availability)
+        {
+            context.Figures.AvailabilityPercent = new ExtractedFigure { Value = availability.Value!.Value, Unit = "%", Evidence = availability.Text };
+        }
+
+        if (context.Figures.LatencyMs is null && model.QualityTargets.FirstOrDefault(q => q.Attribute == "latency" && q.Value is not null) is { } latency)
+        {
+            context.Figures.LatencyMs = new ExtractedFigure { Value = latency.Value!.Value, Unit = "ms", Evidence = latency.Text };
+        }
+
+        var budget = model.Constraints.FirstOrDefault(c => c.Kind == "budget");
+        if (context.Budget is null && budget is not null)
+        {
+            context.Budget = budget.Text;
+        }
+
+        if (context.Timeline is null && model.Constraints.FirstOrDefault(c => c.Kind == "deadline") is { } deadline)
+        {
+            context.Timeline = deadline.Text;
+        }
+
+        foreach (var regime in model.Constraints.Where(c => c.Kind == "compliance").Select(c => c.Value))
+        {
+            if (!context.Compliance.Contains(regime, StringComparer.OrdinalIgnoreCase))
+            {
+                context.Compliance.Add(regime);
+            }
+        }
+
+        // Residency: a stated rule, else the stated regions or on-premises hosting, are where the data lives.
+        var residency = model.Constraints.FirstOrDefault(c => c.Kind == "residency");
+        var regions = model.Constraints.Where(c => c.Kind == "region").Select(c => c.Value).ToList();
+        var onPrem = model.Constraints.FirstOrDefault(c => c.Kind == "hosting");
+        if (context.DataResidency is null)
+        {
+            context.DataResidency = residency?.Text
+                ?? (regions.Count > 0 ? $"Data stays in the stated region(s): {string.Join(", ", regions)}." : null)
+                ?? (onPrem is not null ? $"Data stays on-premises: {onPrem.Text}" : null);
+        }
+
+        var clouds = model.Constraints.Where(c => c.Kind is "cloud" or "hosting").Select(c => c.Value).Distinct().ToList();
+        if (string.IsNullOrEmpty(context.Environment) && clouds.Count > 0)
+        {
+            context.Environment = string.Join(", ", clouds);
+        }
+
+        foreach (var decision in model.ExistingDecisions.Where(d => d.Source == "brief"))
+        {
+            if (!context.ExistingDecisions.Any(e => e.Contains(decision.Decision, StringComparison.OrdinalIgnoreCase) || decision.Text.Contains(e, StringComparison.OrdinalIgnoreCase)))
+            {
+                context.ExistingDecisions.Add(decision.Decision);
+            }
+        }
+
+        if (context.FunctionalRequirements.Count == 0)
+        {
+            context.FunctionalRequirements = [.. model.UseCases.Select(u => $"{u.Actor} {u.Action} {u.Object}")];
+        }
+    }
+
+    /// <summary>
+    /// A brief is vague when the reader, able to read its language, found no use case and nothing the system keeps,
+    /// whatever adjectives surround it ("it should be modern and fast").
+    /// </summary>
+    public static bool IsVague(RequirementsModel model) =>
+        model.Language is "en" or "und"
+        && model.ReaderNotes.Count == 0
+        && model.UseCases.Count == 0
+        && model.Entities.Count == 0;
+
+    private static double PerDay(Figure f) => f.Unit.Split('/')[^1] switch
+    {
+        "month" => f.Value / 30,
+        "year" => f.Value / 365,
+        "week" => f.Value / 7,
+        "hour" => f.Value * 24,
+        _ => f.Value,
+    };
+
+    [GeneratedRegex(@"^(?:users?|customers?|students?|employees?|members?|borrowers?|subscribers?|patients?|guests?|visitors?|fans?|subjects?|drivers?|riders?|shoppers?|listeners?|learners?|accounts?|citizens?|residents?|passengers?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex People();
+
+    [GeneratedRegex(@"/(?:day|month|year|week|hour)$")]
+    private static partial Regex Volume();
+
+    [GeneratedRegex(@"^(?:GBP|USD|EUR|CHF)")]
+    private static partial Regex Currency();
+}
