@@ -27,6 +27,13 @@ internal static class BadInputCorpus
 {
     private const string Brief = "# Notes\\nAn internal notes tool for 300 staff.";
 
+    /// <summary>The service's own network (loopback, cloud metadata, private), however the address is spelt.</summary>
+    private static readonly string[] PrivateCallbackHosts =
+    [
+        "127.0.0.1", "[::1]", "[::ffff:127.0.0.1]", "[::127.0.0.1]", "[::a9fe:a9fe]", "[::ffff:0:a9fe:a9fe]", "[64:ff9b::a9fe:a9fe]", "[64:ff9b:1::a00:1]",
+        "[2002:a9fe:a9fe::1]", "[2001:0:4136:e378:8000:63bf:5601:5601]", "[fd00:ec2::254]", "0x7f000001", "2130706433", "017700000001", "127.1",
+    ];
+
     public static IReadOnlyList<BadInputCase> Build(CorpusTarget t)
     {
         var run = t.FinishedRunId;
@@ -203,6 +210,7 @@ internal static class BadInputCorpus
             Raw("broken chunked framing", Concat(RawHttp.Build("POST", "/v1/runs", [Key(t), "Content-Type: application/json", "Transfer-Encoding: chunked"], null), "", "zz\r\n{}\r\n0\r\n\r\n"), "body"),
         };
 
+        cases.AddRange(PrivateCallbackHosts.Select(host => Create($"callback to {host}", $"{{\"brief\":\"{Brief}\",\"callbackUrl\":\"http://{host}/hook\"}}", "callbackUrl")));
         cases.AddRange(Webhooks(t));
         return cases;
     }
