@@ -11,8 +11,11 @@ namespace ArchitectAgents.Api.Infrastructure;
 /// </summary>
 internal static class JsonBody
 {
-    /// <summary>Nesting deeper than this is refused; no request of this API needs more than a few levels.</summary>
-    public const int MaxDepth = 32;
+    /// <summary>
+    /// Nesting deeper than this is refused. Our own requests need a few levels; webhook bodies need more (a Jira
+    /// description in Atlassian Document Format nests two levels per list), so this is System.Text.Json's default.
+    /// </summary>
+    public const int MaxDepth = 64;
 
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth };
 
