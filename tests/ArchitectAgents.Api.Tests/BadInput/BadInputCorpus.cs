@@ -32,6 +32,7 @@ internal static class BadInputCorpus
     [
         "127.0.0.1", "[::1]", "[::ffff:127.0.0.1]", "[::127.0.0.1]", "[::a9fe:a9fe]", "[::ffff:0:a9fe:a9fe]", "[64:ff9b::a9fe:a9fe]", "[64:ff9b:1::a00:1]",
         "[2002:a9fe:a9fe::1]", "[2001:0:4136:e378:8000:63bf:5601:5601]", "[fd00:ec2::254]", "0x7f000001", "2130706433", "017700000001", "127.1",
+        "[::ffff:7f00:1]", "[0:0:0:0:0:ffff:127.0.0.1]", "[fe80::1%25eth0]", "[::ffff:127.0.0.1%25lo]", "[64:ff9b::10.0.0.1]",
     ];
 
     public static IReadOnlyList<BadInputCase> Build(CorpusTarget t)
