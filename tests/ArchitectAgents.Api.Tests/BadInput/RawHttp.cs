@@ -48,8 +48,12 @@ internal static class RawHttp
         return [.. Encoding.Latin1.GetBytes(head.ToString()), .. body ?? []];
     }
 
-    public static async Task<RawResponse> SendAsync(int port, byte[] request, CancellationToken ct)
+    /// <summary>Sends the request and reads until the server closes (every request asks it to); a server that never answers fails the case after a generous bound.</summary>
+    public static async Task<RawResponse> SendAsync(int port, byte[] request, CancellationToken cancellation)
     {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        bound.CancelAfter(TimeSpan.FromSeconds(60));
+        var ct = bound.Token;
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, port, ct);
         var stream = client.GetStream();
