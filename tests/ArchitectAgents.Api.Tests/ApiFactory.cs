@@ -35,6 +35,7 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Runs"] = connectionString,
             ["Runs:PollIntervalMs"] = "100",
             ["Api:RateLimitPermits"] = "100000",
+            ["Api:WebhookRateLimitPermits"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? [])

@@ -99,6 +99,28 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateRun_OnAModelWithNoKey_IsRefusedAtCreationWithConfiguration_NothingStored()
+    {
+        await using var api = new ApiFactory(new()
+        {
+            ["Models:hosted:Provider"] = "OpenAI",
+            ["Models:hosted:Model"] = "gpt-test",
+            ["Models:hosted:ApiKeyVariable"] = "ARCHITECT_TEST_UNSET_KEY_VARIABLE",
+        });
+        var client = await api.ClientAsync();
+
+        using var response = await client.PostAsJsonAsync("/v1/runs", new { brief = "# Notes\nA notes tool.", options = new { models = new Dictionary<string, string> { ["designer"] = "hosted" } } }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("configuration", problem.GetProperty("errorCode").GetString());
+        var error = problem.GetProperty("errors").GetProperty("options.models.designer")[0].GetString();
+        Assert.Contains("'hosted'", error, StringComparison.Ordinal);
+        Assert.Contains("ARCHITECT_TEST_UNSET_KEY_VARIABLE", error, StringComparison.Ordinal);
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/v1/runs", TestContext.Current.CancellationToken)).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task UnknownRun_Is404Problem()
     {
         using var response = await _client.GetAsync("/v1/runs/run_nope", TestContext.Current.CancellationToken);

@@ -76,6 +76,37 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public async Task Webhooks_AreRateLimitedPerSourceAddress_BeforeTheSignatureCheck_429ProblemWithRetryAfter()
+    {
+        await using var api = new ApiFactory(new()
+        {
+            ["Webhooks:GitHub:Secret"] = "rate-limit-secret",
+            ["Api:WebhookRateLimitPermits"] = "3",
+            ["Api:WebhookRateLimitWindowSeconds"] = "60",
+        });
+        var sender = api.CreateClient();
+        var caller = await api.ClientAsync("unaffected");
+        var body = "{}"u8.ToArray();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var badSignature = await Webhooks.Fixtures.PostGitHubAsync(sender, "issues", $"d-{i}", body, "sha256=00");
+            statuses.Add(badSignature.StatusCode);
+        }
+
+        using var limited = await Webhooks.Fixtures.PostGitHubAsync(sender, "issues", "d-over", body, "sha256=00");
+        using var api200 = await caller.GetAsync("/v1/runs", TestContext.Current.CancellationToken);
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.RetryAfter is not null, "no Retry-After");
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("This address may send 3 requests per 60 s", await limited.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, api200.StatusCode);
+    }
+
+    [Fact]
     public async Task Cancel_RunningRun_EndsCancelled()
     {
         await using var api = new ApiFactory(new() { ["Models:default:LatencyMs"] = "800" });

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ArchitectAgents.Api.Infrastructure;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Models;
 
@@ -24,8 +25,11 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
 
     private static readonly string[] OptionFields = ["interactive", "questionTimeoutSeconds", "budget", "models"];
 
+    /// <summary>The fields of a budget object.</summary>
+    internal static readonly string[] BudgetFields = ["maxTokens", "maxCostUsd"];
+
     /// <summary>The first property of <paramref name="element"/> that is not one of <paramref name="known"/>, with a hint when it belongs elsewhere.</summary>
-    private static (string Field, string Error)? UnknownField(JsonElement element, string[] known, string prefix, string[] elsewhere, string elsewherePrefix)
+    internal static (string Field, string Error)? UnknownField(JsonElement element, string[] known, string prefix, string[] elsewhere, string elsewherePrefix)
     {
         foreach (var property in element.EnumerateObject())
         {
@@ -82,9 +86,9 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
             return (null, "brief", $"is {bytes / 1024} KiB; the limit is {maxBriefBytes / 1024} KiB");
         }
 
-        if (brief.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        if (PlainText.HasControlCharacters(brief))
         {
-            return (null, "brief", "contains control characters; send the brief as plain text");
+            return (null, "brief", PlainText.Refusal);
         }
 
         string? workflow = null;
@@ -192,6 +196,17 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
                     || !item.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.String)
                 {
                     return (null, $"attachments[{index}]", "must have a string 'name' and a string 'content'");
+                }
+
+                // Attachments reach the agents beside the brief, so they follow the brief's character rule.
+                if (PlainText.HasControlCharacters(name.GetString()!))
+                {
+                    return (null, $"attachments[{index}].name", PlainText.Refusal);
+                }
+
+                if (PlainText.HasControlCharacters(content.GetString()!))
+                {
+                    return (null, $"attachments[{index}].content", PlainText.Refusal);
                 }
 
                 attachments.Add(new AttachedDocument { Name = name.GetString()!, Content = content.GetString()! });

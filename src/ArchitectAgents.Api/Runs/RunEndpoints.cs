@@ -18,7 +18,9 @@ namespace ArchitectAgents.Api.Runs;
 /// <summary>The <c>/v1/runs</c> endpoints.</summary>
 internal static class RunEndpoints
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly string[] AnswerFields = ["answers"];
+
+    private static readonly string[] ResumeFields = ["budget"];
 
     public static RouteGroupBuilder MapRuns(this IEndpointRouteBuilder app)
     {
@@ -42,47 +44,25 @@ internal static class RunEndpoints
     internal static async Task<Results<Accepted<RunResponse>, ProblemHttpResult>> CreateAsync(
         HttpContext http, RunService runs, DefinitionSet definitions, ModelCatalog models, IOptions<RunStoreOptions> options, Webhooks.CallbackUrlValidator callbacks, CancellationToken ct)
     {
-        if (!http.Request.HasJsonContentType())
+        var (parsed, problem) = await JsonBody.ReadAsync(http, ct);
+        if (parsed is null)
         {
-            return Problems.Field("Content-Type", "must be application/json", StatusCodes.Status415UnsupportedMediaType);
+            return problem!;
         }
 
-        string body;
-        try
+        CreateRunRequest? request;
+        string bodyHash;
+        using (parsed)
         {
-            using var reader = new StreamReader(http.Request.Body, StrictUtf8);
-            body = await reader.ReadToEndAsync(ct);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Problems.Field("body", "is larger than the request limit", StatusCodes.Status413PayloadTooLarge);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Problems.Field("body", "is not valid UTF-8");
-        }
+            (request, var field, var error) = CreateRunRequest.Parse(parsed.RootElement, options.Value.MaxBriefBytes);
+            if (request is null)
+            {
+                var status = field == "brief" && error!.Contains("limit", StringComparison.Ordinal) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+                return Problems.Field(field!, error!, status);
+            }
 
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(body);
-        }
-        catch (JsonException ex)
-        {
-            return Problems.Field("body", $"is not valid JSON: {ex.Message}");
-        }
-
-        if (node is null)
-        {
-            return Problems.Field("body", "must be a JSON object");
-        }
-
-        using var parsed = JsonDocument.Parse(body);
-        var (request, field, error) = CreateRunRequest.Parse(parsed.RootElement, options.Value.MaxBriefBytes);
-        if (request is null)
-        {
-            var status = field == "brief" && error!.Contains("limit", StringComparison.Ordinal) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
-            return Problems.Field(field!, error!, status);
+            // The idempotency hash is over the normalised JSON (an object, checked above), so whitespace does not make a replay a conflict.
+            bodyHash = RunService.Hash(JsonNode.Parse(parsed.RootElement.GetRawText())!.ToJsonString());
         }
 
         var workflow = request.Workflow ?? definitions.DefaultWorkflow;
@@ -104,6 +84,11 @@ internal static class RunEndpoints
             }
         }
 
+        if (RunModelCheck.FindUnusable(definitions.Workflows[workflow], definitions, models, request.Models) is { } unusable)
+        {
+            return Problems.Configuration(unusable.Field, unusable.Error);
+        }
+
         // Resolved and checked now, so a callback to a private or metadata address is refused before anything is stored.
         if (request.CallbackUrl is { } callbackUrl && await callbacks.ValidateAsync(callbackUrl, ct) is { } refused)
         {
@@ -116,9 +101,14 @@ internal static class RunEndpoints
             return Problems.Field("Idempotency-Key", "must be at most 200 characters");
         }
 
+        if (http.Request.Headers["Idempotency-Key"].Count > 1)
+        {
+            return Problems.Field("Idempotency-Key", "must be given once");
+        }
+
         var (outcome, run) = await runs.CreateAsync(new CreateRunCommand(
             http.Owner(), request.Brief, workflow, request.Interactive, request.QuestionTimeoutSeconds, request.CallbackUrl, request.Attachments,
-            key.Length == 0 ? null : key, RunService.Hash(node.ToJsonString()), "api", http.User.Identity?.Name, request.Budget, request.Models), ct);
+            key.Length == 0 ? null : key, bodyHash, "api", http.User.Identity?.Name, request.Budget, request.Models), ct);
         if (outcome == CreateOutcome.KeyConflict)
         {
             return Problems.Status(StatusCodes.Status409Conflict, "Idempotency-Key reused",
@@ -188,24 +178,25 @@ internal static class RunEndpoints
             return NotFound(id);
         }
 
-        if (!http.Request.HasJsonContentType())
+        var (body, problem) = await JsonBody.ReadAsync(http, ct);
+        if (body is null)
         {
-            return Problems.Field("Content-Type", "must be application/json", StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        JsonDocument body;
-        try
-        {
-            body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: ct);
-        }
-        catch (JsonException ex)
-        {
-            return Problems.Field("body", $"is not valid JSON: {ex.Message}");
+            return problem!;
         }
 
         using (body)
         {
-            if (body.RootElement.ValueKind != JsonValueKind.Object || !body.RootElement.TryGetProperty("answers", out var answersElement) || answersElement.ValueKind != JsonValueKind.Object)
+            if (body.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Problems.Field("body", "must be a JSON object such as {\"answers\": {\"q1\": \"...\"}}");
+            }
+
+            if (CreateRunRequest.UnknownField(body.RootElement, AnswerFields, "", [], "") is { } unknown)
+            {
+                return Problems.Field(unknown.Field, unknown.Error);
+            }
+
+            if (!body.RootElement.TryGetProperty("answers", out var answersElement) || answersElement.ValueKind != JsonValueKind.Object)
             {
                 return Problems.Field("answers", "is required: an object mapping question ids to answer text");
             }
@@ -229,6 +220,11 @@ internal static class RunEndpoints
                     return Problems.Field($"answers.{answer.Name}", "must be a string of at most 4000 characters");
                 }
 
+                if (PlainText.HasControlCharacters(answer.Value.GetString()!))
+                {
+                    return Problems.Field($"answers.{answer.Name}", PlainText.Refusal);
+                }
+
                 answers[answer.Name] = answer.Value.GetString()!;
             }
 
@@ -249,16 +245,12 @@ internal static class RunEndpoints
         }
 
         RunBudget? budget = null;
-        if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+        if (JsonBody.IsPresent(http.Request))
         {
-            JsonDocument body;
-            try
+            var (body, problem) = await JsonBody.ReadAsync(http, ct);
+            if (body is null)
             {
-                body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: ct);
-            }
-            catch (JsonException ex)
-            {
-                return Problems.Field("body", $"is not valid JSON: {ex.Message}");
+                return problem!;
             }
 
             using (body)
@@ -266,6 +258,12 @@ internal static class RunEndpoints
                 if (body.RootElement.ValueKind != JsonValueKind.Object)
                 {
                     return Problems.Field("body", "must be a JSON object such as {\"budget\": {\"maxTokens\": 500000}}");
+                }
+
+                // As on creation, a field this endpoint does not know is refused: {"maxTokens": n} must not mean "no new budget".
+                if (CreateRunRequest.UnknownField(body.RootElement, ResumeFields, "", CreateRunRequest.BudgetFields, "budget.") is { } unknown)
+                {
+                    return Problems.Field(unknown.Field, unknown.Error);
                 }
 
                 if (body.RootElement.TryGetProperty("budget", out var b) && b.ValueKind != JsonValueKind.Null)
@@ -279,6 +277,11 @@ internal static class RunEndpoints
                     budget = parsed;
                 }
             }
+        }
+
+        if (budget is not null && ResumeBudget.BelowSpent(budget, run) is { } belowSpent)
+        {
+            return Problems.Field(belowSpent.Field, belowSpent.Error);
         }
 
         if (!await runs.ResumeAsync(http.Owner(), id, budget, ct))

@@ -23,7 +23,7 @@ internal static class RunEventStream
         var resumeFrom = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } header ? header : lastEventId;
         if (resumeFrom is not null && !long.TryParse(resumeFrom, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after))
         {
-            await Problems.Write(http, StatusCodes.Status400BadRequest, "Invalid request", "Last-Event-ID: must be an event id from this stream", ct);
+            await Problems.WriteField(http, StatusCodes.Status400BadRequest, "Last-Event-ID", "must be an event id from this stream", ct);
             return;
         }
 

@@ -12,6 +12,11 @@ internal static class JiraEvents
 {
     public static TicketEvent Read(string deliveryId, JsonElement root, JiraWebhookOptions settings)
     {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new WebhookPayloadException("body", "must be a JSON object");
+        }
+
         var name = GitHubEvents.Str(root, "webhookEvent") ?? "";
         if (name.Length == 0)
         {
@@ -35,17 +40,18 @@ internal static class JiraEvents
             TicketKey = key,
             TicketUrl = site is null ? null : $"{site}/browse/{key}",
             CommentsUrl = site is null ? null : $"{site}/rest/api/3/issue/{Uri.EscapeDataString(key)}/comment",
-            Requester = root.TryGetProperty("user", out var user) ? GitHubEvents.Str(user, "displayName") : null,
+            Requester = GitHubEvents.Str(GitHubEvents.Prop(root, "user"), "displayName"),
         };
 
         if (name == "comment_created")
         {
-            return root.TryGetProperty("comment", out var comment) && comment.TryGetProperty("body", out var body)
+            var comment = GitHubEvents.Prop(root, "comment");
+            return GitHubEvents.Prop(comment, "body") is { ValueKind: JsonValueKind.String or JsonValueKind.Object } body
                 ? ticket with
                 {
                     Action = TicketAction.Reply,
                     Reply = Text(body),
-                    Requester = comment.TryGetProperty("author", out var author) ? GitHubEvents.Str(author, "displayName") : ticket.Requester,
+                    Requester = GitHubEvents.Str(GitHubEvents.Prop(comment, "author"), "displayName") ?? ticket.Requester,
                 }
                 : throw new WebhookPayloadException("comment.body", "a comment_created delivery needs the comment body");
         }
@@ -62,7 +68,8 @@ internal static class JiraEvents
     /// <summary>True when the changelog's labels item adds the label (labels are space-separated in from/toString).</summary>
     private static bool LabelAdded(JsonElement root, string label)
     {
-        if (!root.TryGetProperty("changelog", out var changelog) || !changelog.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+        var items = GitHubEvents.Prop(GitHubEvents.Prop(root, "changelog"), "items");
+        if (items.ValueKind != JsonValueKind.Array)
         {
             return false;
         }

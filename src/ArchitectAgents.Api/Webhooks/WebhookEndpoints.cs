@@ -16,7 +16,7 @@ internal static class WebhookEndpoints
 {
     public static RouteGroupBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/webhooks").WithTags("webhooks").AllowAnonymous();
+        var group = app.MapGroup("/v1/webhooks").WithTags("webhooks").AllowAnonymous().RequireRateLimiting(ApiInfrastructure.WebhookRateLimitPolicy);
         group.MapPost("/github", GitHubAsync).WithName("receiveGitHubWebhook")
             .WithSummary("GitHub issues/issue_comment deliveries, signed with X-Hub-Signature-256; deduplicated on X-GitHub-Delivery.");
         group.MapPost("/jira", JiraAsync).WithName("receiveJiraWebhook")
@@ -131,15 +131,19 @@ internal static class WebhookEndpoints
             return Problems.Field("Content-Type", "must be application/json", StatusCodes.Status415UnsupportedMediaType);
         }
 
+        var (document, problem) = JsonBody.Parse(body);
+        if (document is null)
+        {
+            return problem!;
+        }
+
         TicketEvent evt;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            evt = read(document.RootElement);
-        }
-        catch (JsonException ex)
-        {
-            return Problems.Field("body", $"is not valid JSON: {ex.Message}");
+            using (document)
+            {
+                evt = read(document.RootElement);
+            }
         }
         catch (WebhookPayloadException ex)
         {
@@ -167,39 +171,9 @@ internal static class WebhookEndpoints
         };
     }
 
-    /// <summary>Reads the raw body (signatures cover the exact bytes) up to the limit.</summary>
-    private static async Task<(byte[]? Body, ProblemHttpResult? Problem)> ReadAsync(HttpContext http, long max, CancellationToken ct)
-    {
-        if (http.Request.ContentLength > max)
-        {
-            return (null, TooLarge(max));
-        }
-
-        try
-        {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
-            {
-                if (buffer.Length + read > max)
-                {
-                    return (null, TooLarge(max));
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return (buffer.ToArray(), null);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, TooLarge(max));
-        }
-    }
-
-    private static ProblemHttpResult TooLarge(long max) =>
-        Problems.Field("body", $"is larger than the webhook limit of {max / 1024} KiB", StatusCodes.Status413PayloadTooLarge);
+    /// <summary>Reads the raw body (signatures cover the exact bytes) up to the webhook limit.</summary>
+    private static Task<(byte[]? Body, ProblemHttpResult? Problem)> ReadAsync(HttpContext http, long max, CancellationToken ct) =>
+        JsonBody.ReadBytesAsync(http, max, ct);
 
     private static ProblemHttpResult BadSignature(string header, string message) => TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
     {

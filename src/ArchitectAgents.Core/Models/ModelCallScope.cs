@@ -19,8 +19,10 @@ public sealed class ModelCallScope
     public ModelCallScope(ModelPricing pricing, long? remainingTokens, decimal? remainingCostUsd)
     {
         Pricing = pricing;
-        RemainingTokens = remainingTokens;
-        RemainingCostUsd = remainingCostUsd;
+        // A run can end up past its budget (the last call's input is never capped, parallel agents share it): what is
+        // left is then nothing, never a negative amount that messages would show.
+        RemainingTokens = remainingTokens is { } tokens ? Math.Max(0, tokens) : null;
+        RemainingCostUsd = remainingCostUsd is { } money ? Math.Max(0, money) : null;
     }
 
     /// <summary>The scope of the agent invocation running on this async flow, if any.</summary>
@@ -55,6 +57,29 @@ public sealed class ModelCallScope
         return new Restore(previous);
     }
 
+    /// <summary>
+    /// The most output tokens the next model call may produce: what is left of the token budget, and of the cost
+    /// budget at the model's output price; null when neither limits it. Set as the call's max output tokens, so a
+    /// run overshoots its budget by at most one call's input.
+    /// </summary>
+    public long? OutputTokensLeft
+    {
+        get
+        {
+            lock (_gate)
+            {
+                long? left = RemainingTokens is { } tokens ? Math.Max(0, tokens - (InputTokens + OutputTokens)) : null;
+                if (RemainingCostUsd is { } money && Pricing.OutputPerMillion > 0)
+                {
+                    var affordable = (long)Math.Min(long.MaxValue, Math.Floor(Math.Max(0, money - CostUsd) * 1_000_000m / Pricing.OutputPerMillion));
+                    left = left is { } l ? Math.Min(l, affordable) : affordable;
+                }
+
+                return left;
+            }
+        }
+    }
+
     /// <summary>Throws <see cref="BudgetExceededException"/> when nothing is left for another call.</summary>
     public void EnsureBudget()
     {
@@ -63,12 +88,16 @@ public sealed class ModelCallScope
             var spentTokens = InputTokens + OutputTokens;
             if (RemainingTokens is { } tokens && spentTokens >= tokens)
             {
-                throw new BudgetExceededException($"token budget exhausted: {spentTokens} of the {tokens} tokens left for this run were used before the next model call");
+                throw new BudgetExceededException(tokens == 0
+                    ? "token budget exhausted: the run had used its whole token budget before this agent's next model call"
+                    : $"token budget exhausted: this agent used {spentTokens} of the {tokens} tokens left for this run before its next model call");
             }
 
             if (RemainingCostUsd is { } money && CostUsd >= money)
             {
-                throw new BudgetExceededException($"cost budget exhausted: ${CostUsd:0.######} of the ${money:0.######} left for this run was spent before the next model call");
+                throw new BudgetExceededException(money == 0
+                    ? "cost budget exhausted: the run had spent its whole cost budget before this agent's next model call"
+                    : $"cost budget exhausted: this agent spent ${CostUsd:0.######} of the ${money:0.######} left for this run before its next model call");
             }
         }
     }

@@ -16,9 +16,10 @@ public sealed class CallbackAddressPolicy(IHostResolver resolver, IOptionsMonito
     [
         IPNetwork.Parse("0.0.0.0/8"), IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("100.64.0.0/10"), IPNetwork.Parse("127.0.0.0/8"),
         IPNetwork.Parse("169.254.0.0/16"), IPNetwork.Parse("172.16.0.0/12"), IPNetwork.Parse("192.0.0.0/24"), IPNetwork.Parse("192.0.2.0/24"),
-        IPNetwork.Parse("192.168.0.0/16"), IPNetwork.Parse("198.18.0.0/15"), IPNetwork.Parse("198.51.100.0/24"), IPNetwork.Parse("203.0.113.0/24"),
+        IPNetwork.Parse("192.88.99.0/24"), IPNetwork.Parse("192.168.0.0/16"), IPNetwork.Parse("198.18.0.0/15"), IPNetwork.Parse("198.51.100.0/24"), IPNetwork.Parse("203.0.113.0/24"),
         IPNetwork.Parse("224.0.0.0/4"), IPNetwork.Parse("240.0.0.0/4"),
-        IPNetwork.Parse("::/128"), IPNetwork.Parse("::1/128"), IPNetwork.Parse("64:ff9b::/96"), IPNetwork.Parse("100::/64"),
+        // 64:ff9b:1::/48 is NAT64 for local use only (RFC 8215): whatever it embeds, it is a translator on our own network.
+        IPNetwork.Parse("::/128"), IPNetwork.Parse("::1/128"), IPNetwork.Parse("64:ff9b:1::/48"), IPNetwork.Parse("100::/64"),
         IPNetwork.Parse("2001:db8::/32"), IPNetwork.Parse("fc00::/7"), IPNetwork.Parse("fe80::/10"), IPNetwork.Parse("ff00::/8"),
     ];
 
@@ -89,7 +90,10 @@ public sealed class CallbackAddressPolicy(IHostResolver resolver, IOptionsMonito
         return addresses;
     }
 
-    /// <summary>True for globally routable unicast addresses.</summary>
+    /// <summary>
+    /// True for globally routable unicast addresses. An IPv6 address that carries an IPv4 one (mapped, compatible,
+    /// NAT64, 6to4, Teredo) is public only when every IPv4 address it carries is, since that is where it leads.
+    /// </summary>
     public static bool IsPublic(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
@@ -98,7 +102,8 @@ public sealed class CallbackAddressPolicy(IHostResolver resolver, IOptionsMonito
             address = address.MapToIPv4();
         }
 
-        return !Blocked.Any(n => n.BaseAddress.AddressFamily == address.AddressFamily && n.Contains(address));
+        return !Blocked.Any(n => n.BaseAddress.AddressFamily == address.AddressFamily && n.Contains(address))
+            && EmbeddedIPv4.Of(address).All(IsPublic);
     }
 
     private static bool Matches(string entry, IPAddress address)

@@ -25,7 +25,9 @@ public static class RunCursor
             var padded = cursor.Replace('-', '+').Replace('_', '/');
             padded += new string('=', (4 - padded.Length % 4) % 4);
             var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|', 2);
-            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ticks))
+            // Ticks outside DateTimeOffset's range (a crafted "-1|x") are as malformed as bad base64.
+            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ticks)
+                && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks)
             {
                 createdAt = new DateTimeOffset(ticks, TimeSpan.Zero);
                 id = parts[1];

@@ -106,6 +106,20 @@ public sealed class ModelRunTests
         Assert.Contains("budget.maxTokens", await tooSmall.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(callsAtStop, stub.Calls.Count);
 
+        // A budget at or below what the run already used could only fail again: refused with the figures.
+        var spent = stopped.GetProperty("usage").GetProperty("totalTokens").GetInt64();
+        using var belowSpent = await client.PostAsJsonAsync($"/v1/runs/{id}/resume", new { budget = new { maxTokens = spent } }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, belowSpent.StatusCode);
+        var refusal = (await belowSpent.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors").GetProperty("budget.maxTokens")[0].GetString();
+        Assert.Contains($"already used {spent} tokens", refusal, StringComparison.Ordinal);
+        Assert.Equal("failed", (await client.GetRunAsync(id)).GetProperty("status").GetString());
+
+        // A budget field outside "budget" is refused, not dropped (it would resume with no new budget).
+        using var misplaced = await client.PostAsJsonAsync($"/v1/runs/{id}/resume", new { maxTokens = 5_000_000 }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, misplaced.StatusCode);
+        Assert.Contains("budget.maxTokens", await misplaced.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(callsAtStop, stub.Calls.Count);
+
         using var resume = await client.PostAsJsonAsync($"/v1/runs/{id}/resume", new { budget = new { maxTokens = 5_000_000 } }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, resume.StatusCode);
         var done = await client.WaitForAsync(id, "completed", "completed_with_issues", "failed");

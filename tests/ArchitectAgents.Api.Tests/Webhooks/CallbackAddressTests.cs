@@ -29,6 +29,12 @@ public sealed class CallbackAddressTests : IAsyncLifetime
     [InlineData("http://169.254.169.254/latest/meta-data/")]
     [InlineData("http://[::1]/hook")]
     [InlineData("http://[::ffff:127.0.0.1]/hook")]
+    [InlineData("http://[::127.0.0.1]/hook")]
+    [InlineData("http://[::a9fe:a9fe]/latest/meta-data/")]
+    [InlineData("http://[64:ff9b::a9fe:a9fe]/latest/meta-data/")]
+    [InlineData("http://[64:ff9b:1::808:808]/hook")]
+    [InlineData("http://[2002:7f00:1::1]/hook")]
+    [InlineData("http://[2001:0:4136:e378:8000:63bf:5601:5601]/latest/meta-data/")]
     [InlineData("http://[fd00:ec2::254]/latest/meta-data/")]
     [InlineData("http://10.0.0.8/hook")]
     [InlineData("http://0.0.0.0/hook")]
@@ -75,6 +81,56 @@ public sealed class CallbackAddressTests : IAsyncLifetime
         Assert.False(CallbackAddressPolicy.IsPublic(IPAddress.Parse("172.20.1.1")));
         Assert.False(CallbackAddressPolicy.IsPublic(IPAddress.Parse("100.100.100.200")));
         Assert.False(CallbackAddressPolicy.IsPublic(IPAddress.Parse("fe80::1")));
+    }
+
+    /// <summary>Every IPv6 form that carries an IPv4 address leads to that address, so a non-public one is refused.</summary>
+    [Theory]
+    // IPv4-mapped and IPv4-translated.
+    [InlineData("::ffff:127.0.0.1")]
+    [InlineData("::ffff:169.254.169.254")]
+    [InlineData("::ffff:10.1.2.3")]
+    [InlineData("::ffff:0:127.0.0.1")]
+    [InlineData("::ffff:0:a9fe:a9fe")]
+    // IPv4-compatible.
+    [InlineData("::127.0.0.1")]
+    [InlineData("::a9fe:a9fe")]
+    [InlineData("::10.0.0.1")]
+    [InlineData("::192.168.0.1")]
+    [InlineData("::0.0.0.5")]
+    // NAT64, well-known prefix, and the local-use prefix whatever it carries.
+    [InlineData("64:ff9b::7f00:1")]
+    [InlineData("64:ff9b::a9fe:a9fe")]
+    [InlineData("64:ff9b::172.16.0.1")]
+    [InlineData("64:ff9b:1::808:808")]
+    [InlineData("64:ff9b:1:7f00:1::")]
+    // 6to4.
+    [InlineData("2002:7f00:1::1")]
+    [InlineData("2002:a9fe:a9fe::1")]
+    [InlineData("2002:c0a8:101::1")]
+    [InlineData("2002:a00:1::1")]
+    // Teredo: the client (last 32 bits) is stored XOR 0xffffffff; a private server is refused as well.
+    [InlineData("2001:0:4136:e378:8000:63bf:80ff:fffe")]
+    [InlineData("2001:0:4136:e378:8000:63bf:5601:5601")]
+    [InlineData("2001:0:4136:e378:8000:63bf:f5ff:fffe")]
+    [InlineData("2001:0:a00:1:8000:63bf:f7f7:f7f7")]
+    public void IsPublic_RefusesAnIPv6FormCarryingANonPublicIPv4(string address) =>
+        Assert.False(CallbackAddressPolicy.IsPublic(IPAddress.Parse(address)), $"{address} leads to {string.Join(", ", EmbeddedIPv4.Of(IPAddress.Parse(address)))}");
+
+    [Theory]
+    [InlineData("::ffff:8.8.8.8")]
+    [InlineData("::8.8.8.8")]
+    [InlineData("64:ff9b::808:808")]
+    [InlineData("2002:808:808::1")]
+    [InlineData("2001:0:4136:e378:8000:63bf:f7f7:f7f7")]
+    public void IsPublic_AllowsTheFormsWhenEveryEmbeddedIPv4IsPublic(string address) =>
+        Assert.True(CallbackAddressPolicy.IsPublic(IPAddress.Parse(address)));
+
+    [Fact]
+    public void EmbeddedIPv4_UndoesTheTeredoObfuscation()
+    {
+        var carried = EmbeddedIPv4.Of(IPAddress.Parse("2001:0:4136:e378:8000:63bf:5601:5601"));
+
+        Assert.Equal([IPAddress.Parse("65.54.227.120"), IPAddress.Parse("169.254.169.254")], carried);
     }
 
     /// <summary>Test DNS: fixed answers for made-up names, a name that changes its answer, the system resolver otherwise.</summary>

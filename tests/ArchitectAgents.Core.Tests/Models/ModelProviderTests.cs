@@ -178,6 +178,24 @@ public sealed class ModelProviderTests
     }
 
     [Fact]
+    public async Task TokenBudget_CapsEachCallsOutputToTheTokensLeft()
+    {
+        await using var harness = await ModelHarness.StartAsync();
+
+        await harness.RunAsync(Brief, budget: new RunBudget { MaxTokens = 20_000 });
+
+        var calls = harness.Stub.Calls;
+        Assert.True(calls.Count >= 2, $"{calls.Count} model calls");
+        // The first call may use the whole budget; the second, which starts after it, only what the first left.
+        Assert.Equal(20_000, MaxOutputTokens(calls[0]));
+        Assert.Equal(20_000 - calls[0].InputTokens - calls[0].OutputTokens, MaxOutputTokens(calls[1]));
+        Assert.All(calls, c => Assert.InRange(MaxOutputTokens(c), 1, 20_000));
+    }
+
+    private static long MaxOutputTokens(ArchitectAgents.StubModel.StubCall call) =>
+        (long?)(call.Body["max_completion_tokens"] ?? call.Body["max_tokens"]) ?? throw new Xunit.Sdk.XunitException($"call to {call.Agent} has no output cap: {call.Body.ToJsonString()[..200]}");
+
+    [Fact]
     public async Task CostBudget_StopsTheRunToo()
     {
         await using var harness = await ModelHarness.StartAsync();
