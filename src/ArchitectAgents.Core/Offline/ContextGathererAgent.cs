@@ -22,14 +22,21 @@ public sealed class ContextGathererAgent(RequirementsReader? reader = null) : Of
     protected override async ValueTask<AgentOutput> ProduceAsync(AgentInput input, CancellationToken cancellationToken)
     {
         var brief = input.Document.Brief ?? throw new InvalidOperationException("context-gatherer needs the brief section");
-        var model = await _reader.ReadAsync(brief.Text, [.. brief.Attachments.Select(a => (a.Name, a.Content))], cancellationToken).ConfigureAwait(false);
-        return Produce(input, model);
+        // Answers are read with the brief, so an answered scope question gives the model its use cases.
+        var answered = (input.Answers ?? []).Where(a => !string.IsNullOrWhiteSpace(a.Value)).Select(a => a.Value.Trim()).ToList();
+        var text = answered.Count == 0 ? brief.Text : brief.Text + "\n\n" + string.Join("\n\n", answered);
+        var attachments = brief.Attachments.Select(a => (a.Name, a.Content)).ToList();
+        var model = await _reader.ReadAsync(text, attachments, cancellationToken).ConfigureAwait(false);
+
+        // The questions on record are those the brief alone raised, so the brief is also read without the answers.
+        var briefModel = answered.Count == 0 ? model : await _reader.ReadAsync(brief.Text, attachments, cancellationToken).ConfigureAwait(false);
+        return Produce(input, model, briefModel);
     }
 
     /// <inheritdoc />
-    protected override AgentOutput Produce(AgentInput input) => Produce(input, null);
+    protected override AgentOutput Produce(AgentInput input) => Produce(input, null, null);
 
-    private static AgentOutput Produce(AgentInput input, RequirementsModel? model)
+    private static AgentOutput Produce(AgentInput input, RequirementsModel? model, RequirementsModel? briefModel)
     {
         var brief = input.Document.Brief ?? throw new InvalidOperationException("context-gatherer needs the brief section");
         var answers = input.Answers ?? [];
@@ -57,7 +64,7 @@ public sealed class ContextGathererAgent(RequirementsReader? reader = null) : Of
         // The questions are those the brief alone raises, so answered ones stay on record with their answers.
         var questions = answerTexts.Count == 0
             ? [.. open.Take(MaxQuestions)]
-            : QuestionsFor(BriefOnly(brief.Text, attachments, model), briefText).Take(MaxQuestions).ToList();
+            : QuestionsFor(BriefOnly(brief.Text, attachments, briefModel), briefText).Take(MaxQuestions).ToList();
         foreach (var question in questions)
         {
             if (answers.TryGetValue(question.Id, out var answer) && !string.IsNullOrWhiteSpace(answer))

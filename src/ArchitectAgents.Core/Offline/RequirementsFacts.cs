@@ -30,9 +30,9 @@ internal static partial class RequirementsFacts
             context.Figures.PeakRequestsPerSecond = new ExtractedFigure { Value = rps.Value, Unit = "requests/s", Evidence = rps.Text };
         }
 
-        if (context.Figures.TransactionsPerDay is null && stated.Where(f => Volume().IsMatch(f.Unit) && !Currency().IsMatch(f.Unit)).Select(f => (f, PerDay: PerDay(f))).MaxBy(x => x.PerDay) is { f: not null } volume)
+        if (context.Figures.TransactionsPerDay is null && stated.Where(f => Volume().IsMatch(f.Unit) && !Currency().IsMatch(f.Unit)).MaxBy(PerDay) is { } volume)
         {
-            context.Figures.TransactionsPerDay = new ExtractedFigure { Value = Math.Round(volume.PerDay), Unit = "per day", Evidence = volume.f.Text };
+            context.Figures.TransactionsPerDay = new ExtractedFigure { Value = Math.Round(PerDay(volume)), Unit = "per day", Evidence = volume.Text };
         }
 
         if (context.Figures.AvailabilityPercent is null && model.QualityTargets.FirstOrDefault(q => q.Attribute == "availability" && q.Value is not null) is { } availability)

@@ -31,7 +31,7 @@ public static partial class EntityReader
 
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => lemmas.TryGetValue(w, out var l) ? l : w).ToList();
             var singular = string.Join(' ', words).ToLowerInvariant();
-            if (singular.Length < 3 || lexicon.GenericNouns.Contains(singular) || lexicon.Pronouns.Contains(singular) || UnitNouns.Contains(singular) || UnitNouns.Contains(words[^1]))
+            if (singular.Length < 3 || lexicon.GenericNouns.Contains(singular) || lexicon.Pronouns.Contains(singular) || UnitNouns.Contains(singular) || words.Count == 1 && UnitNouns.Contains(words[0]))
             {
                 return;
             }
@@ -70,7 +70,8 @@ public static partial class EntityReader
 
         foreach (var entity in entities)
         {
-            var states = found.Where(f => f.ObjectHead is not null && Lemma(f.ObjectHead, lemmas) == entity.Name && lexicon.TransitionVerbs.Contains(f.UseCase.Action))
+            var states = found.Where(f => f.ObjectHead is not null && lexicon.TransitionVerbs.Contains(f.UseCase.Action)
+                    && (Lemma(f.ObjectHead, lemmas) == entity.Name || Lemma(f.UseCase.Object, lemmas).EndsWith(entity.Name, StringComparison.Ordinal)))
                 .Select(f => Participle(f.UseCase.Action)).Distinct().ToList();
             entity.States = states;
             var retention = annotated.Sentences.Select(s => s.Text).FirstOrDefault(s => s.Contains(entity.Name.Split(' ')[^1], StringComparison.OrdinalIgnoreCase) && Retention().IsMatch(s));

@@ -11,6 +11,8 @@ namespace ArchitectAgents.Core.Requirements;
 /// </summary>
 public sealed partial class RequirementsReader(TextAnnotator? annotator)
 {
+    private const int MaxTaggedCharacters = 64 * 1024;
+
     /// <summary>A reader over the shared annotator.</summary>
     public static RequirementsReader Default { get; } = new(TextAnnotator.Shared);
 
@@ -27,7 +29,16 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
         AnnotatedText? annotated = null;
         if (annotator is not null)
         {
-            var (text, unavailable) = await annotator.AnnotateAsync(joined, cancellationToken).ConfigureAwait(false);
+            // The tagger reads about 20 KB a second on this machine; past the limit the rest is still read for figures and constraints.
+            var tagged = joined;
+            if (joined.Length > MaxTaggedCharacters)
+            {
+                var cut = joined.LastIndexOf('\n', MaxTaggedCharacters);
+                tagged = joined[..(cut > 0 ? cut : MaxTaggedCharacters)];
+                model.ReaderNotes.Add($"The brief is {joined.Length / 1024} KiB; actors, use cases and entities were read from its first {tagged.Length / 1024} KiB.");
+            }
+
+            var (text, unavailable) = await annotator.AnnotateAsync(tagged, cancellationToken).ConfigureAwait(false);
             annotated = text;
             if (unavailable is not null)
             {
@@ -35,7 +46,7 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
             }
         }
 
-        var sentences = annotated is not null
+        var sentences = annotated is not null && model.ReaderNotes.Count == 0
             ? SentencesWithHeadings(annotated.Sentences.Select(s => s.Text).ToList(), blocks)
             : blocks.Where(b => b.Kind != "heading").SelectMany(b => SplitSentences(b.Text).Select(s => (Text: s, b.Heading))).ToList();
 

@@ -179,7 +179,7 @@ public static class UseCaseReader
                 objStart++;
             }
 
-            var obj = passive ? subject : NounPhraseAt(t, objStart);
+            var obj = passive ? subject : NounPhraseAt(t, objStart, asObject: true);
             if (obj.Count == 0 && !passive && objStart + 1 < t.Count && t[objStart].Normal is "for" or "to" or "on" or "in" or "about" && lexicon.ActionVerbs.Contains(lemma) && t[objStart + 1].Normal is not ("our" or "their" or "my"))
             {
                 // "register for sections", "subscribe to a show".
@@ -189,7 +189,7 @@ public static class UseCaseReader
                     n++;
                 }
 
-                obj = NounPhraseAt(t, n);
+                obj = NounPhraseAt(t, n, asObject: true);
                 objStart = obj.Count > 0 ? n : objStart;
             }
 
@@ -208,7 +208,7 @@ public static class UseCaseReader
             var after = objStart + obj.Count;
             if (!passive && objText is not null && after < t.Count && t[after].Normal == "of" && !t[after - 1].Breaks)
             {
-                var tail = NounPhraseAt(t, after + 1);
+                var tail = NounPhraseAt(t, after + 1, asObject: true);
                 if (tail.Count > 0)
                 {
                     objText += " of " + Phrase(tail);
@@ -244,7 +244,7 @@ public static class UseCaseReader
                 // Coordinated objects are separate use cases ("scan bins and items").
                 if (!passive && after + 1 < t.Count && t[after].Normal is "and" or "or" && !t[after - 1].Breaks)
                 {
-                    var second = NounPhraseAt(t, after + 1);
+                    var second = NounPhraseAt(t, after + 1, asObject: true);
                     if (second.Count > 0 && !(after + 1 + second.Count < t.Count && IsBaseVerb(t[after + 1 + second.Count]) && !t[after + second.Count].Breaks))
                     {
                         found.Add(new Found(new UseCase { Actor = actor, Action = action, Object = Phrase(second), Text = sentence.Text }, isWe ? null : subjectHead, Head(second), isWe));
@@ -396,7 +396,7 @@ public static class UseCaseReader
     }
 
     /// <summary>The noun phrase starting at <paramref name="i"/>: determiners are skipped, adjectives and nouns kept, up to six words.</summary>
-    public static List<Token> NounPhraseAt(List<Token> t, int i)
+    public static List<Token> NounPhraseAt(List<Token> t, int i, bool asObject = false)
     {
         var np = new List<Token>();
         while (i < t.Count && np.Count < 6)
@@ -421,8 +421,11 @@ public static class UseCaseReader
                 break;
             }
 
-            // A verb after a noun starts the predicate ("students register"), unless it is itself tagged a noun.
-            if (i < t.Count && t[i].Is("Verb") && !(t[i].Is("Noun") && !(i + 1 < t.Count && (t[i + 1].Is("Determiner") || t[i + 1].Is("Noun")))))
+            // A verb after a noun starts the predicate ("students register"), unless it is itself tagged a noun, or, in an
+            // object, it is a plural the tagger read as a verb ("accept ride offers within 10 s").
+            var pluralInObject = asObject && i < t.Count && t[i].Normal.EndsWith('s') && !t[i].Is("PastTense")
+                && (t[i].Breaks || i + 1 >= t.Count || t[i + 1].Is("Preposition") || t[i + 1].Is("Conjunction"));
+            if (i < t.Count && t[i].Is("Verb") && !pluralInObject && !(t[i].Is("Noun") && !(i + 1 < t.Count && (t[i + 1].Is("Determiner") || t[i + 1].Is("Noun")))))
             {
                 break;
             }
@@ -456,7 +459,7 @@ public static class UseCaseReader
     {
         var last = np[^1];
         var head = last.Is("ProperNoun") || last.Is("Acronym") ? last.Text : last.Lemma;
-        if (np.Count >= 2 && np[^2].Is("Noun") && !np[^2].Is("Pronoun") && !np[^2].Is("Possessive") && !np[^2].Is("Value"))
+        if (np.Count >= 2 && (np[^2].Is("Noun") || np[^2].Is("Verb") && !np[^2].Is("PastTense")) && !np[^2].Is("Pronoun") && !np[^2].Is("Possessive") && !np[^2].Is("Value"))
         {
             head = (np[^2].Is("ProperNoun") || np[^2].Is("Acronym") ? np[^2].Text : np[^2].Normal) + " " + head;
         }
