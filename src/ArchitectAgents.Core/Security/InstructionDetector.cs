@@ -49,29 +49,31 @@ public static partial class InstructionDetector
         }
     }
 
+    /// <summary>Every structure that makes the sentence an instruction to the tool, joined; null when it has none.</summary>
     internal static string? Why(string sentence)
     {
+        var why = new List<string>();
         if (RoleMarker().IsMatch(sentence))
         {
-            return "a forged role marker or instruction block";
-        }
-
-        if (Reveal().IsMatch(sentence))
-        {
-            return "a request to reveal configuration or secrets";
+            why.Add("a forged role marker or instruction block");
         }
 
         if (Verdict().IsMatch(sentence) || SkipChecks().IsMatch(sentence))
         {
-            return "a request to change the verdict or skip the checks";
+            why.Add("a request to change the verdict or skip the checks");
         }
 
-        if (Addressee().IsMatch(sentence) && Directive().IsMatch(sentence))
+        if (Reveal().IsMatch(sentence))
         {
-            return "a directive addressed to the tool";
+            why.Add("a request to reveal configuration or secrets");
         }
 
-        return null;
+        if (why.Count == 0 && Addressee().IsMatch(sentence) && Directive().IsMatch(sentence))
+        {
+            why.Add("a directive addressed to the tool");
+        }
+
+        return why.Count == 0 ? null : string.Join(" and ", why);
     }
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z""'(])|\n\s*\n|\n(?=\s*[-*#\d])")]
