@@ -14,5 +14,8 @@ public sealed record CheckResult(string CheckId, string Title, string Examined, 
     /// <summary>One sentence a person can check: the count, then the evidence of the first few findings.</summary>
     public string Evidence => Holds
         ? $"checked {Examined}: none found"
-        : $"{Findings.Count} {FindingNoun} (checked {Examined}): {string.Join("; ", Findings.Take(6).Select(f => f.Describe()))}{(Findings.Count > 6 ? $"; … {Findings.Count - 6} more" : "")}";
+        : $"{Findings.Count} {FindingNoun}: {string.Join("; ", Findings.Take(6).Select(f => f.Describe()))}{(Findings.Count > 6 ? $"; … {Findings.Count - 6} more" : "")}{MeasuredSeparator}checked {Examined}";
+
+    /// <summary>Separates what was found from how much was looked at; what was found is what a revision must change.</summary>
+    public const string MeasuredSeparator = " — ";
 }

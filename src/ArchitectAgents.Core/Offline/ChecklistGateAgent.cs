@@ -60,7 +60,7 @@ public sealed class ChecklistGateAgent : OfflineAgent
         var skeleton = failed.Any(i => i.Id == RequirementsItem);
         var fixable = skeleton ? new List<GateItem>() : failed;
         // A round that changed none of the failed items will not change them the next time either.
-        var stalled = fixable.Count > 0 && doc.Gate is { } previous && fixable.All(i => previous.Items.Any(p => p.Id == i.Id && p.Status == GateItemStatus.Fail && p.Evidence == i.Evidence));
+        var stalled = fixable.Count > 0 && doc.Gate is { } previous && fixable.All(i => previous.Items.Any(p => p.Id == i.Id && p.Status == GateItemStatus.Fail && Found(p.Evidence) == Found(i.Evidence)));
         var verdict = failed.Count == 0 ? GateVerdict.Pass : fixable.Count > 0 && !stalled && (input.RevisionsLeft ?? 0) > 0 ? GateVerdict.Revise : GateVerdict.Fail;
         var score = GateScore.Of(items);
         var warned = items.Count(i => i.Status == GateItemStatus.Warn);
@@ -84,6 +84,10 @@ public sealed class ChecklistGateAgent : OfflineAgent
         var outcome = verdict.ToString().ToLowerInvariant();
         return Output(outcome, gate.Summary, (SectionNames.Gate, gate));
     }
+
+    // What an item found, without how much it looked at (a revision that adds a table changes the count, not the finding).
+    private static string Found(string evidence) =>
+        evidence.LastIndexOf(CheckResult.MeasuredSeparator, StringComparison.Ordinal) is var at and >= 0 ? evidence[..at] : evidence;
 
     private static void ReviewItems(ReviewSection? review, Action<string, string, string, GateItemStatus, string> add)
     {
