@@ -209,8 +209,10 @@ public sealed class ChecklistGateAgent : OfflineAgent
 
         var kafka = d.Technologies.Any(t => t.Id == "kafka");
         var cargo = kafka && !f.IsIot && !f.IsLargeScale;
+        var messaging = d.Technologies.Where(t => t.Category is "queue" or "stream").Select(t => t.Name).ToList();
         add("anti-pattern.cargo-culting", "anti-pattern", "No cargo-culted big-tech components", cargo ? GateItemStatus.Fail : GateItemStatus.Pass,
-            cargo ? "a Kafka log for a load a simple queue handles" : "every infrastructure component is justified by a stated figure or requirement");
+            cargo ? $"a Kafka log for {NumberText.Format(f.PeakRps)} req/s and {NumberText.Format(f.Users)} users, a load a simple queue handles"
+            : $"{(kafka ? "Kafka for a large-scale or device load" : "no partitioned event log (Kafka) in the kit")}; messaging: {(messaging.Count == 0 ? "none" : string.Join(", ", messaging))}");
 
         var ha = string.Join(' ', d.Deployment.Platform, d.Deployment.DisasterRecovery, string.Join(' ', d.Risks.Select(r => r.Mitigation)), string.Join(' ', d.Scaling.SelectMany(s => s.Actions)));
         var redundant = ha.Contains("standby", StringComparison.OrdinalIgnoreCase) || ha.Contains("replica", StringComparison.OrdinalIgnoreCase) || ha.Contains("managed", StringComparison.OrdinalIgnoreCase);
@@ -226,10 +228,15 @@ public sealed class ChecklistGateAgent : OfflineAgent
             observable ? $"{obs.Count} observability measures including traces and SLO alerts" : "no tracing or SLO alerting defined");
 
         var heavy = components.Count(c => c.Kind is "service" or "worker" or "queue" or "database" or "cache");
-        var small = f.Users is > 0 and < 5_000 && f.PeakRps < 100 && !f.IsIot;
-        var overbuilt = small && (micro || heavy > 6 || d.Technologies.Any(t => t.Id == "kafka"));
+        // Servers the team runs beside its application (identity, secrets, metrics, dashboards, orchestration, log
+        // streams, search, gateways): each one is on-call weight, whether or not it appears in the diagram.
+        var platform = d.Technologies.Where(t => SelfRunPlatform.Contains(t.Category)).Select(t => t.Name).ToList();
+        var small = f.IsSmallLoad;
+        var overbuilt = small && (micro || heavy > 6 || d.Technologies.Any(t => t.Id == "kafka") || platform.Count >= 4);
+        var measured = $"{heavy} deployable or stateful components and {platform.Count} platform service(s) to run ({(platform.Count == 0 ? "none" : string.Join(", ", platform))})";
         add("anti-pattern.over-engineering", "anti-pattern", "No over-engineering for hypothetical scale", overbuilt ? GateItemStatus.Fail : GateItemStatus.Pass,
-            overbuilt ? $"{heavy} stateful/deployable components for {NumberText.Format(f.Users)} users" : $"{heavy} deployable or stateful components for the stated load");
+            overbuilt ? $"{measured} for {NumberText.Format(f.Users)} users and {NumberText.Format(f.PeakRps)} req/s"
+            : $"{measured} for {(f.Users > 0 ? $"{NumberText.Format(f.Users)} users" : "an unstated number of users")}{(f.TeamAssumed ? "" : $" and a team of {f.Team}")}");
 
         var geo = f.Has("geo-distributed") && f.LatencyCritical;
         var edge = components.Any(c => c.Kind is "edge" || c.Name.Contains("CDN", StringComparison.Ordinal));
@@ -237,6 +244,11 @@ public sealed class ChecklistGateAgent : OfflineAgent
             geo && !edge ? GateItemStatus.Warn : GateItemStatus.Pass,
             geo && !edge ? "latency-critical users in several regions but no CDN or edge tier" : geo ? "CDN/edge tier present" : "no latency-critical geo-distributed traffic");
     }
+
+    private static readonly HashSet<string> SelfRunPlatform = new(StringComparer.Ordinal)
+    {
+        "auth", "secrets", "observability", "container-orchestration", "gitops", "stream", "search", "api-gateway",
+    };
 
     private static string Slug(string text) => new([.. text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-')]);
 }

@@ -19,7 +19,15 @@ internal static class ComponentPlanner
         var modules = Modules(f);
 
         plan.Add("clients", f.Has("internal") ? "Internal users (browser)" : "Web and mobile clients", "client", "Call the public API over HTTPS.");
-        plan.Add("idp", "Identity provider", "external", "Issues OAuth 2.1 / OIDC tokens; MFA for privileged roles.", pick.Pick("auth", "keycloak"), "Authentication and single sign-on (OIDC)");
+        // A small stated load does not justify running an identity server: sign-in goes to the organisation's (or a hosted) OIDC provider.
+        if (f.IsSmallLoad)
+        {
+            plan.Add("idp", "Identity provider (existing or hosted OIDC)", "external", "The organisation's existing identity provider, or a hosted one: issues OAuth 2.1 / OIDC tokens; MFA for privileged roles.");
+        }
+        else
+        {
+            plan.Add("idp", "Identity provider", "external", "Issues OAuth 2.1 / OIDC tokens; MFA for privileged roles.", pick.Pick("auth", "keycloak"), "Authentication and single sign-on (OIDC)");
+        }
 
         switch (decision.Kind)
         {
@@ -201,8 +209,12 @@ internal static class ComponentPlanner
         }
 
         plan.Add("otel", "Observability (OpenTelemetry)", "observability", "Collects traces, metrics and logs; dashboards and SLO alerts.", pick.Pick("observability", "opentelemetry", "collector"));
-        plan.Use(pick.Pick("observability", "prometheus"), "Metrics and alerting");
-        plan.Use(pick.Pick("observability", "grafana"), "Dashboards");
+        // Separate metrics and dashboard servers pay off at scale; a small load sends the collector's output to one hosted backend.
+        if (!f.IsSmallLoad)
+        {
+            plan.Use(pick.Pick("observability", "prometheus"), "Metrics and alerting");
+            plan.Use(pick.Pick("observability", "grafana"), "Dashboards");
+        }
         foreach (var component in plan.Components.Where(c => c.Kind is "service" or "worker").ToList())
         {
             plan.Connect(component.Id, "otel", "OTLP", async: true);
