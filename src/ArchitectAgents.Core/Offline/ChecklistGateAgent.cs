@@ -230,7 +230,7 @@ public sealed class ChecklistGateAgent : OfflineAgent
         var heavy = components.Count(c => c.Kind is "service" or "worker" or "queue" or "database" or "cache");
         // Servers the team runs beside its application (identity, secrets, metrics, dashboards, orchestration, log
         // streams, search, gateways): each one is on-call weight, whether or not it appears in the diagram.
-        var platform = d.Technologies.Where(t => SelfRunPlatform.Contains(t.Category)).Select(t => t.Name).ToList();
+        var platform = d.Technologies.Where(t => SelfRunPlatform.Contains(t.Category) && !Managed(t)).Select(t => t.Name).ToList();
         var small = f.IsSmallLoad;
         var overbuilt = small && (micro || heavy > 6 || d.Technologies.Any(t => t.Id == "kafka") || platform.Count >= 4);
         var measured = $"{heavy} deployable or stateful components and {platform.Count} platform service(s) to run ({(platform.Count == 0 ? "none" : string.Join(", ", platform))})";
@@ -244,6 +244,10 @@ public sealed class ChecklistGateAgent : OfflineAgent
             geo && !edge ? GateItemStatus.Warn : GateItemStatus.Pass,
             geo && !edge ? "latency-critical users in several regions but no CDN or edge tier" : geo ? "CDN/edge tier present" : "no latency-critical geo-distributed traffic");
     }
+
+    // A cloud provider's own service (AWS KMS, Amazon API Gateway, Azure Key Vault) is operated by the provider, not the team.
+    private static bool Managed(TechnologyChoice t) =>
+        t.Id.StartsWith("aws-", StringComparison.Ordinal) || t.Id.StartsWith("amazon-", StringComparison.Ordinal) || t.Id.StartsWith("azure-", StringComparison.Ordinal) || t.Id.StartsWith("google-", StringComparison.Ordinal);
 
     private static readonly HashSet<string> SelfRunPlatform = new(StringComparer.Ordinal)
     {

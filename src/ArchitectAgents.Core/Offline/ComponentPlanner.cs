@@ -32,7 +32,8 @@ internal static class ComponentPlanner
         switch (decision.Kind)
         {
             case PatternKind.Serverless:
-                plan.Add("gateway", "API gateway", "gateway", "TLS termination, authentication, throttling.", pick.Pick("api-gateway", "kong", "envoy"));
+                // Functions sit behind the provider's managed gateway; a self-run gateway in front of them is a server to babysit.
+                plan.Add("gateway", "API gateway", "gateway", "TLS termination, authentication, throttling.", f.Cloud == "aws" ? pick.Pick("api-gateway", "aws-api-gateway", "kong") : pick.Pick("api-gateway", "kong", "envoy"));
                 plan.Add("api", "API functions", "service", $"Request/response endpoints ({modules}).", pick.Pick("serverless", ServerlessPreferences(f.Cloud)), "Functions that scale with demand and to zero when idle");
                 plan.Add("scheduler", "Scheduler", "service", "Starts batch runs on a schedule (cron trigger) and on demand.");
                 plan.Add("queue", "Job queue", "queue", "Buffers work items so the spike is absorbed and retried.", queue);
