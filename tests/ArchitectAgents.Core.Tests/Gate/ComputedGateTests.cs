@@ -67,6 +67,17 @@ public sealed class ComputedGateTests
         Assert.True(gate.Score < plain.Gate.Score, $"{gate.Score} vs {plain.Gate.Score}");
     }
 
+    [Fact]
+    public async Task SmallLoad_IsDesignedWithoutPlatformServersToRun_AndTheItemSaysWhatItCounted()
+    {
+        var doc = await new DesignHarness().DesignAsync("# Library loans\nAn internal tool for 300 librarians to track book loans. Team of 3 engineers, no regulated data, EU only, 99.5% uptime.");
+
+        Assert.DoesNotContain(doc.Design!.Technologies, t => t.Id is "keycloak" or "prometheus" or "grafana");
+        var item = doc.Gate!.Items.Single(i => i.Id == "anti-pattern.over-engineering");
+        Assert.Equal(GateItemStatus.Pass, item.Status);
+        Assert.Matches(@"^\d+ deployable or stateful components and \d+ platform service\(s\) to run \(.+\) for 300 users", item.Evidence);
+    }
+
     /// <summary>The offline designer with a client-settable status put back into the first create schema every round.</summary>
     private sealed class StatusBindingDesigner : OfflineAgent
     {
