@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ArchitectAgents.Core.Catalog;
 using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Gate;
 using ArchitectAgents.Core.Models;
 using ArchitectAgents.Core.Workflows;
 using Microsoft.Agents.AI;
@@ -79,16 +80,18 @@ internal sealed class AgentNodeExecutor(
             await context.AddEventAsync(new UsageRecordedEvent(entry), CancellationToken.None).ConfigureAwait(false);
         }
 
+        // Computed contradictions and review findings are inputs no reply can override (the merge rule).
+        var (sections, outcome) = ComputedFindings.Enforce(input.Document, check.Sections, check.Output!.Outcome, input.RevisionsLeft);
         var now = Time.GetUtcNow();
-        foreach (var (name, content) in check.Sections)
+        foreach (var (name, content) in sections)
         {
             await DocumentState.WriteSectionAsync(context, name, content, definition.Id, round, now, cancellationToken).ConfigureAwait(false);
         }
 
-        var questions = check.Sections.TryGetValue(SectionNames.Context, out var written) && written is ContextSection ctx
+        var questions = sections.TryGetValue(SectionNames.Context, out var written) && written is ContextSection ctx
             ? ctx.Questions.Where(q => q.Answer is null).ToList()
             : [];
-        return new NodeResult(check.Output!.Outcome, check.Output.Notes, [.. check.Sections.Keys]) { Questions = questions };
+        return new NodeResult(outcome, check.Output.Notes, [.. sections.Keys]) { Questions = questions };
     }
 
     /// <summary>One turn plus up to <see cref="AgentBinding.MaxRepairs"/> repair turns in the same session.</summary>

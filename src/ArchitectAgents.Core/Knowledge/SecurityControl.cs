@@ -58,6 +58,8 @@ public sealed class RemedyOperation
     public string Summary { get; set; } = "";
     /// <summary>True for collection GETs (paginated).</summary>
     public bool List { get; set; }
+    /// <summary>Tables the operation reads or writes (the contract's x-tables).</summary>
+    public List<string> Tables { get; set; } = [];
 }
 
 /// <summary>The controls file.</summary>

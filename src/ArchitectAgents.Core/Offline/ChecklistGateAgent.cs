@@ -1,14 +1,17 @@
 using System.Globalization;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Engine;
+using ArchitectAgents.Core.Gate;
 using ArchitectAgents.Core.Knowledge;
+using ArchitectAgents.Core.Security;
 
 namespace ArchitectAgents.Core.Offline;
 
 /// <summary>
-/// Offline checklist gate: scores the persona's pre-response checklist, its anti-patterns, the artifact
-/// validation results and open review findings, item by item with evidence, and decides pass, revise
-/// (while rounds remain) or fail.
+/// Offline checklist gate: scores the persona's pre-response checklist, its anti-patterns, the contradiction checks
+/// computed from the artifacts (<see cref="DesignCheckRegistry"/>), the artifact validation results and open review
+/// findings, item by item with evidence, and decides pass, revise (while rounds remain and a round can still change
+/// something) or fail.
 /// </summary>
 public sealed class ChecklistGateAgent : OfflineAgent
 {
@@ -29,6 +32,7 @@ public sealed class ChecklistGateAgent : OfflineAgent
         Requirements(context, Add);
         Checklist(design, doc.Verification, facts, Add);
         AntiPatterns(design, facts, Add);
+        items.AddRange(ContradictionItems.For(doc));
 
         foreach (var result in doc.Validation?.Results ?? [])
         {
@@ -48,20 +52,17 @@ public sealed class ChecklistGateAgent : OfflineAgent
             Add("validation.missing", "validation", "Artifacts were validated", GateItemStatus.Fail, "no validation section: the artifacts were not checked");
         }
 
-        var open = doc.Review?.Findings.Where(f => f.Status == FindingStatus.Open).ToList() ?? [];
-        var blocking = open.Where(f => f.Severity >= Severity.High).ToList();
-        Add("review.open-critical-high", "review", "No open critical or high review findings",
-            doc.Review is null ? GateItemStatus.Fail : blocking.Count > 0 ? GateItemStatus.Fail : GateItemStatus.Pass,
-            doc.Review is null ? "no review section" : blocking.Count > 0 ? "open: " + string.Join(", ", blocking.Select(f => $"{f.Id} ({f.Severity.ToString().ToLowerInvariant()})")) : $"{doc.Review.Findings.Count(f => f.Status == FindingStatus.Resolved)} finding(s) resolved, none open at high or critical");
-        var medium = open.Except(blocking).ToList();
-        Add("review.open-medium-low", "review", "Medium and low review findings are tracked", medium.Count > 0 ? GateItemStatus.Warn : GateItemStatus.Pass,
-            medium.Count > 0 ? "open: " + string.Join(", ", medium.Select(f => f.Id)) : "none open");
+        ReviewItems(doc.Review, Add);
 
         var failed = items.Where(i => i.Status == GateItemStatus.Fail).ToList();
-        // Another design round cannot fix what only the requester can answer: those failures do not send the design back.
-        var fixable = failed.Where(i => i.Id != RequirementsItem).ToList();
-        var verdict = failed.Count == 0 ? GateVerdict.Pass : fixable.Count > 0 && (input.RevisionsLeft ?? 0) > 0 ? GateVerdict.Revise : GateVerdict.Fail;
-        var score = items.Count == 0 ? 0 : (int)Math.Round(100.0 * items.Sum(i => i.Status switch { GateItemStatus.Pass => 1.0, GateItemStatus.Warn => 0.5, _ => 0 }) / items.Count);
+        // Another design round cannot fix what only the requester can answer: with no stated scope the design is a
+        // skeleton, and sending it back would only repeat it.
+        var skeleton = failed.Any(i => i.Id == RequirementsItem);
+        var fixable = skeleton ? new List<GateItem>() : failed;
+        // A round that changed none of the failed items will not change them the next time either.
+        var stalled = fixable.Count > 0 && doc.Gate is { } previous && fixable.All(i => previous.Items.Any(p => p.Id == i.Id && p.Status == GateItemStatus.Fail && Found(p.Evidence) == Found(i.Evidence)));
+        var verdict = failed.Count == 0 ? GateVerdict.Pass : fixable.Count > 0 && !stalled && (input.RevisionsLeft ?? 0) > 0 ? GateVerdict.Revise : GateVerdict.Fail;
+        var score = GateScore.Of(items);
         var warned = items.Count(i => i.Status == GateItemStatus.Warn);
         var gate = new GateSection
         {
@@ -75,12 +76,35 @@ public sealed class ChecklistGateAgent : OfflineAgent
             {
                 GateVerdict.Pass => $"Pass with score {score}: {items.Count - warned} of {items.Count} items pass" + (warned > 0 ? $", {warned} warning(s) shown in the report (for example unverified versions)." : "."),
                 GateVerdict.Revise => $"Revise: {fixable.Count} item(s) failed and go back to the designer: {string.Join(", ", fixable.Select(i => i.Id))}.",
-                _ when fixable.Count == 0 => $"Fail: only the requester can fix this ({string.Join(", ", failed.Select(i => i.Id))}): {failed[0].Evidence} The deliverables are a generic skeleton until then; answer the clarifying questions and run again.",
+                _ when skeleton => $"Fail: only the requester can fix this ({string.Join(", ", failed.Select(i => i.Id))}): {failed[0].Evidence} The deliverables are a generic skeleton until then; answer the clarifying questions and run again.",
+                _ when stalled => $"Fail after {input.Round} round(s): the last revision changed none of the {failed.Count} failed item(s) ({string.Join(", ", failed.Select(i => i.Id))}); delivered with this report.",
                 _ => $"Fail after {input.Round} round(s): {failed.Count} item(s) still fail ({string.Join(", ", failed.Select(i => i.Id))}); delivered with this report.",
             },
         };
         var outcome = verdict.ToString().ToLowerInvariant();
         return Output(outcome, gate.Summary, (SectionNames.Gate, gate));
+    }
+
+    // What an item found, without how much it looked at (a revision that adds a table changes the count, not the finding).
+    private static string Found(string evidence) =>
+        evidence.LastIndexOf(CheckResult.MeasuredSeparator, StringComparison.Ordinal) is var at and >= 0 ? evidence[..at] : evidence;
+
+    private static void ReviewItems(ReviewSection? review, Action<string, string, string, GateItemStatus, string> add)
+    {
+        var open = review?.Findings.Where(f => f.Status == FindingStatus.Open).ToList() ?? [];
+        // Text in the brief that tries to instruct the tool is reported, never obeyed; the design cannot fix the brief,
+        // so it is shown as a warning of its own instead of blocking the design it did not change.
+        var instructions = open.Where(InstructionFinding.Is).ToList();
+        var blocking = open.Where(f => f.Severity >= Severity.High && !InstructionFinding.Is(f)).ToList();
+        add("review.open-critical-high", "review", "No open critical or high review findings",
+            review is null ? GateItemStatus.Fail : blocking.Count > 0 ? GateItemStatus.Fail : GateItemStatus.Pass,
+            review is null ? "no review section" : blocking.Count > 0 ? $"{blocking.Count} open: " + string.Join("; ", blocking.Select(f => $"{f.Id} ({f.Severity.ToString().ToLowerInvariant()}, {f.AffectedSection}): {f.Title}")) : $"{review.Findings.Count(f => f.Status == FindingStatus.Resolved)} finding(s) resolved, none open at high or critical");
+        add("review.untrusted-instructions", "review", "Instructions embedded in the brief or attachments were reported and not followed",
+            instructions.Count > 0 ? GateItemStatus.Warn : GateItemStatus.Pass,
+            instructions.Count > 0 ? $"{instructions.Count} passage(s) addressed to the tool were ignored (the checklist ran as usual): " + string.Join("; ", instructions.Select(f => $"{f.Id}: {f.Title}")) : "no instruction-like text addressed to the tool found in the brief or attachments");
+        var medium = open.Except(blocking).Except(instructions).ToList();
+        add("review.open-medium-low", "review", "Medium and low review findings are tracked", medium.Count > 0 ? GateItemStatus.Warn : GateItemStatus.Pass,
+            medium.Count > 0 ? "open: " + string.Join(", ", medium.Select(f => f.Id)) : "none open");
     }
 
     /// <summary>Persona: gather context and ask rather than assume. A design for a brief that never says what the system does is a guess.</summary>
@@ -185,8 +209,10 @@ public sealed class ChecklistGateAgent : OfflineAgent
 
         var kafka = d.Technologies.Any(t => t.Id == "kafka");
         var cargo = kafka && !f.IsIot && !f.IsLargeScale;
+        var messaging = d.Technologies.Where(t => t.Category is "queue" or "stream").Select(t => t.Name).ToList();
         add("anti-pattern.cargo-culting", "anti-pattern", "No cargo-culted big-tech components", cargo ? GateItemStatus.Fail : GateItemStatus.Pass,
-            cargo ? "a Kafka log for a load a simple queue handles" : "every infrastructure component is justified by a stated figure or requirement");
+            cargo ? $"a Kafka log for {NumberText.Format(f.PeakRps)} req/s and {NumberText.Format(f.Users)} users, a load a simple queue handles"
+            : $"{(kafka ? "Kafka for a large-scale or device load" : "no partitioned event log (Kafka) in the kit")}; messaging: {(messaging.Count == 0 ? "none" : string.Join(", ", messaging))}");
 
         var ha = string.Join(' ', d.Deployment.Platform, d.Deployment.DisasterRecovery, string.Join(' ', d.Risks.Select(r => r.Mitigation)), string.Join(' ', d.Scaling.SelectMany(s => s.Actions)));
         var redundant = ha.Contains("standby", StringComparison.OrdinalIgnoreCase) || ha.Contains("replica", StringComparison.OrdinalIgnoreCase) || ha.Contains("managed", StringComparison.OrdinalIgnoreCase);
@@ -202,10 +228,15 @@ public sealed class ChecklistGateAgent : OfflineAgent
             observable ? $"{obs.Count} observability measures including traces and SLO alerts" : "no tracing or SLO alerting defined");
 
         var heavy = components.Count(c => c.Kind is "service" or "worker" or "queue" or "database" or "cache");
-        var small = f.Users is > 0 and < 5_000 && f.PeakRps < 100 && !f.IsIot;
-        var overbuilt = small && (micro || heavy > 6 || d.Technologies.Any(t => t.Id == "kafka"));
+        // Servers the team runs beside its application (identity, secrets, metrics, dashboards, orchestration, log
+        // streams, search, gateways): each one is on-call weight, whether or not it appears in the diagram.
+        var platform = d.Technologies.Where(t => SelfRunPlatform.Contains(t.Category) && !Managed(t)).Select(t => t.Name).ToList();
+        var small = f.IsSmallLoad;
+        var overbuilt = small && (micro || heavy > 6 || d.Technologies.Any(t => t.Id == "kafka") || platform.Count >= 4);
+        var measured = $"{heavy} deployable or stateful components and {platform.Count} platform service(s) to run ({(platform.Count == 0 ? "none" : string.Join(", ", platform))})";
         add("anti-pattern.over-engineering", "anti-pattern", "No over-engineering for hypothetical scale", overbuilt ? GateItemStatus.Fail : GateItemStatus.Pass,
-            overbuilt ? $"{heavy} stateful/deployable components for {NumberText.Format(f.Users)} users" : $"{heavy} deployable or stateful components for the stated load");
+            overbuilt ? $"{measured} for {NumberText.Format(f.Users)} users and {NumberText.Format(f.PeakRps)} req/s"
+            : $"{measured} for {(f.Users > 0 ? $"{NumberText.Format(f.Users)} users" : "an unstated number of users")}{(f.TeamAssumed ? "" : $" and a team of {f.Team}")}");
 
         var geo = f.Has("geo-distributed") && f.LatencyCritical;
         var edge = components.Any(c => c.Kind is "edge" || c.Name.Contains("CDN", StringComparison.Ordinal));
@@ -213,6 +244,15 @@ public sealed class ChecklistGateAgent : OfflineAgent
             geo && !edge ? GateItemStatus.Warn : GateItemStatus.Pass,
             geo && !edge ? "latency-critical users in several regions but no CDN or edge tier" : geo ? "CDN/edge tier present" : "no latency-critical geo-distributed traffic");
     }
+
+    // A cloud provider's own service (AWS KMS, Amazon API Gateway, Azure Key Vault) is operated by the provider, not the team.
+    private static bool Managed(TechnologyChoice t) =>
+        t.Id.StartsWith("aws-", StringComparison.Ordinal) || t.Id.StartsWith("amazon-", StringComparison.Ordinal) || t.Id.StartsWith("azure-", StringComparison.Ordinal) || t.Id.StartsWith("google-", StringComparison.Ordinal);
+
+    private static readonly HashSet<string> SelfRunPlatform = new(StringComparer.Ordinal)
+    {
+        "auth", "secrets", "observability", "container-orchestration", "gitops", "stream", "search", "api-gateway",
+    };
 
     private static string Slug(string text) => new([.. text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-')]);
 }

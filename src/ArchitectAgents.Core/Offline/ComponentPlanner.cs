@@ -19,12 +19,21 @@ internal static class ComponentPlanner
         var modules = Modules(f);
 
         plan.Add("clients", f.Has("internal") ? "Internal users (browser)" : "Web and mobile clients", "client", "Call the public API over HTTPS.");
-        plan.Add("idp", "Identity provider", "external", "Issues OAuth 2.1 / OIDC tokens; MFA for privileged roles.", pick.Pick("auth", "keycloak"), "Authentication and single sign-on (OIDC)");
+        // A small stated load does not justify running an identity server: sign-in goes to the organisation's (or a hosted) OIDC provider.
+        if (f.IsSmallLoad)
+        {
+            plan.Add("idp", "Identity provider (existing or hosted OIDC)", "external", "The organisation's existing identity provider, or a hosted one: issues OAuth 2.1 / OIDC tokens; MFA for privileged roles.");
+        }
+        else
+        {
+            plan.Add("idp", "Identity provider", "external", "Issues OAuth 2.1 / OIDC tokens; MFA for privileged roles.", pick.Pick("auth", "keycloak"), "Authentication and single sign-on (OIDC)");
+        }
 
         switch (decision.Kind)
         {
             case PatternKind.Serverless:
-                plan.Add("gateway", "API gateway", "gateway", "TLS termination, authentication, throttling.", pick.Pick("api-gateway", "kong", "envoy"));
+                // Functions sit behind the provider's managed gateway; a self-run gateway in front of them is a server to babysit.
+                plan.Add("gateway", "API gateway", "gateway", "TLS termination, authentication, throttling.", f.Cloud == "aws" ? pick.Pick("api-gateway", "aws-api-gateway", "kong") : pick.Pick("api-gateway", "kong", "envoy"));
                 plan.Add("api", "API functions", "service", $"Request/response endpoints ({modules}).", pick.Pick("serverless", ServerlessPreferences(f.Cloud)), "Functions that scale with demand and to zero when idle");
                 plan.Add("scheduler", "Scheduler", "service", "Starts batch runs on a schedule (cron trigger) and on demand.");
                 plan.Add("queue", "Job queue", "queue", "Buffers work items so the spike is absorbed and retried.", queue);
@@ -201,8 +210,12 @@ internal static class ComponentPlanner
         }
 
         plan.Add("otel", "Observability (OpenTelemetry)", "observability", "Collects traces, metrics and logs; dashboards and SLO alerts.", pick.Pick("observability", "opentelemetry", "collector"));
-        plan.Use(pick.Pick("observability", "prometheus"), "Metrics and alerting");
-        plan.Use(pick.Pick("observability", "grafana"), "Dashboards");
+        // Separate metrics and dashboard servers pay off at scale; a small load sends the collector's output to one hosted backend.
+        if (!f.IsSmallLoad)
+        {
+            plan.Use(pick.Pick("observability", "prometheus"), "Metrics and alerting");
+            plan.Use(pick.Pick("observability", "grafana"), "Dashboards");
+        }
         foreach (var component in plan.Components.Where(c => c.Kind is "service" or "worker").ToList())
         {
             plan.Connect(component.Id, "otel", "OTLP", async: true);

@@ -39,6 +39,9 @@ internal sealed record DesignFacts
 
     public bool HighAvailability => Availability >= 99.9;
 
+    /// <summary>A stated load so small (users known, under 5,000, under 100 req/s) that every server the team runs beside its app is on-call weight it cannot justify.</summary>
+    public bool IsSmallLoad => Users is > 0 and < 5_000 && PeakRps < 100 && !IsIot;
+
     public static DesignFacts From(ContextSection context)
     {
         var f = context.Figures;

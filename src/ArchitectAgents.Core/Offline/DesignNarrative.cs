@@ -194,17 +194,34 @@ internal static class DesignNarrative
             >= 99.9 => ("5 minutes", "1 hour"),
             _ => ("24 hours", "4 hours"),
         };
+
+        // The brief's (or the stated assumption's) figures win: the report quotes them, so the plan must promise the same.
+        var (statedRpo, statedRto) = RecoveryTargets.From(f.Context);
+        if (statedRpo is { } r)
+        {
+            rpo = r == 0 ? "0 (synchronous replication: no committed transaction is lost)" : RecoveryTargets.Words(r);
+        }
+
+        if (statedRto is { } t)
+        {
+            rto = RecoveryTargets.Words(t);
+        }
+
+        string Named(string category, string fallback) =>
+            plan.Technologies.Where(x => x.Tech.Category == category && plan.Components.All(c => c.TechnologyId != x.Tech.Id)).Select(x => x.Tech.Name).ToList() is { Count: > 0 } names
+                ? string.Join(" and ", names) : fallback;
         return new DeploymentPlan
         {
             Environments = f.Team >= 8 ? ["preview (per pull request)", "staging", "production"] : ["development", "staging", "production"],
-            Platform = platform,
+            Platform = Supporting(plan, secrets: false).ToList() is { Count: > 0 } more && more.Where(m => !platform.Contains(m.Split(':')[0], StringComparison.OrdinalIgnoreCase)).ToList() is { Count: > 0 } extra
+                ? $"{platform}; supporting services: {string.Join("; ", extra)}" : platform,
             Pipeline =
             [
-                "Pull request: build, unit and integration tests against a real PostgreSQL container, lint, SAST, dependency and secret scanning, SBOM generation",
+                $"Pull request ({Named("ci-cd", "CI")}): build, unit and integration tests against a real PostgreSQL container, lint, SAST, dependency and secret scanning, SBOM generation",
                 "OpenAPI contract check: breaking changes to the published contract fail the build unless the version changes",
                 "Database migrations reviewed for expand/contract compatibility and applied automatically before the new version takes traffic",
                 "Container image (or function package) built once, scanned, signed and promoted unchanged through environments",
-                k8s ? "GitOps: merging to the environment repository lets Argo CD sync staging; production promotion is a reviewed pull request" : "Infrastructure as code plan/apply per environment from the pipeline, with a manual approval for production",
+                k8s ? $"GitOps: merging to the environment repository lets Argo CD sync staging; production promotion is a reviewed pull request; cloud resources are defined in {Named("iac", "infrastructure as code")}" : $"Infrastructure as code ({Named("iac", "declarative templates")}) plan/apply per environment from the pipeline, with a manual approval for production",
                 "Smoke tests and synthetic checks after each deployment gate the next step",
             ],
             Rollout = d.Kind switch
@@ -222,14 +239,22 @@ internal static class DesignNarrative
             Observability =
             [
                 "OpenTelemetry traces across every request, queue hop and database call, exported over OTLP",
-                "RED metrics (rate, errors, duration) per endpoint and per consumer; queue depth and consumer lag",
+                $"RED metrics (rate, errors, duration) per endpoint and per consumer; queue depth and consumer lag; stored and alerted on in {Named("observability", "the metrics backend")}",
                 $"SLOs: {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% availability" + (f.LatencyMs is { } l ? $", p99 latency ≤ {l.ToString("0", CultureInfo.InvariantCulture)} ms" : "") + "; alerts on error-budget burn rate, not on raw CPU",
                 "Structured JSON logs with trace ids; dashboards per service; synthetic probes of the public API",
             ],
-            SecurityControls = [.. controls.Distinct()],
+            SecurityControls = [.. controls.Distinct(), .. Supporting(plan, secrets: true)],
             DisasterRecovery = $"Recovery point objective (RPO) {rpo}, recovery time objective (RTO) {rto}; backups encrypted and copied to a second region; restore drills scheduled and timed.",
         };
     }
+
+    // Technologies the plan uses without a component of their own (secrets, key management, pooling…) are named with
+    // their purpose, so the report says where each pick of the kit is used.
+    private static IEnumerable<string> Supporting(ComponentPlan plan, bool secrets) =>
+        plan.Technologies.Where(x => x.Tech.Category is not ("ci-cd" or "iac" or "observability" or "language-runtime" or "web-framework" or "orm")
+                && (x.Tech.Category == "secrets") == secrets
+                && plan.Components.All(c => c.TechnologyId != x.Tech.Id))
+            .Select(x => $"{x.Tech.Name}: {x.Purpose}");
 
     private static string Cloud(DesignFacts f) => f.Cloud switch
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ArchitectAgents.Core.Gate;
 using ArchitectAgents.Core.Knowledge;
 using YamlDotNet.Serialization;
 
@@ -7,13 +8,16 @@ namespace ArchitectAgents.Core.Offline;
 /// <summary>
 /// Writes an OpenAPI 3.1 contract for the chosen entities: bearer auth on every operation except the
 /// explicitly public health probe, RFC 9457 problem responses, cursor pagination, request examples,
-/// idempotency keys on creates, and 429 with Retry-After.
+/// idempotency keys on creates, and 429 with Retry-After. Request schemas list only what a client may set (never a
+/// field the server owns, <see cref="ServerOwnedFields"/>); append-only records get no PATCH or DELETE
+/// (<see cref="AppendOnlyRecords"/>); every operation names the tables it touches (x-tables) or the component that
+/// answers it (x-owner), so the gate can check the contract against the schema.
 /// </summary>
 internal static partial class OpenApiWriter
 {
     private const string ProblemRef = "#/components/schemas/Problem";
 
-    public static string Write(string title, string description, IReadOnlyList<EntityInfo> entities, IEnumerable<Knowledge.RemedyOperation> extraOperations)
+    public static string Write(string title, string description, IReadOnlyList<EntityInfo> entities, IEnumerable<Knowledge.RemedyOperation> extraOperations, string serviceComponent)
     {
         var paths = new Dictionary<string, object>
         {
@@ -25,6 +29,7 @@ internal static partial class OpenApiWriter
                     ["summary"] = "Liveness probe (public)",
                     ["tags"] = new[] { "operations" },
                     ["security"] = Array.Empty<object>(),
+                    ["x-owner"] = serviceComponent,
                     ["responses"] = new Dictionary<string, object> { ["200"] = new Dictionary<string, object> { ["description"] = "The service is up." } },
                 },
             },
@@ -58,6 +63,13 @@ internal static partial class OpenApiWriter
                 ["additionalProperties"] = true,
             },
             ["ResourcePage"] = PageSchema("#/components/schemas/Resource"),
+            ["ActionRequest"] = new Dictionary<string, object>
+            {
+                ["type"] = "object",
+                ["description"] = "Body of an action request: only the caller's reason; the server fills in everything else.",
+                ["additionalProperties"] = false,
+                ["properties"] = new Dictionary<string, object> { ["reason"] = new Dictionary<string, object> { ["type"] = "string", ["maxLength"] = 500 } },
+            },
         };
 
         foreach (var entity in entities)
@@ -65,7 +77,11 @@ internal static partial class OpenApiWriter
             var name = Pascal(entity.Name);
             schemas[name] = EntitySchema(entity, full: true);
             schemas[name + "Create"] = EntitySchema(entity, full: false);
-            schemas[name + "Update"] = UpdateSchema(entity);
+            if (Updatable(entity))
+            {
+                schemas[name + "Update"] = UpdateSchema(entity);
+            }
+
             schemas[name + "Page"] = PageSchema($"#/components/schemas/{name}");
             AddEntityPaths(paths, entity, name);
         }
@@ -151,12 +167,14 @@ internal static partial class OpenApiWriter
     private static void AddEntityPaths(Dictionary<string, object> paths, EntityInfo entity, string name)
     {
         var tag = new[] { entity.Resource };
+        var tables = new[] { entity.Table };
         var collection = $"/v1/{entity.Resource}";
         paths[collection] = new Dictionary<string, object>
         {
             ["get"] = new Dictionary<string, object>
             {
                 ["operationId"] = "list" + Pascal(entity.Table),
+                ["x-tables"] = tables,
                 ["summary"] = $"List {Words(entity.Table)} (cursor-paginated)",
                 ["tags"] = tag,
                 ["parameters"] = new[] { Ref("#/components/parameters/Limit"), Ref("#/components/parameters/Cursor") },
@@ -165,6 +183,7 @@ internal static partial class OpenApiWriter
             ["post"] = new Dictionary<string, object>
             {
                 ["operationId"] = "create" + name,
+                ["x-tables"] = tables,
                 ["summary"] = $"Create a {Words(entity.Name)}",
                 ["tags"] = tag,
                 ["parameters"] = new[] { Ref("#/components/parameters/IdempotencyKey") },
@@ -172,33 +191,54 @@ internal static partial class OpenApiWriter
                 ["responses"] = Responses(("201", Json($"#/components/schemas/{name}", "Created.")), "400", "401", "403", "409", "429"),
             },
         };
-        paths[collection + "/{id}"] = new Dictionary<string, object>
+        var item = new Dictionary<string, object>
         {
             ["parameters"] = new[] { Ref("#/components/parameters/Id") },
             ["get"] = new Dictionary<string, object>
             {
                 ["operationId"] = "get" + name,
+                ["x-tables"] = tables,
                 ["summary"] = $"Get a {Words(entity.Name)}",
                 ["tags"] = tag,
                 ["responses"] = Responses(("200", Json($"#/components/schemas/{name}", "The resource.")), "401", "403", "404", "429"),
             },
-            ["patch"] = new Dictionary<string, object>
+        };
+        if (Updatable(entity))
+        {
+            item["patch"] = new Dictionary<string, object>
             {
                 ["operationId"] = "update" + name,
+                ["x-tables"] = tables,
                 ["summary"] = $"Update a {Words(entity.Name)}",
                 ["tags"] = tag,
                 ["requestBody"] = Body($"#/components/schemas/{name}Update", UpdateExample(entity)),
                 ["responses"] = Responses(("200", Json($"#/components/schemas/{name}", "Updated.")), "400", "401", "403", "404", "409", "429"),
-            },
-            ["delete"] = new Dictionary<string, object>
+            };
+        }
+
+        // Facts once written (payments, ledgers, audit trails) are corrected by a new record, never deleted.
+        if (!AppendOnlyRecords.IsAppendOnly(entity.Table))
+        {
+            item["delete"] = new Dictionary<string, object>
             {
                 ["operationId"] = "delete" + name,
+                ["x-tables"] = tables,
                 ["summary"] = $"Delete a {Words(entity.Name)}",
                 ["tags"] = tag,
                 ["responses"] = Responses(("204", new Dictionary<string, object> { ["description"] = "Deleted." }), "401", "403", "404", "429"),
-            },
-        };
+            };
+        }
+
+        paths[collection + "/{id}"] = item;
     }
+
+    /// <summary>An entity takes PATCH when it is not append-only and a client may set at least one of its fields.</summary>
+    private static bool Updatable(EntityInfo entity) => !AppendOnlyRecords.IsAppendOnly(entity.Table) && UpdateColumns(entity).Any();
+
+    private static IEnumerable<EntityColumn> UpdateColumns(EntityInfo entity) =>
+        entity.Columns.Where(c => c.References is null && !ServerOwnedFields.IsServerOwned(c.Name));
+
+    private static IEnumerable<EntityColumn> CreateColumns(EntityInfo entity) => entity.Columns.Where(c => !ServerOwnedFields.IsServerOwned(c.Name));
 
     private static void AddExtraOperation(Dictionary<string, object> paths, Knowledge.RemedyOperation op)
     {
@@ -231,6 +271,11 @@ internal static partial class OpenApiWriter
             ["summary"] = op.Summary,
             ["tags"] = new[] { "operations" },
         };
+        if (op.Tables.Count > 0)
+        {
+            operation["x-tables"] = op.Tables;
+        }
+
         if (parameters.Count > 0)
         {
             operation["parameters"] = parameters;
@@ -238,7 +283,7 @@ internal static partial class OpenApiWriter
 
         if (method is "post" or "put" or "patch")
         {
-            operation["requestBody"] = Body("#/components/schemas/Resource", new Dictionary<string, object> { ["reason"] = "Requested by the data subject" });
+            operation["requestBody"] = Body("#/components/schemas/ActionRequest", new Dictionary<string, object> { ["reason"] = "Requested by the data subject" });
         }
 
         operation["responses"] = method switch
@@ -260,9 +305,16 @@ internal static partial class OpenApiWriter
             required.Add("id");
         }
 
-        foreach (var column in entity.Columns)
+        foreach (var column in full ? entity.Columns : CreateColumns(entity))
         {
-            properties[column.Name] = ColumnSchema(column);
+            var property = ColumnSchema(column);
+            if (full && ServerOwnedFields.IsServerOwned(column.Name))
+            {
+                // Shown to clients, set by the server: generators leave readOnly properties out of requests.
+                property["readOnly"] = true;
+            }
+
+            properties[column.Name] = property;
             if (!column.Nullable && (full || string.IsNullOrWhiteSpace(column.Default)))
             {
                 required.Add(column.Name);
@@ -291,7 +343,7 @@ internal static partial class OpenApiWriter
         ["type"] = "object",
         ["additionalProperties"] = false,
         ["minProperties"] = 1,
-        ["properties"] = entity.Columns.Where(c => c.References is null).ToDictionary(c => c.Name, c => (object)ColumnSchema(c)),
+        ["properties"] = UpdateColumns(entity).ToDictionary(c => c.Name, c => (object)ColumnSchema(c)),
     };
 
     private static Dictionary<string, object> PageSchema(string itemRef) => new()
@@ -341,11 +393,11 @@ internal static partial class OpenApiWriter
     }
 
     private static Dictionary<string, object> Example(EntityInfo entity, bool full) =>
-        entity.Columns.Where(c => full || !c.Nullable || c.References is null).Take(8).ToDictionary(c => c.Name, c => ExampleValue(c));
+        (full ? entity.Columns : CreateColumns(entity)).Where(c => full || !c.Nullable || c.References is null).Take(8).ToDictionary(c => c.Name, c => ExampleValue(c));
 
     private static Dictionary<string, object> UpdateExample(EntityInfo entity)
     {
-        var column = entity.Columns.FirstOrDefault(c => EnumValues(c) is { Count: > 0 }) ?? entity.Columns.FirstOrDefault(c => c.References is null);
+        var column = UpdateColumns(entity).FirstOrDefault(c => EnumValues(c) is { Count: > 0 }) ?? UpdateColumns(entity).FirstOrDefault();
         return column is null ? new Dictionary<string, object> { ["note"] = "updated" } : new Dictionary<string, object> { [column.Name] = ExampleValue(column) };
     }
 

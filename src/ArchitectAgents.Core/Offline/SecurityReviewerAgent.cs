@@ -1,13 +1,16 @@
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Engine;
 using ArchitectAgents.Core.Knowledge;
+using ArchitectAgents.Core.Security;
 
 namespace ArchitectAgents.Core.Offline;
 
 /// <summary>
 /// Offline security reviewer: checks the design against the baseline controls (OWASP ASVS, API Top 10)
-/// and those of every regime in the context; raises findings for what is missing and resolves earlier
-/// findings the design now satisfies.
+/// and those of every regime in the context, then reads the design itself (<see cref="DesignSecurityReview"/>):
+/// object-level authorisation per operation, mass assignment per request schema, rate limits on costly operations,
+/// and instruction-like text in the brief. Raises findings for what is missing and resolves earlier findings the
+/// design now satisfies.
 /// </summary>
 public sealed class SecurityReviewerAgent : OfflineAgent
 {
@@ -48,6 +51,21 @@ public sealed class SecurityReviewerAgent : OfflineAgent
             });
         }
 
+        // Findings computed from the design and the brief: what shows now is open, what showed before and is gone is resolved.
+        var computed = DesignSecurityReview.Compute(input.Document);
+        foreach (var finding in computed)
+        {
+            finding.RaisedInRound = previous.TryGetValue(finding.Id, out var earlier) ? earlier.RaisedInRound : input.Round;
+            findings.Add(finding);
+        }
+
+        foreach (var gone in previous.Values.Where(p => IsComputed(p) && computed.All(c => c.Id != p.Id)))
+        {
+            gone.Status = FindingStatus.Resolved;
+            gone.ResolvedInRound ??= input.Round;
+            findings.Add(gone);
+        }
+
         var section = new ReviewSection
         {
             Sources = ["design", "knowledge-base:controls.json"],
@@ -55,7 +73,11 @@ public sealed class SecurityReviewerAgent : OfflineAgent
             Findings = [.. findings.OrderBy(f => f.Status).ThenByDescending(f => f.Severity).ThenBy(f => f.Id, StringComparer.Ordinal)],
         };
         var open = findings.Count(f => f.Status == FindingStatus.Open);
+        var instructions = findings.Count(InstructionFinding.Is);
         var resolved = findings.Count(f => f.Status == FindingStatus.Resolved);
-        return Output("done", $"{open} open finding(s), {resolved} resolved, scope: {string.Join(", ", section.Scope)}", (SectionNames.Review, section));
+        return Output("done", $"{open} open finding(s) ({instructions} about instructions in the brief), {resolved} resolved, scope: {string.Join(", ", section.Scope)}", (SectionNames.Review, section));
     }
+
+    // Ids of findings computed from the design (API1., API3., API4.) or the brief (INSTRUCTION-); control findings use the control id.
+    private static bool IsComputed(Finding f) => InstructionFinding.Is(f) || f.Id.StartsWith("API", StringComparison.Ordinal) && f.Id.Contains('.', StringComparison.Ordinal);
 }

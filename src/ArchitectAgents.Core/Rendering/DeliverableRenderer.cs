@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Gate;
+using ArchitectAgents.Core.Security;
 
 namespace ArchitectAgents.Core.Rendering;
 
@@ -42,9 +44,12 @@ public static partial class DeliverableRenderer
         if (c.FunctionalRequirements.Count > 0)
         {
             sb.Append("**Functional requirements**\n\n");
+            // Text of the brief that tries to instruct the tool is shown for what it is, never as a requirement.
+            var instructions = InstructionDetector.Find(doc.Brief).Select(p => Normalise(p.Text)).ToList();
             foreach (var r in c.FunctionalRequirements)
             {
-                sb.Append("- ").Append(Md.Inline(r)).Append('\n');
+                var ignored = Normalise(r) is { Length: > 0 } text && instructions.Any(p => p.Contains(text, StringComparison.Ordinal) || text.Contains(p, StringComparison.Ordinal));
+                sb.Append("- ").Append(ignored ? "~~" + Md.Inline(r) + "~~ (not a requirement: part of an instruction addressed to the tool, reported in `review.md` and not followed)" : Md.Inline(r)).Append('\n');
             }
 
             sb.Append('\n');
@@ -256,6 +261,8 @@ public static partial class DeliverableRenderer
             sb.Append("The gate did not run.\n\n");
         }
 
+        ContradictionTable(sb, doc);
+
         sb.Append("## Findings\n\n");
         if (doc.Review is { } review)
         {
@@ -288,6 +295,23 @@ public static partial class DeliverableRenderer
 
         return sb.ToString();
     }
+
+    // Every finding of every computed check on its own row, recomputed from the document so none is cut short.
+    private static void ContradictionTable(StringBuilder sb, DesignDocument doc)
+    {
+        var results = DesignCheckRegistry.Default.Run(doc);
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("## Contradiction checks (computed from the artifacts)\n\n");
+        Md.Table(sb, ["Check", "Result", "Concerns", "Evidence"], results.SelectMany(r => r.Holds
+            ? [new[] { r.CheckId, "PASS", "", "checked " + r.Examined }]
+            : r.Findings.Select(f => new[] { r.CheckId, "FAIL", f.Subject, f.Detail })));
+    }
+
+    private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim().TrimEnd('.').ToLowerInvariant();
 
     private static IEnumerable<string?[]> Operations(string yaml)
     {

@@ -47,10 +47,12 @@ public sealed class RepairLoopTests
         var result = await harness.RunAsync(Brief);
 
         Assert.Equal(DesignRunStatus.CompletedWithIssues, result.Status);
-        Assert.Equal(4, designer.SentBackSeen.Count);
+        // A revision that changes none of the failed items ends the loop: the next round would repeat it.
+        Assert.Equal(2, designer.SentBackSeen.Count);
         var gate = result.Document!.Gate!;
         Assert.Equal(GateVerdict.Fail, gate.Verdict);
-        Assert.Equal(4, gate.Iteration);
+        Assert.Equal(2, gate.Iteration);
+        Assert.Contains("changed none of the", gate.Summary, StringComparison.Ordinal);
         Assert.Contains(gate.Items, i => i.Id == "validation.openapi-yaml.openapi" && i.Status == GateItemStatus.Fail && i.Evidence.Contains("does not resolve", StringComparison.Ordinal));
         var review = ArchitectAgents.Core.Rendering.DeliverableRenderer.Render(result.Document)[ArchitectAgents.Core.Rendering.DeliverableSet.Review];
         Assert.Contains("**Verdict:** fail", review, StringComparison.Ordinal);

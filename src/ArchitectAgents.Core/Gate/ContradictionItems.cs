@@ -1,0 +1,24 @@
+using ArchitectAgents.Core.Document;
+
+namespace ArchitectAgents.Core.Gate;
+
+/// <summary>The gate items computed from the contradiction checks: one per check, saying what it measured and what it found.</summary>
+public static class ContradictionItems
+{
+    /// <summary>Item kind of computed contradiction items.</summary>
+    public const string Kind = "contradiction";
+
+    /// <summary>Id prefix of computed contradiction items.</summary>
+    public const string Prefix = "contradiction.";
+
+    /// <summary>One item per check of the registry.</summary>
+    public static List<GateItem> For(DesignDocument document, DesignCheckRegistry? registry = null) =>
+        [.. (registry ?? DesignCheckRegistry.Default).Run(document).Select(r => new GateItem
+        {
+            Id = Prefix + r.CheckId,
+            Kind = Kind,
+            Title = r.Title,
+            Status = r.Holds ? GateItemStatus.Pass : GateItemStatus.Fail,
+            Evidence = r.Evidence,
+        })];
+}
