@@ -215,7 +215,10 @@ public sealed class ContextGathererAgent(RequirementsReader? reader = null) : Of
                 break;
             case "q-availability":
                 context.Figures.AvailabilityPercent = new ExtractedFigure { Value = 99.9, Unit = "%", Evidence = "assumption", Assumed = true };
-                Add(context, "availability", "A 99.9% monthly availability target (about 43 minutes of downtime a month), RPO 15 minutes, RTO 1 hour.",
+                // Only what the brief leaves open is assumed: a stated RPO or RTO is never restated with another value.
+                var targets = context.Requirements.QualityTargets.Select(q => q.Attribute).ToHashSet();
+                var recovery = string.Join(", ", new[] { targets.Contains("rpo") ? null : "RPO 15 minutes", targets.Contains("rto") ? null : "RTO 1 hour" }.OfType<string>());
+                Add(context, "availability", "A 99.9% monthly availability target (about 43 minutes of downtime a month)" + (recovery.Length > 0 ? ", " + recovery : "") + ".",
                     "The brief gives no target. A higher one needs multi-zone or multi-region redundancy; a lower one allows simpler operations.");
                 break;
         }

@@ -1,3 +1,4 @@
+using ArchitectAgents.Core.Security;
 using System.Text.RegularExpressions;
 using ArchitectAgents.Core.Document;
 

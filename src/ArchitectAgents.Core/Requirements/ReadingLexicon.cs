@@ -59,6 +59,37 @@ public sealed class ReadingLexicon
     /// <summary>Platforms, services and vendors a brief may name.</summary>
     public List<string> ProductNames { get; init; } = [];
 
+    /// <summary>Verbs by the kind of API operation they call for: create, search, read, update, export, delete (transitions are <see cref="TransitionVerbs"/>).</summary>
+    public Dictionary<string, HashSet<string>> OperationVerbs { get; init; } = [];
+
+    /// <summary>The operation kind a use-case verb calls for: create, search, read, update, export, delete, transition, or null.</summary>
+    public string? OperationKind(string action)
+    {
+        var verb = action.ToLowerInvariant();
+        foreach (var kind in new[] { "export", "search", "delete", "update" })
+        {
+            if (OperationVerbs.TryGetValue(kind, out var verbs) && (verbs.Contains(verb) || verbs.Contains(verb.Split(' ')[0])))
+            {
+                return kind;
+            }
+        }
+
+        if (TransitionVerbs.Contains(verb) && !(OperationVerbs.TryGetValue("create", out var creates) && creates.Contains(verb)))
+        {
+            return "transition";
+        }
+
+        foreach (var kind in new[] { "create", "read" })
+        {
+            if (OperationVerbs.TryGetValue(kind, out var verbs) && (verbs.Contains(verb) || verbs.Contains(verb.Split(' ')[0])))
+            {
+                return kind;
+            }
+        }
+
+        return TransitionVerbs.Contains(verb) ? "transition" : null;
+    }
+
     /// <summary>True when the noun phrase names someone or something that acts.</summary>
     public bool IsActor(IReadOnlyList<Token> np)
     {
@@ -110,7 +141,8 @@ public sealed class ReadingLexicon
             Pronouns = Set(raw.Pronouns), StopVerbs = Set(raw.StopVerbs), SystemVerbs = Set(raw.SystemVerbs), TransitionVerbs = Set(raw.TransitionVerbs),
             ActorSuffixes = raw.ActorSuffixes ?? [], ActorNouns = Set(raw.ActorNouns), SystemActorHeads = Set(raw.SystemActorHeads),
             NotActors = Set(raw.NotActors), GenericNouns = Set(raw.GenericNouns),
-            StackNames = raw.StackNames ?? [], ActionVerbs = Set(raw.ActionVerbs), ProductNames = raw.ProductNames ?? [],
+            StackNames = raw.StackNames ?? [], ActionVerbs = Set(raw.ActionVerbs),
+            OperationVerbs = (raw.OperationVerbs ?? []).ToDictionary(k => k.Key, k => Set(k.Value), StringComparer.Ordinal), ProductNames = raw.ProductNames ?? [],
         };
     }
 
@@ -131,6 +163,7 @@ public sealed class ReadingLexicon
         public List<string>? GenericNouns { get; set; }
         public List<string>? StackNames { get; set; }
         public List<string>? ActionVerbs { get; set; }
+        public Dictionary<string, List<string>>? OperationVerbs { get; set; }
         public List<string>? ProductNames { get; set; }
     }
 }

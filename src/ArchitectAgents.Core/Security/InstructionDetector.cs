@@ -50,7 +50,7 @@ public static partial class InstructionDetector
     }
 
     /// <summary>Every structure that makes the sentence an instruction to the tool, joined; null when it has none.</summary>
-    internal static string? Why(string sentence)
+    public static string? Why(string sentence)
     {
         var why = new List<string>();
         if (RoleMarker().IsMatch(sentence))

@@ -12,13 +12,9 @@ namespace ArchitectAgents.Core.Tests.Gate;
 /// </summary>
 public sealed class BriefSweepTests
 {
-    // Contradictions the offline designer cannot remove, because the context it is given holds them: the gatherer
-    // assumes "RPO 15 minutes, RTO 1 hour" beside a brief that states its own RPO/RTO (clinical-trial-edc).
-    // The context gatherer is being rewritten around a requirements model; this entry goes when it stops doing so.
-    private static readonly Dictionary<string, string[]> KnownFromContext = new(StringComparer.Ordinal)
-    {
-        ["clinical-trial-edc"] = ["contradiction.figures"],
-    };
+    // Contradictions the offline designer cannot remove because the context it is given holds them. None today: the
+    // gatherer no longer assumes an RPO/RTO beside a brief that states its own (clinical-trial-edc did).
+    private static readonly Dictionary<string, string[]> KnownFromContext = new(StringComparer.Ordinal);
 
     [Fact]
     public async Task Sweep_EveryBrief_NoContradictionTheDesignerShouldNeverMake()

@@ -1,0 +1,139 @@
+using System.Text.RegularExpressions;
+using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Knowledge;
+using ArchitectAgents.Core.Requirements;
+
+namespace ArchitectAgents.Core.Offline;
+
+/// <summary>
+/// The tables and API resources of the design, in the brief's own nouns: one per entity of the requirements model
+/// (the knowledge base's columns where it knows the entity, otherwise columns derived from the use cases: who
+/// creates it, its lifecycle states from the transitions the brief names, who moved it and when). Falls back to
+/// the keyword-matched knowledge-base entities when the model has none (an unreadable language, no NLP library).
+/// </summary>
+internal static partial class DomainEntities
+{
+    private const int MaxEntities = 14;
+
+    public static List<EntityInfo> From(ContextSection context, KnowledgeBase kb)
+    {
+        var model = context.Requirements;
+        if (model.Entities.Count == 0)
+        {
+            return [.. context.Entities.Select(kb.Entity).OfType<EntityInfo>()];
+        }
+
+        var lexicon = ReadingLexicon.Default;
+        var names = model.Entities.Select(e => Snake(e.Name)).Where(n => n.Length > 1).Distinct().Take(MaxEntities).ToList();
+        var result = new List<EntityInfo>();
+        foreach (var name in names)
+        {
+            var entity = model.Entities.First(e => Snake(e.Name) == name);
+            var known = kb.Entity(name) ?? kb.Entities.Entities.FirstOrDefault(k => k.Keywords.Contains(entity.Name, StringComparer.OrdinalIgnoreCase) && k.Name.Split('_').Length == name.Split('_').Length);
+            result.Add(known is not null ? Renamed(known, name) : Derived(entity, name, model, names, lexicon));
+        }
+
+        // References the knowledge base requires but the model lacks are dropped, so every foreign key has its table.
+        var present = result.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var entity in result)
+        {
+            entity.Columns = [.. entity.Columns.Where(c => c.References is null || present.Contains(c.References))];
+            entity.Requires = [.. entity.Requires.Where(present.Contains)];
+            entity.Indexes = [.. entity.Indexes.Where(ix => ix.All(col => entity.Columns.Any(c => c.Name == col) || col is "id" or "created_at" or "updated_at" or "tenant_id"))];
+            entity.Unique = [.. entity.Unique.Where(ix => ix.All(col => entity.Columns.Any(c => c.Name == col) || col is "id" or "tenant_id"))];
+        }
+
+        return result;
+    }
+
+    /// <summary>The entity a use case acts on, or null.</summary>
+    public static EntityInfo? Of(UseCase useCase, IReadOnlyList<EntityInfo> entities)
+    {
+        var words = Snake(useCase.Object).Split('_');
+        return entities.Where(e => e.Name.Split('_').All(w => words.Contains(w) || words.Contains(w + "s") || words.Any(x => Singular(x) == w)))
+            .OrderByDescending(e => e.Name.Length).FirstOrDefault();
+    }
+
+    private static EntityInfo Renamed(EntityInfo known, string name) => new()
+    {
+        Name = name, Table = Plural(name), Resource = Plural(name).Replace('_', '-'),
+        Keywords = known.Keywords, Requires = [.. known.Requires], Sensitivity = known.Sensitivity,
+        Columns = [.. known.Columns], Indexes = [.. known.Indexes], Unique = [.. known.Unique], AccessPatterns = [.. known.AccessPatterns],
+    };
+
+    private static EntityInfo Derived(DomainEntity entity, string name, RequirementsModel model, List<string> names, ReadingLexicon lexicon)
+    {
+        var useCases = model.UseCases.Where(u => Snake(u.Object).Split('_').Select(Singular).Contains(name.Split('_')[^1])).ToList();
+        var columns = new List<EntityColumn>();
+        var indexes = new List<List<string>>();
+
+        // Who creates it: a person actor that is itself an entity gets a foreign key.
+        foreach (var creator in useCases.Where(u => lexicon.OperationKind(u.Action) == "create").Select(u => Snake(u.Actor)).Select(Singular).Distinct())
+        {
+            if (names.Contains(creator) && creator != name && columns.All(c => c.Name != creator + "_id"))
+            {
+                columns.Add(new EntityColumn { Name = creator + "_id", Type = "uuid", References = creator });
+                indexes.Add([creator + "_id"]);
+            }
+        }
+
+        var isCatalogue = useCases.All(u => lexicon.OperationKind(u.Action) is not "create");
+        columns.Add(isCatalogue
+            ? new EntityColumn { Name = "name", Type = "text" }
+            : new EntityColumn { Name = "notes", Type = "text", Nullable = true });
+
+        // Lifecycle: the states the brief's transitions name, each with who moved it and when (set by the server).
+        var states = entity.States.Select(s => Snake(s)).Where(s => s.Length > 0).Distinct().ToList();
+        if (states.Count > 0)
+        {
+            var initial = useCases.Where(u => lexicon.OperationKind(u.Action) == "create").Select(u => Snake(Participle(u.Action))).FirstOrDefault() ?? "open";
+            var all = new[] { initial }.Concat(states).Distinct().ToList();
+            columns.Add(new EntityColumn { Name = "status", Type = "text", Check = $"status IN ({string.Join(",", all.Select(s => $"'{s}'"))})", Default = $"'{initial}'" });
+            indexes.Add(["status"]);
+            foreach (var state in states.Take(4))
+            {
+                columns.Add(new EntityColumn { Name = state + "_at", Type = "timestamptz", Nullable = true });
+                columns.Add(new EntityColumn { Name = state + "_by", Type = "text", Nullable = true });
+            }
+        }
+
+        return new EntityInfo
+        {
+            Name = name,
+            Table = Plural(name),
+            Resource = Plural(name).Replace('_', '-'),
+            Keywords = [entity.Name],
+            Requires = [.. columns.Where(c => c.References is not null).Select(c => c.References!)],
+            Sensitivity = model.Actors.Any(a => a.Kind == "person" && Singular(Snake(a.Name)) == name) ? "pii" : "none",
+            Columns = columns,
+            Indexes = indexes,
+            AccessPatterns = [.. useCases.Select(u => $"{u.Id}: {u.Actor} {u.Action} {u.Object}")],
+        };
+    }
+
+    private static string Participle(string verb)
+    {
+        var v = verb.Split(' ')[0];
+        return v switch
+        {
+            "submit" => "submitted", "pay" => "paid", "send" => "sent", "hold" => "held", "book" => "booked", "open" => "open",
+            _ when v.EndsWith('e') => v + "d",
+            _ => v + "ed",
+        };
+    }
+
+    public static string Snake(string s) => NonWord().Replace(s.ToLowerInvariant(), "_").Trim('_');
+
+    private static string Singular(string w) => w.EndsWith("ies", StringComparison.Ordinal) ? w[..^3] + "y" : w.EndsWith("ses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal) ? w[..^2] : w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) ? w[..^1] : w;
+
+    private static string Plural(string name)
+    {
+        var parts = name.Split('_');
+        var last = parts[^1];
+        parts[^1] = last.EndsWith('y') && !"aeiou".Contains(last[^2]) ? last[..^1] + "ies" : last.EndsWith('s') || last.EndsWith('x') || last.EndsWith("ch", StringComparison.Ordinal) || last.EndsWith("sh", StringComparison.Ordinal) ? last + "es" : last + "s";
+        return string.Join('_', parts);
+    }
+
+    [GeneratedRegex(@"[^a-z0-9]+")]
+    private static partial Regex NonWord();
+}
