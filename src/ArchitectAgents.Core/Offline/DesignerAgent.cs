@@ -35,7 +35,9 @@ public sealed partial class DesignerAgent : OfflineAgent
             plan.Use(kb.Technology(control.Remedy.TechnologyId), control.Title.Length > 0 ? "Addresses: " + control.Recommendation : control.Id);
         }
 
-        var entities = context.Entities.Select(kb.Entity).OfType<EntityInfo>().Take(MaxResources).ToList();
+        // Tables and resources in the brief's nouns when the requirements model has them; keyword-matched otherwise.
+        var fromModel = context.Requirements.Entities.Count > 0;
+        var entities = DomainEntities.From(context, kb).Take(MaxResources).ToList();
         var service = plan.Has("app") ? "app" : plan.Has("core") ? "core" : "api";
         var title = string.IsNullOrWhiteSpace(input.Document.Brief?.Title) ? "Service API" : input.Document.Brief!.Title;
         var design = new DesignSection
@@ -52,7 +54,7 @@ public sealed partial class DesignerAgent : OfflineAgent
             },
             Api = new ApiDesign
             {
-                OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities, controls.SelectMany(c => c.Remedy.Api), service),
+                OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities, controls.SelectMany(c => c.Remedy.Api), service, fromModel ? context.Requirements.UseCases : null),
                 Authentication = "OAuth 2.1 / OpenID Connect bearer tokens (JWT) from the identity provider on every operation except the public health probe; scopes per resource; machine clients use the client-credentials flow.",
                 Versioning = "URI major version (/v1); additive changes only within a version; breaking changes get /v2 with a published deprecation window (Deprecation and Sunset headers).",
                 Pagination = "Cursor-based on every list endpoint (limit 1–100, opaque nextCursor), stable under concurrent inserts.",

@@ -33,6 +33,12 @@ internal static partial class DomainEntities
             result.Add(known is not null ? Renamed(known, name) : Derived(entity, name, model, names, lexicon));
         }
 
+        // People sign in (staff at least): their accounts are a table of their own, which the regime controls (consent, erasure) reference.
+        if (result.All(e => e.Name != "user") && kb.Entity("user") is { } user)
+        {
+            result.Insert(0, Renamed(user, "user"));
+        }
+
         // References the knowledge base requires but the model lacks are dropped, so every foreign key has its table.
         var present = result.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var entity in result)
@@ -124,13 +130,12 @@ internal static partial class DomainEntities
 
     public static string Snake(string s) => NonWord().Replace(s.ToLowerInvariant(), "_").Trim('_');
 
-    private static string Singular(string w) => w.EndsWith("ies", StringComparison.Ordinal) ? w[..^3] + "y" : w.EndsWith("ses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal) ? w[..^2] : w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) ? w[..^1] : w;
+    private static string Singular(string w) => Inflection.Singular(w);
 
     private static string Plural(string name)
     {
         var parts = name.Split('_');
-        var last = parts[^1];
-        parts[^1] = last.EndsWith('y') && !"aeiou".Contains(last[^2]) ? last[..^1] + "ies" : last.EndsWith('s') || last.EndsWith('x') || last.EndsWith("ch", StringComparison.Ordinal) || last.EndsWith("sh", StringComparison.Ordinal) ? last + "es" : last + "s";
+        parts[^1] = Inflection.Plural(parts[^1]);
         return string.Join('_', parts);
     }
 

@@ -17,7 +17,7 @@ internal static partial class OpenApiWriter
 {
     private const string ProblemRef = "#/components/schemas/Problem";
 
-    public static string Write(string title, string description, IReadOnlyList<EntityInfo> entities, IEnumerable<Knowledge.RemedyOperation> extraOperations, string serviceComponent)
+    public static string Write(string title, string description, IReadOnlyList<EntityInfo> entities, IEnumerable<Knowledge.RemedyOperation> extraOperations, string serviceComponent, IReadOnlyList<Document.UseCase>? useCases = null)
     {
         var paths = new Dictionary<string, object>
         {
@@ -76,14 +76,29 @@ internal static partial class OpenApiWriter
         {
             var name = Pascal(entity.Name);
             schemas[name] = EntitySchema(entity, full: true);
-            schemas[name + "Create"] = EntitySchema(entity, full: false);
-            if (Updatable(entity))
+            schemas[name + "Page"] = PageSchema($"#/components/schemas/{name}");
+            var (creates, updates) = (true, Updatable(entity));
+            // Without use cases (a brief that only lists nouns) the contract cannot know the operations: plain CRUD.
+            if (useCases is null || useCases.Count == 0)
+            {
+                AddEntityPaths(paths, entity, name);
+            }
+            else
+            {
+                // Designed from the requirements model: only the operations the use cases call for (read-only without any).
+                (creates, updates) = AddUseCasePaths(paths, entity, name, [.. useCases.Where(u => u.Actor != "System" && DomainEntities.Of(u, entities) == entity)]);
+            }
+
+            // Request schemas exist only for the operations that take them.
+            if (creates)
+            {
+                schemas[name + "Create"] = EntitySchema(entity, full: false);
+            }
+
+            if (updates)
             {
                 schemas[name + "Update"] = UpdateSchema(entity);
             }
-
-            schemas[name + "Page"] = PageSchema($"#/components/schemas/{name}");
-            AddEntityPaths(paths, entity, name);
         }
 
         foreach (var op in extraOperations)

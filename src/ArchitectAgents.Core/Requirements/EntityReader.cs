@@ -16,11 +16,18 @@ public static partial class EntityReader
         "login", "poll", "events", "request rate", "shift", "depot", "office",
     };
 
+    // Counted events of using the system, not things it keeps ("70k searches/day", "400 logins a day").
+    private static readonly HashSet<string> UsageEvents = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "search", "login", "poll", "view", "page view", "request", "download", "visit", "hit", "click", "call", "query", "session", "read", "write",
+    };
+
     /// <summary>Reads the entities.</summary>
     public static List<DomainEntity> Read(List<UseCaseReader.Found> found, RequirementsModel model, AnnotatedText annotated, ReadingLexicon lexicon)
     {
         var lemmas = annotated.Sentences.SelectMany(s => s.Tokens).GroupBy(t => t.Normal).ToDictionary(g => g.Key, g => g.First().Lemma, StringComparer.OrdinalIgnoreCase);
         var entities = new List<DomainEntity>();
+        var nouns = annotated.Sentences.SelectMany(s => s.Tokens).Where(t => t.Is("Noun") && !t.Is("Adjective")).Select(t => t.Normal).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         void Add(string? name, string text)
         {
@@ -29,7 +36,8 @@ public static partial class EntityReader
                 return;
             }
 
-            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => lemmas.TryGetValue(w, out var l) ? l : w).ToList();
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => lemmas.TryGetValue(w, out var l) && !string.Equals(l, w, StringComparison.OrdinalIgnoreCase) ? l : w).ToList();
+            words[^1] = Inflection.Singular(words[^1].ToLowerInvariant());
             var singular = string.Join(' ', words).ToLowerInvariant();
             if (singular.Length < 3 || lexicon.GenericNouns.Contains(singular) || lexicon.Pronouns.Contains(singular) || UnitNouns.Contains(singular) || words.Count == 1 && UnitNouns.Contains(words[0]))
             {
@@ -47,7 +55,10 @@ public static partial class EntityReader
             Add(f.ObjectHead, f.UseCase.Text);
         }
 
-        foreach (var figure in model.Figures.Where(f => !f.Derived && f.Unit.Length > 2 && f.Unit.All(c => char.IsLetter(c) || c == ' ' || c == '/') && f.Quantity != "team size"))
+        // Nouns the figures count, except events of using the system ("70k searches/day", "3,000 logins").
+        foreach (var figure in model.Figures.Where(f => !f.Derived && f.Unit.Length > 2 && f.Unit.All(c => char.IsLetter(c) || c == ' ' || c == '/') && f.Quantity != "team size" && !f.Unit.Split('/')[0].All(char.IsUpper)
+            && !UsageEvents.Contains(Inflection.Singular(f.Unit.Split('/')[0].Split(' ')[^1].ToLowerInvariant()))
+            && nouns.Contains(f.Unit.Split('/')[0].Split(' ')[^1])))
         {
             Add(figure.Unit.Split('/')[0], figure.Text);
         }

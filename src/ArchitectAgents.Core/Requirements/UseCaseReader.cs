@@ -244,7 +244,7 @@ public static class UseCaseReader
                 // Coordinated objects are separate use cases ("scan bins and items").
                 if (!passive && after + 1 < t.Count && t[after].Normal is "and" or "or" && !t[after - 1].Breaks)
                 {
-                    var second = NounPhraseAt(t, after + 1, asObject: true);
+                    var second = t[after + 1].Is("Verb") ? [] : NounPhraseAt(t, after + 1, asObject: true);
                     if (second.Count > 0 && !(after + 1 + second.Count < t.Count && IsBaseVerb(t[after + 1 + second.Count]) && !t[after + second.Count].Breaks))
                     {
                         found.Add(new Found(new UseCase { Actor = actor, Action = action, Object = Phrase(second), Text = sentence.Text }, isWe ? null : subjectHead, Head(second), isWe));
@@ -459,7 +459,7 @@ public static class UseCaseReader
     {
         var last = np[^1];
         var head = last.Is("ProperNoun") || last.Is("Acronym") ? last.Text : last.Lemma;
-        if (np.Count >= 2 && (np[^2].Is("Noun") || np[^2].Is("Verb") && !np[^2].Is("PastTense")) && !np[^2].Is("Pronoun") && !np[^2].Is("Possessive") && !np[^2].Is("Value"))
+        if (np.Count >= 2 && (np[^2].Is("Noun") || np[^2].Is("Verb") && !np[^2].Is("PastTense") && !ReadingLexicon.Default.ActionVerbs.Contains(np[^2].Normal)) && !np[^2].Is("Pronoun") && !np[^2].Is("Possessive") && !np[^2].Is("Value"))
         {
             head = (np[^2].Is("ProperNoun") || np[^2].Is("Acronym") ? np[^2].Text : np[^2].Normal) + " " + head;
         }

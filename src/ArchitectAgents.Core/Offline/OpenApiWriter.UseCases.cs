@@ -1,0 +1,164 @@
+using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Gate;
+using ArchitectAgents.Core.Knowledge;
+using ArchitectAgents.Core.Requirements;
+
+namespace ArchitectAgents.Core.Offline;
+
+/// <summary>
+/// Operations from use cases: each use case on an entity becomes the operation its verb calls for, in the brief's
+/// nouns (submit → POST the collection, search → GET with q, approve → POST /{id}/approve, export → GET /export as
+/// CSV). An entity no use case creates or changes is read-only; plain CRUD only where the use cases are CRUD.
+/// </summary>
+internal static partial class OpenApiWriter
+{
+    /// <summary>Adds the entity's operations; says whether a create and an update operation take request bodies.</summary>
+    private static (bool Creates, bool Updates) AddUseCasePaths(Dictionary<string, object> paths, EntityInfo entity, string name, IReadOnlyList<UseCase> useCases)
+    {
+        var lexicon = ReadingLexicon.Default;
+        var tag = new[] { entity.Resource };
+        var tables = new[] { entity.Table };
+        var collection = $"/v1/{entity.Resource}";
+        var byKind = useCases.GroupBy(u => lexicon.OperationKind(u.Action) ?? "read").ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        string Summary(string kind, string fallback) => byKind.TryGetValue(kind, out var list) ? string.Join("; ", list.Select(u => $"{u.Id}: {u.Actor} {u.Action} {u.Object}")) : fallback;
+
+        var collectionItem = new Dictionary<string, object>();
+        var searching = byKind.ContainsKey("search");
+        collectionItem["get"] = new Dictionary<string, object>
+        {
+            ["operationId"] = (searching ? "search" : "list") + Pascal(entity.Table),
+            ["x-tables"] = tables,
+            ["x-use-cases"] = UseCaseIds(byKind, "search", "read"),
+            ["summary"] = Summary(searching ? "search" : "read", $"List {Words(entity.Table)} (cursor-paginated)"),
+            ["tags"] = tag,
+            ["parameters"] = searching
+                ? new object[] { SearchParameter(), Ref("#/components/parameters/Limit"), Ref("#/components/parameters/Cursor") }
+                : new object[] { Ref("#/components/parameters/Limit"), Ref("#/components/parameters/Cursor") },
+            ["responses"] = Responses(("200", Json($"#/components/schemas/{name}Page", "A page of results.")), "400", "401", "403", "429"),
+        };
+
+        if (byKind.TryGetValue("create", out var creates))
+        {
+            collectionItem["post"] = new Dictionary<string, object>
+            {
+                ["operationId"] = Camel(creates[0].Action) + name,
+                ["x-tables"] = tables,
+                ["x-use-cases"] = creates.Select(u => u.Id).ToArray(),
+                ["summary"] = Summary("create", $"Create a {Words(entity.Name)}"),
+                ["tags"] = tag,
+                ["parameters"] = new[] { Ref("#/components/parameters/IdempotencyKey") },
+                ["requestBody"] = Body($"#/components/schemas/{name}Create", Example(entity, full: false)),
+                ["responses"] = Responses(("201", Json($"#/components/schemas/{name}", "Created.")), "400", "401", "403", "409", "429"),
+            };
+        }
+
+        paths[collection] = collectionItem;
+
+        var item = new Dictionary<string, object>
+        {
+            ["parameters"] = new[] { Ref("#/components/parameters/Id") },
+            ["get"] = new Dictionary<string, object>
+            {
+                ["operationId"] = "get" + name,
+                ["x-tables"] = tables,
+                ["summary"] = $"Get a {Words(entity.Name)}",
+                ["tags"] = tag,
+                ["responses"] = Responses(("200", Json($"#/components/schemas/{name}", "The resource.")), "401", "403", "404", "429"),
+            },
+        };
+        if (byKind.TryGetValue("update", out var updates) && Updatable(entity))
+        {
+            item["patch"] = new Dictionary<string, object>
+            {
+                ["operationId"] = Camel(updates[0].Action) + name,
+                ["x-tables"] = tables,
+                ["x-use-cases"] = updates.Select(u => u.Id).ToArray(),
+                ["summary"] = Summary("update", $"Update a {Words(entity.Name)}"),
+                ["tags"] = tag,
+                ["requestBody"] = Body($"#/components/schemas/{name}Update", UpdateExample(entity)),
+                ["responses"] = Responses(("200", Json($"#/components/schemas/{name}", "Updated.")), "400", "401", "403", "404", "409", "429"),
+            };
+        }
+
+        if (byKind.TryGetValue("delete", out var deletes) && !AppendOnlyRecords.IsAppendOnly(entity.Table))
+        {
+            item["delete"] = new Dictionary<string, object>
+            {
+                ["operationId"] = Camel(deletes[0].Action) + name,
+                ["x-tables"] = tables,
+                ["x-use-cases"] = deletes.Select(u => u.Id).ToArray(),
+                ["summary"] = Summary("delete", $"Delete a {Words(entity.Name)}"),
+                ["tags"] = tag,
+                ["responses"] = Responses(("204", new Dictionary<string, object> { ["description"] = "Deleted." }), "401", "403", "404", "429"),
+            };
+        }
+
+        paths[collection + "/{id}"] = item;
+
+        // State transitions are actions on the resource; the server checks the current state (409 otherwise).
+        foreach (var transition in byKind.GetValueOrDefault("transition", []).GroupBy(u => u.Action))
+        {
+            var verb = Kebab(transition.Key);
+            paths[$"{collection}/{{id}}/{verb}"] = new Dictionary<string, object>
+            {
+                ["parameters"] = new[] { Ref("#/components/parameters/Id") },
+                ["post"] = new Dictionary<string, object>
+                {
+                    ["operationId"] = Camel(transition.Key) + name,
+                    ["x-tables"] = tables,
+                    ["x-use-cases"] = transition.Select(u => u.Id).ToArray(),
+                    ["summary"] = string.Join("; ", transition.Select(u => $"{u.Id}: {u.Actor} {u.Action} {u.Object}")),
+                    ["tags"] = tag,
+                    ["parameters"] = new[] { Ref("#/components/parameters/IdempotencyKey") },
+                    ["requestBody"] = Body("#/components/schemas/ActionRequest", new Dictionary<string, object> { ["reason"] = $"{transition.First().Actor} {transition.Key}" }),
+                    ["responses"] = Responses(("200", Json($"#/components/schemas/{name}", "The resource in its new state.")), "400", "401", "403", "404", "409", "429"),
+                },
+            };
+        }
+
+        var updatable = byKind.ContainsKey("update") && Updatable(entity);
+        if (byKind.TryGetValue("export", out var exports))
+        {
+            paths[$"{collection}/export"] = new Dictionary<string, object>
+            {
+                ["get"] = new Dictionary<string, object>
+                {
+                    ["operationId"] = "export" + Pascal(entity.Table),
+                    ["x-tables"] = tables,
+                    ["x-use-cases"] = exports.Select(u => u.Id).ToArray(),
+                    ["summary"] = Summary("export", $"Export {Words(entity.Table)}"),
+                    ["tags"] = tag,
+                    ["parameters"] = new object[]
+                    {
+                        new Dictionary<string, object> { ["name"] = "from", ["in"] = "query", ["required"] = false, ["schema"] = new Dictionary<string, object> { ["type"] = "string", ["format"] = "date" } },
+                        new Dictionary<string, object> { ["name"] = "to", ["in"] = "query", ["required"] = false, ["schema"] = new Dictionary<string, object> { ["type"] = "string", ["format"] = "date" } },
+                    },
+                    ["responses"] = Responses(("200", new Dictionary<string, object>
+                    {
+                        ["description"] = "The export as CSV, streamed.",
+                        ["content"] = new Dictionary<string, object> { ["text/csv"] = new Dictionary<string, object> { ["schema"] = new Dictionary<string, object> { ["type"] = "string" } } },
+                    }), "400", "401", "403", "429"),
+                },
+            };
+        }
+
+        return (byKind.ContainsKey("create"), updatable);
+    }
+
+    private static string[] UseCaseIds(Dictionary<string, List<UseCase>> byKind, params string[] kinds) =>
+        [.. kinds.SelectMany(k => byKind.GetValueOrDefault(k, [])).Select(u => u.Id)];
+
+    private static Dictionary<string, object> SearchParameter() => new()
+    {
+        ["name"] = "q", ["in"] = "query", ["required"] = false, ["description"] = "Search terms.",
+        ["schema"] = new Dictionary<string, object> { ["type"] = "string", ["maxLength"] = 200 },
+    };
+
+    private static string Camel(string action)
+    {
+        var words = action.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return string.Concat(words.Select((w, i) => i == 0 ? w.ToLowerInvariant() : char.ToUpperInvariant(w[0]) + w[1..]));
+    }
+
+    private static string Kebab(string action) => string.Join('-', action.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,19 @@
+namespace ArchitectAgents.Core.Requirements;
+
+/// <summary>English singular and plural of nouns, for table names and entity names when the tagger gives no lemma.</summary>
+public static class Inflection
+{
+    /// <summary>The singular of a plural noun ("hotels" → "hotel", "categories" → "category"); other words unchanged.</summary>
+    public static string Singular(string w) =>
+        w.Length <= 3 ? w
+        : w.EndsWith("ies", StringComparison.Ordinal) ? w[..^3] + "y"
+        : w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal) || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal) ? w[..^2]
+        : w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal) ? w[..^1]
+        : w;
+
+    /// <summary>The plural of a singular noun.</summary>
+    public static string Plural(string w) =>
+        w.EndsWith('y') && w.Length > 1 && !"aeiou".Contains(w[^2], StringComparison.Ordinal) ? w[..^1] + "ies"
+        : w.EndsWith('s') || w.EndsWith('x') || w.EndsWith("ch", StringComparison.Ordinal) || w.EndsWith("sh", StringComparison.Ordinal) ? w + "es"
+        : w + "s";
+}
