@@ -97,10 +97,11 @@ internal abstract class NodeExecutor : Executor
     /// <summary>Applies a journaled result to the workflow state exactly as the original execution did.</summary>
     private async ValueTask<NodeResult> ReplayAsync(IWorkflowContext context, NodeJournalEntry entry, int round, CancellationToken cancellationToken)
     {
+        await context.AddEventAsync(new NodeReplayedEvent(Id, round), cancellationToken).ConfigureAwait(false);
         var written = new List<JournaledSection>();
         foreach (var section in entry.Sections)
         {
-            written.Add(await DocumentState.ReplaySectionAsync(context, section, round, cancellationToken).ConfigureAwait(false));
+            written.Add(await DocumentState.ReplaySectionAsync(context, Id, section, round, cancellationToken).ConfigureAwait(false));
         }
 
         if (entry.Usage is { } usage)

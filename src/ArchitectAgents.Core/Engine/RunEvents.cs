@@ -59,6 +59,19 @@ public sealed class SectionWrittenEvent(SectionRevision revision) : WorkflowEven
 
     /// <summary>True when a journaled node was replayed: the same write happened before the crash.</summary>
     public bool Replayed { get; init; }
+
+    /// <summary>The replayed node, when <see cref="Replayed"/>.</summary>
+    public string? Node { get; init; }
+}
+
+/// <summary>A node's invocation had completed before a stop: its journaled result is replayed instead of running it.</summary>
+public sealed class NodeReplayedEvent(string node, int round) : WorkflowEvent(node)
+{
+    /// <summary>Node id.</summary>
+    public string Node { get; } = node;
+
+    /// <summary>Which invocation.</summary>
+    public int Round { get; } = round;
 }
 
 /// <summary>An agent's reply broke its contract and the agent was asked to repair it.</summary>

@@ -135,6 +135,12 @@ public sealed class RunExecutor(
         {
             // The output node completed before the stop: nothing is left to execute, only the final status to commit.
             await journal.AppendAsync(run.Id, RunEventTypes.Started, new { attempt = run.Attempts, node = options.Value.NodeId, resumedFrom = latest?.CheckpointId ?? run.LastCheckpointId }, ct).ConfigureAwait(false);
+            var output = definition.Nodes.Single(n => n.Kind == Core.Workflows.NodeKind.Output).Id;
+            if (!await journal.HasNodeCompletedAsync(run.Id, output, 1, ct).ConfigureAwait(false))
+            {
+                await journal.AppendAsync(run.Id, RunEventTypes.NodeCompleted, new { node = output, round = 1, outcome = "done", notes = "deliverables assembled", sections = Array.Empty<string>(), durationMs = 0, replayed = true }, ct).ConfigureAwait(false);
+            }
+
             state.Output = finished;
             if (finished.Usage is { } used)
             {
@@ -206,7 +212,7 @@ public sealed class RunExecutor(
             case SectionWrittenEvent written:
                 SectionNames.Set(state.Document, written.Revision.Section, (SectionBase?)written.Revision.Content.Deserialize(SectionNames.TypeOf(written.Revision.Section), DocumentJson.Options));
                 state.Document.History.Add(written.Revision);
-                if (written.Replayed)
+                if (written.Replayed && !state.ReplaysToAppend.Contains(written.Node ?? ""))
                 {
                     // Appended when the node first ran.
                     break;
@@ -221,6 +227,14 @@ public sealed class RunExecutor(
                     changed = written.Revision.Changed,
                 }, ct).ConfigureAwait(false);
                 break;
+            case NodeReplayedEvent replay:
+                // A stop between the node's journal entry and its events lost them: the replay appends them (the completion last, as always).
+                if (!await journal.HasNodeCompletedAsync(runId, replay.Node, replay.Round, ct).ConfigureAwait(false))
+                {
+                    state.ReplaysToAppend.Add(replay.Node);
+                }
+
+                break;
             case NodeStartedEvent started:
                 state.NodeAgents[started.Node] = started.Agent;
                 await journal.AppendAsync(runId, RunEventTypes.NodeStarted, new { node = started.Node, agent = started.Agent, round = started.Round }, ct).ConfigureAwait(false);
@@ -230,9 +244,9 @@ public sealed class RunExecutor(
                 {
                     metrics.NodeCompleted(state.Run.Workflow, completed.Node, state.NodeAgents.GetValueOrDefault(completed.Node), completed.DurationMs);
                 }
-                else if (await journal.HasNodeCompletedAsync(runId, completed.Node, completed.Round, ct).ConfigureAwait(false))
+                else if (!state.ReplaysToAppend.Remove(completed.Node))
                 {
-                    // A replayed node's completion is in the events already, unless the stop came between its journal entry and this event.
+                    // A replayed node's completion is in the events already.
                     break;
                 }
 
@@ -240,13 +254,13 @@ public sealed class RunExecutor(
                 break;
             case UsageRecordedEvent usage:
                 state.RecordUsage(usage.Entry);
-                if (usage.Replayed)
+                if (usage.Replayed && !state.ReplaysToAppend.Contains(usage.Entry.Node ?? ""))
                 {
                     // Spent, counted and appended by the execution that did the work.
                     break;
                 }
 
-                if (usage.Delta is { } delta)
+                if (usage.Delta is { } delta && !usage.Replayed)
                 {
                     // Counted as it is spent, once: a resumed execution replays finished nodes and adds nothing.
                     metrics.UsageRecorded(delta);
@@ -460,6 +474,9 @@ public sealed class RunExecutor(
         public Dictionary<string, string?> NodeAgents { get; } = new(StringComparer.Ordinal);
         public string? ErrorCode { get; set; }
         public string? ErrorNode { get; set; }
+
+        /// <summary>Replayed nodes whose events were lost with the previous process, so the replay appends them.</summary>
+        public HashSet<string> ReplaysToAppend { get; } = new(StringComparer.Ordinal);
         public Exception? Exception { get; set; }
 
         /// <summary>Keeps the document's usage section and the run's totals in step with each node's cumulative entry.</summary>
