@@ -9,6 +9,8 @@ namespace ArchitectAgents.Api.Tests.Models;
 /// Issue #18: a run that fails and is resumed executes more than once; its tokens must reach /metrics once (each execution
 /// used to add the run's whole usage again), and the failure must leave a log line naming the run, the node and the error.
 /// </summary>
+// Meter listeners are process-wide: a run of another host beside this one would add its tokens to these counters.
+[Collection(ArchitectAgents.Api.Tests.Telemetry.WholeRunTests.Name)]
 public sealed class UsageCountedOnceTests
 {
     [Fact]
