@@ -15,7 +15,7 @@ internal sealed class ConsoleObserver(TextWriter progress, TextReader input, boo
                 progress.WriteLine($"  > {started.Node}{(started.Round > 1 ? $" (round {started.Round})" : "")}");
                 break;
             case NodeCompletedEvent done:
-                progress.WriteLine($"  ✓ {done.Node}: {done.Outcome}{(string.IsNullOrWhiteSpace(done.Notes) ? "" : " — " + OneLine(done.Notes))} ({done.DurationMs} ms)");
+                progress.WriteLine($"  ✓ {done.Node}: {done.Outcome}{(string.IsNullOrWhiteSpace(done.Notes) ? "" : " — " + OneLine(done.Notes))} ({(done.Replayed ? "finished before the stop, replayed from the journal" : $"{done.DurationMs} ms")})");
                 break;
             case AgentOutputRejectedEvent rejected:
                 progress.WriteLine($"  ✗ {rejected.Node}: {rejected.Reason}");

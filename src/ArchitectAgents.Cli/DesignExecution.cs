@@ -28,11 +28,13 @@ internal static class DesignExecution
         using var loggers = CliEnvironment.CreateLoggerFactory();
         var offline = await VerificationSetup.ProviderAsync(env.Configuration, ct);
         var provider = new ModelAgentProvider(env.Models, offline, new ChatClientFactory(env.Models, loggers), []);
-        var runner = new DesignRunner(new WorkflowFactory(catalog, provider, validators.Validators));
 
         // State is written only once everything the run needs was set up: a refused configuration leaves nothing to resume.
         var root = CliRunState.Root(env.Configuration);
         using var store = OpenCheckpoints(root, state, resume);
+        // Node results sit beside the checkpoints: a resume replays the agents that finished, even after the last checkpoint.
+        var journal = store is null ? null : new FileNodeJournal(Path.Combine(CliRunState.DirectoryOf(root, state.RunId), "journal"));
+        var runner = new DesignRunner(new WorkflowFactory(catalog, provider, validators.Validators, journal: journal));
         RunCheckpoints? checkpoints = null;
         if (store is not null)
         {

@@ -45,8 +45,10 @@ public static class RunsRegistration
             sp.GetRequiredService<IAgentProvider>(),
             sp.GetRequiredService<ValidatorSet>().Validators,
             sp.GetRequiredService<TimeProvider>(),
-            configuration.GetValue("Telemetry:EnableSensitiveData", false)));
+            configuration.GetValue("Telemetry:EnableSensitiveData", false),
+            sp.GetRequiredService<EfNodeJournal>()));
         services.AddSingleton<EfCheckpointStore>();
+        services.AddSingleton<EfNodeJournal>();
         services.AddSingleton<RunSignals>();
         services.AddSingleton<RunJournal>();
         services.AddMetrics();

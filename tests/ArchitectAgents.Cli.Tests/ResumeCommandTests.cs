@@ -89,6 +89,39 @@ public sealed class ResumeCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(outDir, "openapi.yaml")));
     }
 
+    [Fact]
+    public async Task KilledInsideTheFanOut_ResumeFinishes_AndAgentsThatCompletedAreNotCalledAgain()
+    {
+        // Issue #18: a run stopped once the security reviewer finished (gate not started) could never finish, and
+        // nodes finished since the last checkpoint were paid for again. The stub's latency holds each call open.
+        await using var stub = await StubModelServer.StartAsync(TimeSpan.FromMilliseconds(300));
+        var env = Environment(stub);
+        var outDir = Path.Combine(_dir.Path, "killed");
+        var killed = false;
+
+        var (_, _, stderr) = await CliProcess.RunWithEnvironmentAsync(env, null, (line, process) =>
+        {
+            if (!killed && line.Contains("✓ security-reviewer", StringComparison.Ordinal))
+            {
+                killed = true;
+                process.Kill(entireProcessTree: true);
+            }
+        }, "design", "examples/briefs/telehealth.md", "--out", outDir, "--non-interactive", "--model", "stub");
+
+        Assert.True(killed, stderr);
+        var runId = stderr.Split('\n').First(l => l.StartsWith("architect: ", StringComparison.Ordinal)).Split(' ')[1];
+        var before = stub.Calls.Where(c => c.Status == 200).Select(c => (c.Agent, c.Round)).ToList();
+        Assert.Contains(("security-reviewer", 1), before);
+
+        var (resumed, _, resumeErr) = await CliProcess.RunWithEnvironmentAsync(env, null, "resume", runId);
+
+        Assert.True(resumed is 0 or 1, resumeErr);
+        Assert.True(File.Exists(Path.Combine(outDir, "architecture.md")));
+        var calls = stub.Calls.Where(c => c.Status == 200).GroupBy(c => (c.Agent, c.Round)).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(before.Distinct(), call => Assert.True(calls[call] == 1, $"{call.Agent} round {call.Round} was called {calls[call]} times"));
+        Assert.Contains("replayed from the journal", resumeErr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("run-nope")]
     [InlineData("../../etc")]

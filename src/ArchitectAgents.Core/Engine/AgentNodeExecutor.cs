@@ -25,7 +25,8 @@ internal sealed class AgentNodeExecutor(
     AgentBinding binding,
     AgentReplyContract contract,
     RunBudget? budget,
-    TimeProvider time) : NodeExecutor(node, workflow, time)
+    TimeProvider time,
+    INodeJournal? journal) : NodeExecutor(node, workflow, time, journal)
 {
     private const int MaxToolTextLength = 500;
 
@@ -68,6 +69,7 @@ internal sealed class AgentNodeExecutor(
             budget?.MaxTokens - ((spent?.InputTokens ?? 0) + (spent?.OutputTokens ?? 0)),
             budget?.MaxCostUsd - (spent?.CostUsd ?? 0));
         var started = Stopwatch.GetTimestamp();
+        UsageEntry delta;
         AgentReplyCheck check;
         try
         {
@@ -76,22 +78,35 @@ internal sealed class AgentNodeExecutor(
         finally
         {
             // Tokens are money: they are counted even when the turn fails.
-            var entry = await UsageState.AddAsync(context, Id, definition.Id, binding.ModelName, scope.Calls, scope.InputTokens, scope.OutputTokens, scope.CostUsd, Stopwatch.GetElapsedTime(started), CancellationToken.None).ConfigureAwait(false);
-            await context.AddEventAsync(new UsageRecordedEvent(entry), CancellationToken.None).ConfigureAwait(false);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            delta = new UsageEntry
+            {
+                Node = Id,
+                Agent = definition.Id,
+                Model = binding.ModelName,
+                Calls = scope.Calls,
+                InputTokens = scope.InputTokens,
+                OutputTokens = scope.OutputTokens,
+                CostUsd = scope.CostUsd,
+                DurationMs = (long)elapsed.TotalMilliseconds,
+            };
+            var entry = await UsageState.AddAsync(context, Id, definition.Id, binding.ModelName, scope.Calls, scope.InputTokens, scope.OutputTokens, scope.CostUsd, elapsed, CancellationToken.None).ConfigureAwait(false);
+            await context.AddEventAsync(new UsageRecordedEvent(entry) { Delta = delta }, CancellationToken.None).ConfigureAwait(false);
         }
 
         // Computed contradictions and review findings are inputs no reply can override (the merge rule).
         var (sections, outcome) = ComputedFindings.Enforce(input.Document, check.Sections, check.Output!.Outcome, input.RevisionsLeft);
         var now = Time.GetUtcNow();
+        var writes = new List<JournaledSection>();
         foreach (var (name, content) in sections)
         {
-            await DocumentState.WriteSectionAsync(context, name, content, definition.Id, round, now, cancellationToken).ConfigureAwait(false);
+            writes.Add(await DocumentState.WriteSectionAsync(context, name, content, definition.Id, round, now, cancellationToken).ConfigureAwait(false));
         }
 
         var questions = sections.TryGetValue(SectionNames.Context, out var written) && written is ContextSection ctx
             ? ctx.Questions.Where(q => q.Answer is null).ToList()
             : [];
-        return new NodeResult(outcome, check.Output.Notes, [.. sections.Keys]) { Questions = questions };
+        return new NodeResult(outcome, check.Output.Notes, [.. sections.Keys]) { Questions = questions, Written = writes, Usage = delta };
     }
 
     /// <summary>One turn plus up to <see cref="AgentBinding.MaxRepairs"/> repair turns in the same session.</summary>

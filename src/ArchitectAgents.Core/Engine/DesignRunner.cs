@@ -19,6 +19,12 @@ public sealed class DesignRunner(WorkflowFactory factory)
     /// </summary>
     public async Task<DesignRunResult> RunAsync(WorkflowDefinition definition, DesignRunInput input, IDesignRunObserver? observer, RunModelOptions? options, RunCheckpoints? checkpoints, CancellationToken cancellationToken = default)
     {
+        if (checkpoints?.ResumeFrom is not null && factory.Journal is { } journal
+            && await JournaledOutput.FindAsync(journal, definition, input.RunId, cancellationToken).ConfigureAwait(false) is { } finished)
+        {
+            return Finished(finished);
+        }
+
         var workflow = factory.Build(definition, options);
         var manager = checkpoints?.Manager ?? CheckpointManager.CreateInMemory();
         DesignDocument? document = null;
@@ -86,8 +92,13 @@ public sealed class DesignRunner(WorkflowFactory factory)
             return new DesignRunResult { Status = DesignRunStatus.Failed, Error = "the workflow stopped without producing a document" };
         }
 
-        var status = document.Gate?.Verdict == GateVerdict.Pass ? DesignRunStatus.Completed : DesignRunStatus.CompletedWithIssues;
-        return new DesignRunResult { Status = status, Document = document };
+        return Finished(document);
     }
+
+    private static DesignRunResult Finished(DesignDocument document) => new()
+    {
+        Status = document.Gate?.Verdict == GateVerdict.Pass ? DesignRunStatus.Completed : DesignRunStatus.CompletedWithIssues,
+        Document = document,
+    };
 
 }

@@ -61,7 +61,19 @@ internal static class DocumentState
     }
 
     /// <summary>Queues a new revision of a section; it becomes visible to other nodes in the next superstep.</summary>
-    public static async ValueTask<int> WriteSectionAsync(IWorkflowContext context, string name, SectionBase content, string author, int round, DateTimeOffset now, CancellationToken ct)
+    /// <returns>The section as written (with author, revision and time), as the node journal keeps it.</returns>
+    public static ValueTask<JournaledSection> WriteSectionAsync(IWorkflowContext context, string name, SectionBase content, string author, int round, DateTimeOffset now, CancellationToken ct) =>
+        WriteCoreAsync(context, name, content, author, round, now, replayedBy: null, ct);
+
+    /// <summary>Writes a journaled section again, with its original author and time, when its node is replayed.</summary>
+    public static ValueTask<JournaledSection> ReplaySectionAsync(IWorkflowContext context, string node, JournaledSection section, int round, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var content = (SectionBase)section.Content.Deserialize(SectionNames.TypeOf(section.Name), DocumentJson.Options)!;
+        return WriteCoreAsync(context, section.Name, content, section.Author, round, section.UpdatedAt, replayedBy: node, ct);
+    }
+
+    private static async ValueTask<JournaledSection> WriteCoreAsync(IWorkflowContext context, string name, SectionBase content, string author, int round, DateTimeOffset now, string? replayedBy, CancellationToken ct)
     {
         var previous = await context.ReadStateAsync<string>(SectionKey(name), Scope, ct).ConfigureAwait(false);
         JsonElement? previousContent = previous is null ? null : JsonSerializer.Deserialize<JsonElement>(previous);
@@ -86,8 +98,8 @@ internal static class DocumentState
         // does not carry the same growing history list once per revision.
         await context.QueueStateUpdateAsync(SectionKey(name), element.GetRawText(), Scope, ct).ConfigureAwait(false);
         await context.QueueStateUpdateAsync(RevisionKey(name, revision), JsonSerializer.Serialize(entry, DocumentJson.Options), Scope, ct).ConfigureAwait(false);
-        await context.AddEventAsync(new SectionWrittenEvent(entry), ct).ConfigureAwait(false);
-        return revision;
+        await context.AddEventAsync(new SectionWrittenEvent(entry) { Replayed = replayedBy is not null, Node = replayedBy }, ct).ConfigureAwait(false);
+        return new JournaledSection(name, author, now, element);
     }
 
     private static async ValueTask<List<SectionRevision>> ReadHistoryAsync(IWorkflowContext context, string name, CancellationToken ct)

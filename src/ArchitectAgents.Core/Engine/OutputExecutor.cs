@@ -5,7 +5,7 @@ using Microsoft.Agents.AI.Workflows;
 namespace ArchitectAgents.Core.Engine;
 
 /// <summary>End node: assembles the whole document with its history and usage, and yields it.</summary>
-internal sealed class OutputExecutor(NodeDefinition node, WorkflowDefinition workflow, TimeProvider time) : NodeExecutor(node, workflow, time)
+internal sealed class OutputExecutor(NodeDefinition node, WorkflowDefinition workflow, TimeProvider time, INodeJournal? journal) : NodeExecutor(node, workflow, time, journal)
 {
     protected override ProtocolBuilder ConfigureRoutes(ProtocolBuilder protocolBuilder) => protocolBuilder.YieldsOutput<DesignDocument>();
 
@@ -20,6 +20,7 @@ internal sealed class OutputExecutor(NodeDefinition node, WorkflowDefinition wor
         }
 
         await context.YieldOutputAsync(document, cancellationToken).ConfigureAwait(false);
-        return new NodeResult("done", "deliverables assembled", []);
+        // Journaled with the document, so a run whose last checkpoint follows this node finishes without running anything.
+        return new NodeResult("done", "deliverables assembled", []) { Output = document };
     }
 }

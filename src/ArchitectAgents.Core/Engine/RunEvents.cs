@@ -33,6 +33,12 @@ public sealed class NodeCompletedEvent(string node, string outcome, string? note
 
     /// <summary>Wall time.</summary>
     public long DurationMs { get; } = durationMs;
+
+    /// <summary>Which invocation of the node this was, from 1.</summary>
+    public int Round { get; init; }
+
+    /// <summary>True when the result came from the node journal (a superstep ran again after a crash): no work was done.</summary>
+    public bool Replayed { get; init; }
 }
 
 /// <summary>An agent's output was rejected; the document is unchanged.</summary>
@@ -50,6 +56,22 @@ public sealed class SectionWrittenEvent(SectionRevision revision) : WorkflowEven
 {
     /// <summary>The revision, with its content and what changed.</summary>
     public SectionRevision Revision { get; } = revision;
+
+    /// <summary>True when a journaled node was replayed: the same write happened before the crash.</summary>
+    public bool Replayed { get; init; }
+
+    /// <summary>The replayed node, when <see cref="Replayed"/>.</summary>
+    public string? Node { get; init; }
+}
+
+/// <summary>A node's invocation had completed before a stop: its journaled result is replayed instead of running it.</summary>
+public sealed class NodeReplayedEvent(string node, int round) : WorkflowEvent(node)
+{
+    /// <summary>Node id.</summary>
+    public string Node { get; } = node;
+
+    /// <summary>Which invocation.</summary>
+    public int Round { get; } = round;
 }
 
 /// <summary>An agent's reply broke its contract and the agent was asked to repair it.</summary>
@@ -86,4 +108,10 @@ public sealed class UsageRecordedEvent(UsageEntry entry) : WorkflowEvent(entry)
 {
     /// <summary>The node's usage so far.</summary>
     public UsageEntry Entry { get; } = entry;
+
+    /// <summary>This invocation's usage alone; what it adds to the node's total.</summary>
+    public UsageEntry? Delta { get; init; }
+
+    /// <summary>True when a journaled node was replayed: this usage was spent (and counted) before the crash.</summary>
+    public bool Replayed { get; init; }
 }

@@ -10,17 +10,18 @@ internal sealed class ValidationExecutor(
     NodeDefinition node,
     WorkflowDefinition workflow,
     IReadOnlyList<IArtifactValidator> validators,
-    TimeProvider time) : NodeExecutor(node, workflow, time)
+    TimeProvider time,
+    INodeJournal? journal) : NodeExecutor(node, workflow, time, journal)
 {
     protected override async ValueTask<NodeResult> ExecuteAsync(IWorkflowContext context, int round, IReadOnlyDictionary<string, string>? answers, CancellationToken cancellationToken)
     {
         var document = await DocumentState.ReadAsync(context, null, withHistory: false, cancellationToken).ConfigureAwait(false);
         var results = await Task.WhenAll(validators.Select(v => RunOneAsync(v, document, cancellationToken))).ConfigureAwait(false);
         var section = new ValidationSection { Results = [.. results], Sources = [SectionNames.Design] };
-        await DocumentState.WriteSectionAsync(context, SectionNames.Validation, section, Id, round, Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var written = await DocumentState.WriteSectionAsync(context, SectionNames.Validation, section, Id, round, Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var failed = results.Count(r => r.Outcome == ValidationOutcome.Failed);
         var skipped = results.Count(r => r.Outcome == ValidationOutcome.Skipped);
-        return new NodeResult("done", $"{results.Length} checks: {results.Length - failed - skipped} passed, {failed} failed, {skipped} skipped", [SectionNames.Validation]);
+        return new NodeResult("done", $"{results.Length} checks: {results.Length - failed - skipped} passed, {failed} failed, {skipped} skipped", [SectionNames.Validation]) { Written = [written] };
     }
 
     private static async Task<ArtifactValidation> RunOneAsync(IArtifactValidator validator, DesignDocument document, CancellationToken ct)

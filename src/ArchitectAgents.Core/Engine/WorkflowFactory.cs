@@ -19,8 +19,12 @@ namespace ArchitectAgents.Core.Engine;
 /// <param name="validators">The artifact validators.</param>
 /// <param name="time">Clock for events and revisions.</param>
 /// <param name="enableSensitiveData">Record message content (prompts, replies, tool arguments) on spans; off by default because it may hold personal data.</param>
-public sealed class WorkflowFactory(AgentCatalog catalog, IAgentProvider agents, IReadOnlyList<IArtifactValidator> validators, TimeProvider? time = null, bool enableSensitiveData = false)
+/// <param name="journal">Where node results are made durable as each node completes; null keeps them only in checkpoints.</param>
+public sealed class WorkflowFactory(AgentCatalog catalog, IAgentProvider agents, IReadOnlyList<IArtifactValidator> validators, TimeProvider? time = null, bool enableSensitiveData = false, INodeJournal? journal = null)
 {
+    /// <summary>The node journal the workflows use, if any; hosts read the output node's entry before resuming.</summary>
+    public INodeJournal? Journal => journal;
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>Builds the workflow; fails before any run starts when an agent cannot be created.</summary>
@@ -34,8 +38,8 @@ public sealed class WorkflowFactory(AgentCatalog catalog, IAgentProvider agents,
             bindings[node.Id] = node.Kind switch
             {
                 NodeKind.Intake => new IntakeExecutor(node, definition, _time),
-                NodeKind.Validator => new ValidationExecutor(node, definition, validators, _time),
-                NodeKind.Output => new OutputExecutor(node, definition, _time),
+                NodeKind.Validator => new ValidationExecutor(node, definition, validators, _time, journal),
+                NodeKind.Output => new OutputExecutor(node, definition, _time, journal),
                 NodeKind.Human => RequestPort.Create<ClarificationRequest, ClarificationAnswers>(node.Id),
                 _ => CreateAgentNode(node, definition, options),
             };
@@ -48,14 +52,8 @@ public sealed class WorkflowFactory(AgentCatalog catalog, IAgentProvider agents,
         var wired = new HashSet<(string, string)>();
         foreach (var edge in definition.Edges)
         {
-            if (edge.From.Count > 1)
-            {
-                builder.AddFanInBarrierEdge(edge.From.Select(f => bindings[f]), bindings[edge.To[0]]);
-                continue;
-            }
-
-            var source = definition.Node(edge.From[0]);
-            foreach (var target in edge.To.Select(definition.Node))
+            // A fan-in is wired as one plain edge per branch; the target's FanInBarrier waits for all of them.
+            foreach (var (source, target) in edge.From.Select(definition.Node).SelectMany(s => edge.To.Select(definition.Node).Select(t => (s, t))))
             {
                 // Routing decisions are made by the source node; one MAF edge per pair carries them.
                 if (!wired.Add((source.Id, target.Id)))
@@ -96,6 +94,6 @@ public sealed class WorkflowFactory(AgentCatalog catalog, IAgentProvider agents,
             // Only ever switched on here: left alone, MAF also honours OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT.
             .UseOpenTelemetry(ArchitectTelemetry.AgentSourceName, o => o.EnableSensitiveData |= enableSensitiveData)
             .Build();
-        return new AgentNodeExecutor(node, definition, agentDefinition, binding with { Agent = agent }, contract, options?.Budget, _time);
+        return new AgentNodeExecutor(node, definition, agentDefinition, binding with { Agent = agent }, contract, options?.Budget, _time, journal);
     }
 }

@@ -76,7 +76,7 @@ public sealed class RunExecutor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Run {RunId} failed", runId);
+            logger.LogError(ex, "Run {RunId} failed: {Error}", runId, ex.Message);
             span?.AddException(ex);
             await FinishAsync(state, RunStatuses.Failed, ex.Message, CancellationToken.None).ConfigureAwait(false);
             return;
@@ -93,6 +93,8 @@ public sealed class RunExecutor(
         }
         else if (state.Error is not null)
         {
+            // A workflow failure surfaces as an event, not an exception: without this line it left no trace in the logs.
+            logger.LogError(state.Exception, "Run {RunId} failed at node {Node} ({ErrorCode}): {Error}", runId, state.ErrorNode ?? "(workflow)", state.ErrorCode ?? "workflow_error", state.Error);
             await FinishAsync(state, RunStatuses.Failed, state.Error, CancellationToken.None).ConfigureAwait(false);
         }
         else if (state.Output is { } output)
@@ -128,6 +130,28 @@ public sealed class RunExecutor(
         var manager = CheckpointManager.CreateJson(checkpoints);
         // The newest checkpoint in the store wins: a process can die after MAF stored one and before the run row recorded it.
         var latest = await manager.GetLatestCheckpointAsync(run.Id, ct).ConfigureAwait(false);
+        if ((latest?.CheckpointId ?? run.LastCheckpointId) is not null && workflows.Journal is { } nodes
+            && await JournaledOutput.FindAsync(nodes, definition, run.Id, ct).ConfigureAwait(false) is { } finished)
+        {
+            // The output node completed before the stop: nothing is left to execute, only the final status to commit.
+            await journal.AppendAsync(run.Id, RunEventTypes.Started, new { attempt = run.Attempts, node = options.Value.NodeId, resumedFrom = latest?.CheckpointId ?? run.LastCheckpointId }, ct).ConfigureAwait(false);
+            var output = definition.Nodes.Single(n => n.Kind == Core.Workflows.NodeKind.Output).Id;
+            if (!await journal.HasNodeCompletedAsync(run.Id, output, 1, ct).ConfigureAwait(false))
+            {
+                await journal.AppendAsync(run.Id, RunEventTypes.NodeCompleted, new { node = output, round = 1, outcome = "done", notes = "deliverables assembled", sections = Array.Empty<string>(), durationMs = 0, replayed = true }, ct).ConfigureAwait(false);
+            }
+
+            state.Output = finished;
+            if (finished.Usage is { } used)
+            {
+                state.Run.InputTokens = used.InputTokens;
+                state.Run.OutputTokens = used.OutputTokens;
+                state.Run.CostUsd = used.CostUsd;
+            }
+
+            return;
+        }
+
         if ((latest?.CheckpointId ?? run.LastCheckpointId) is null)
         {
             metrics.RunStarted(run.Workflow);
@@ -188,6 +212,12 @@ public sealed class RunExecutor(
             case SectionWrittenEvent written:
                 SectionNames.Set(state.Document, written.Revision.Section, (SectionBase?)written.Revision.Content.Deserialize(SectionNames.TypeOf(written.Revision.Section), DocumentJson.Options));
                 state.Document.History.Add(written.Revision);
+                if (written.Replayed && !state.ReplaysToAppend.Contains(written.Node ?? ""))
+                {
+                    // Appended when the node first ran.
+                    break;
+                }
+
                 await journal.AppendAsync(runId, RunEventTypes.SectionWritten, new
                 {
                     section = written.Revision.Section,
@@ -197,16 +227,45 @@ public sealed class RunExecutor(
                     changed = written.Revision.Changed,
                 }, ct).ConfigureAwait(false);
                 break;
+            case NodeReplayedEvent replay:
+                // A stop between the node's journal entry and its events lost them: the replay appends them (the completion last, as always).
+                if (!await journal.HasNodeCompletedAsync(runId, replay.Node, replay.Round, ct).ConfigureAwait(false))
+                {
+                    state.ReplaysToAppend.Add(replay.Node);
+                }
+
+                break;
             case NodeStartedEvent started:
                 state.NodeAgents[started.Node] = started.Agent;
                 await journal.AppendAsync(runId, RunEventTypes.NodeStarted, new { node = started.Node, agent = started.Agent, round = started.Round }, ct).ConfigureAwait(false);
                 break;
             case NodeCompletedEvent completed:
-                metrics.NodeCompleted(state.Run.Workflow, completed.Node, state.NodeAgents.GetValueOrDefault(completed.Node), completed.DurationMs);
-                await journal.AppendAsync(runId, RunEventTypes.NodeCompleted, new { node = completed.Node, outcome = completed.Outcome, notes = completed.Notes, sections = completed.SectionsWritten, durationMs = completed.DurationMs }, ct).ConfigureAwait(false);
+                if (!completed.Replayed)
+                {
+                    metrics.NodeCompleted(state.Run.Workflow, completed.Node, state.NodeAgents.GetValueOrDefault(completed.Node), completed.DurationMs);
+                }
+                else if (!state.ReplaysToAppend.Remove(completed.Node))
+                {
+                    // A replayed node's completion is in the events already.
+                    break;
+                }
+
+                await journal.AppendAsync(runId, RunEventTypes.NodeCompleted, new { node = completed.Node, round = completed.Round, outcome = completed.Outcome, notes = completed.Notes, sections = completed.SectionsWritten, durationMs = completed.DurationMs, replayed = completed.Replayed }, ct).ConfigureAwait(false);
                 break;
             case UsageRecordedEvent usage:
                 state.RecordUsage(usage.Entry);
+                if (usage.Replayed && !state.ReplaysToAppend.Contains(usage.Entry.Node ?? ""))
+                {
+                    // Spent, counted and appended by the execution that did the work.
+                    break;
+                }
+
+                if (usage.Delta is { } delta && !usage.Replayed)
+                {
+                    // Counted as it is spent, once: a resumed execution replays finished nodes and adds nothing.
+                    metrics.UsageRecorded(delta);
+                }
+
                 await journal.AppendAsync(runId, RunEventTypes.Usage, new
                 {
                     node = usage.Entry.Node,
@@ -254,10 +313,13 @@ public sealed class RunExecutor(
                 state.Output = document;
                 break;
             case ExecutorFailedEvent failed:
+                state.ErrorNode ??= failed.ExecutorId;
+                state.Exception ??= failed.Data as Exception;
                 state.ErrorCode ??= WorkflowErrors.Classify(failed.Data as Exception);
                 state.Error ??= WorkflowErrors.Describe(failed.ExecutorId, failed.Data as Exception);
                 break;
             case WorkflowErrorEvent error:
+                state.Exception ??= error.Data as Exception;
                 state.ErrorCode ??= WorkflowErrors.Classify(error.Data as Exception);
                 state.Error ??= WorkflowErrors.Describe(null, error.Data as Exception);
                 break;
@@ -340,6 +402,7 @@ public sealed class RunExecutor(
             // Only a failed run can resume. A finished run's checkpoints (about 1 MB per run, a copy of the whole
             // state per superstep) would otherwise grow the store without end; its document and events stay.
             await db.Checkpoints.Where(c => c.SessionId == run.Id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            await db.NodeResults.Where(r => r.RunId == run.Id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         }
 
         if (RunStatuses.IsTerminal(status))
@@ -410,6 +473,11 @@ public sealed class RunExecutor(
         public Activity? Span { get; init; }
         public Dictionary<string, string?> NodeAgents { get; } = new(StringComparer.Ordinal);
         public string? ErrorCode { get; set; }
+        public string? ErrorNode { get; set; }
+
+        /// <summary>Replayed nodes whose events were lost with the previous process, so the replay appends them.</summary>
+        public HashSet<string> ReplaysToAppend { get; } = new(StringComparer.Ordinal);
+        public Exception? Exception { get; set; }
 
         /// <summary>Keeps the document's usage section and the run's totals in step with each node's cumulative entry.</summary>
         public void RecordUsage(UsageEntry entry)

@@ -19,6 +19,9 @@ public sealed class ArchitectDbContext(DbContextOptions<ArchitectDbContext> opti
     /// <summary>Checkpoints.</summary>
     public DbSet<CheckpointRecord> Checkpoints => Set<CheckpointRecord>();
 
+    /// <summary>Node results journaled as each node completed.</summary>
+    public DbSet<NodeResultRecord> NodeResults => Set<NodeResultRecord>();
+
     /// <summary>API keys.</summary>
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
@@ -79,6 +82,7 @@ public sealed class ArchitectDbContext(DbContextOptions<ArchitectDbContext> opti
         modelBuilder.ApplyConfiguration(new DeliveryRecord.Configuration());
         modelBuilder.ApplyConfiguration(new WebhookDeliveryRecord.Configuration());
         modelBuilder.ApplyConfiguration(new TicketLinkRecord.Configuration());
+        modelBuilder.ApplyConfiguration(new NodeResultRecord.Configuration());
     }
 
     /// <inheritdoc />

@@ -36,8 +36,8 @@ public sealed class RunMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2.5, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600, 14400, 86400] });
         _nodeDuration = meter.CreateHistogram("architect.agent.duration", "s", "Wall time of one node execution (an agent call, a validation), by workflow, node and agent (agent nodes only).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300, 600] });
-        _tokens = meter.CreateCounter<long>("architect.agent.tokens", "{token}", "Tokens used by finished runs, by agent, model and type (input, output).");
-        _cost = meter.CreateCounter<double>("architect.agent.cost", "USD", "Model cost of finished runs, by agent and model.");
+        _tokens = meter.CreateCounter<long>("architect.agent.tokens", "{token}", "Tokens used by agent calls, counted once when the node that spent them finishes or fails (never again on a resume), by agent, model and type (input, output).");
+        _cost = meter.CreateCounter<double>("architect.agent.cost", "USD", "Model cost of agent calls, counted once when the node that spent it finishes or fails (never again on a resume), by agent and model.");
         _gateRounds = meter.CreateHistogram("architect.gate.rounds", "{round}", "Checklist-gate rounds a finished run needed, by workflow and verdict.",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 3, 4, 5, 10] });
         meter.CreateObservableGauge("architect.runs.queued", () => QueueDepth(store, logger), "{run}", "Runs waiting in the queue for a worker.");
@@ -58,7 +58,21 @@ public sealed class RunMetrics
         _nodeDuration.Record(durationMs / 1000.0, tags);
     }
 
-    /// <summary>A run reached a final state; records its duration, usage and gate rounds once.</summary>
+    /// <summary>
+    /// One node execution's own usage (not the node's running total). Counted as it is spent rather than when the
+    /// run finishes: a run that is resumed finishes once per execution, and each used to add its whole usage again.
+    /// </summary>
+    public void UsageRecorded(UsageEntry delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        var agent = new KeyValuePair<string, object?>("agent", delta.Agent);
+        var model = new KeyValuePair<string, object?>("model", delta.Model);
+        _tokens.Add(delta.InputTokens, agent, model, new KeyValuePair<string, object?>("type", "input"));
+        _tokens.Add(delta.OutputTokens, agent, model, new KeyValuePair<string, object?>("type", "output"));
+        _cost.Add((double)delta.CostUsd, agent, model);
+    }
+
+    /// <summary>A run reached a final state; records its duration and gate rounds once.</summary>
     public void RunFinished(RunRecord run, string status, DesignDocument document, DateTimeOffset now)
     {
         var workflow = new KeyValuePair<string, object?>("workflow", run.Workflow);
@@ -76,15 +90,6 @@ public sealed class RunMetrics
         }
 
         _runDuration.Record((now - (run.StartedAt ?? run.CreatedAt)).TotalSeconds, workflow, new KeyValuePair<string, object?>("status", status));
-        foreach (var entry in document.Usage?.Entries ?? [])
-        {
-            var agent = new KeyValuePair<string, object?>("agent", entry.Agent);
-            var model = new KeyValuePair<string, object?>("model", entry.Model);
-            _tokens.Add(entry.InputTokens, agent, model, new KeyValuePair<string, object?>("type", "input"));
-            _tokens.Add(entry.OutputTokens, agent, model, new KeyValuePair<string, object?>("type", "output"));
-            _cost.Add((double)entry.CostUsd, agent, model);
-        }
-
         if (document.Gate is { } gate)
         {
             _gateRounds.Record(gate.Iteration, workflow, new KeyValuePair<string, object?>("verdict", gate.Verdict.ToString().ToLowerInvariant()));
