@@ -422,7 +422,9 @@ internal static partial class BriefAnalyzer
     private static string Summary(string text)
     {
         var title = Engine.IntakeExecutor.TitleOf(text);
-        var first = Sentences(text).FirstOrDefault(s => !s.StartsWith('#') && s.Length > 20 && !s.Contains(title, StringComparison.Ordinal));
+        // Wrapped lines are joined first, so the summary is a whole sentence, not a line cut mid-way.
+        var joined = ArchitectAgents.Core.Requirements.BriefText.Joined(ArchitectAgents.Core.Requirements.BriefText.Blocks(text));
+        var first = Sentences(joined).FirstOrDefault(s => !s.StartsWith('#') && s.Length > 20 && !s.Contains(title, StringComparison.Ordinal));
         return first is null ? title : $"{title}: {Clip(first, 220)}";
     }
 

@@ -81,29 +81,29 @@ internal static partial class RequirementsFacts
             context.Environment = string.Join(", ", clouds);
         }
 
-        foreach (var decision in model.ExistingDecisions.Where(d => d.Source == "brief"))
+        // The model's decisions and use cases replace the line-by-line keyword reading, which cut sentences at line breaks.
+        if (model.ExistingDecisions.Count > 0)
         {
-            if (!context.ExistingDecisions.Any(e => e.Contains(decision.Decision, StringComparison.OrdinalIgnoreCase) || decision.Text.Contains(e, StringComparison.OrdinalIgnoreCase)))
-            {
-                context.ExistingDecisions.Add(decision.Decision);
-            }
+            context.ExistingDecisions = [.. model.ExistingDecisions.Where(d => d.Source == "brief").Select(d => d.Decision)];
         }
 
-        if (context.FunctionalRequirements.Count == 0)
+        if (model.UseCases.Count > 0)
         {
-            context.FunctionalRequirements = [.. model.UseCases.Select(u => $"{u.Actor} {u.Action} {u.Object}")];
+            context.FunctionalRequirements = [.. model.UseCases.Select(u => $"{u.Actor} {u.Action} {u.Object}" + (u.Rule is { } rule ? $" ({rule})" : ""))];
         }
     }
 
     /// <summary>
-    /// A brief is vague when the reader, able to read its language, found no use case and nothing the system keeps,
-    /// whatever adjectives surround it ("it should be modern and fast").
+    /// A brief is vague when the reader, able to read its language, found no use case, nothing the system keeps and
+    /// no noun of a domain (software vocabulary and technology names do not count), whatever adjectives surround it
+    /// ("build me something scalable with microservices and Kafka; it should be modern and fast").
     /// </summary>
     public static bool IsVague(RequirementsModel model) =>
         model.Language is "en" or "und"
         && model.ReaderNotes.Count == 0
         && model.UseCases.Count == 0
-        && model.Entities.Count == 0;
+        && model.Entities.Count == 0
+        && !BriefScope.ContentWords(string.Join(' ', model.Nouns)).Any();
 
     private static double PerDay(Figure f) => f.Unit.Split('/')[^1] switch
     {

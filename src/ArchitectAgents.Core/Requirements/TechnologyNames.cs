@@ -68,7 +68,7 @@ public sealed class TechnologyNames
         var escaped = Regex.Escape(name).Replace(@"\ ", @"\s+", StringComparison.Ordinal);
         var start = char.IsLetterOrDigit(name[0]) ? @"(?<![\p{L}\d.])" : "";
         var end = char.IsLetterOrDigit(name[^1]) ? @"(?![\p{L}])" : "";
-        // A version right after the name belongs to it ("Java 21", "MySQL 8", "Oracle 19c", "Rails 7").
-        return new Regex(start + escaped + end + @"(?:\s?v?\d+(?:\.\d+)*[a-z]?\b(?!\s?(?:%|ms|s\b|minutes|hours|days|years|people|engineers|developers)))?", RegexOptions.CultureInvariant | (name.Length <= 3 ? RegexOptions.None : RegexOptions.IgnoreCase));
+        // Names are matched as written (proper nouns): "Go" the language, not "go" the verb. A version right after the name belongs to it ("Java 21", "MySQL 8", "Oracle 19c", "Rails 7").
+        return new Regex(start + escaped + end + @"(?:\s?v?\d+(?:\.\d+)*[a-z]?\b(?!\s?(?:%|ms|s\b|minutes|hours|days|years|people|engineers|developers)))?", RegexOptions.CultureInvariant);
     }
 }

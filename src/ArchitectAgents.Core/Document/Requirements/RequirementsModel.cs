@@ -40,6 +40,9 @@ public sealed class RequirementsModel
     /// <summary>Workload shapes (steady, spiky, batch, real-time, offline-first, …), each with its evidence.</summary>
     public List<WorkloadShape> Workload { get; set; } = [];
 
+    /// <summary>Nouns of the brief (base forms, at most 200), the evidence that it names things of a domain at all.</summary>
+    public List<string> Nouns { get; set; } = [];
+
     /// <summary>Text in the brief or attachments that tries to instruct the tool. Kept as data, never obeyed, never a requirement.</summary>
     public List<InstructionAttempt> InstructionAttempts { get; set; } = [];
 }
