@@ -56,9 +56,20 @@ internal static class DesignNarrative
             Add("Cache-aside caching of hot reads", "Lower latency and database load at peak", "Stale reads within the TTL; invalidation logic on writes");
         }
 
-        Add(f.Cloud == "on-prem" ? "Self-hosted components on existing infrastructure" : "Managed cloud services over self-hosting",
-            f.Cloud == "on-prem" ? "Reuses existing hardware and operations knowledge; data stays in-house" : "Less operational work for a small team; built-in backups and high availability",
-            f.Cloud == "on-prem" ? "The team patches and backs up everything itself" : "Higher unit cost at scale and some provider lock-in");
+        var kit = plan.Kit!;
+        var managed = string.Join(", ", new[] { kit.Identity, kit.Queue, kit.ManagedDatabase, kit.Secrets }.OfType<Knowledge.TechnologyInfo>().Where(t => t.Ecosystem == "cloud-service").Select(t => t.Name).Distinct());
+        if (kit.Hosting == "on-prem")
+        {
+            Add($"Running on the existing {kit.Compute?.Name ?? "on-premises servers"} with {kit.Database?.Name ?? "the database"}",
+                "Reuses hardware, licences and operations knowledge the organisation already has; data stays in-house",
+                "The team patches, backs up and monitors every server itself");
+        }
+        else if (managed.Length > 0)
+        {
+            Add($"Managed services ({managed}) over self-hosting",
+                $"Less operational work for a team of {f.Team}; backups, failover and patching come with the service",
+                $"Higher unit cost at scale and lock-in to {(kit.Hosting is "aws" or "azure" or "gcp" ? Cloud(f) : "the providers")}");
+        }
         return list;
     }
 
@@ -183,11 +194,14 @@ internal static class DesignNarrative
     public static DeploymentPlan Deployment(DesignFacts f, PatternDecision d, ComponentPlan plan, IEnumerable<string> controls)
     {
         var k8s = plan.Technologies.Any(t => t.Tech.Category == "container-orchestration");
+        var kit = plan.Kit!;
+        var db = kit.ManagedDatabase?.Name ?? kit.Database?.Name ?? "PostgreSQL";
         var platform = d.Kind == PatternKind.Serverless
-            ? $"{Cloud(f)} functions, managed queue and managed PostgreSQL, all defined with infrastructure as code"
-            : f.Cloud == "on-prem"
-                ? "Existing on-premises infrastructure: containers on the in-house virtualisation or Kubernetes, PostgreSQL with streaming replication"
-                : k8s ? $"Managed Kubernetes on {Cloud(f)}, reconciled by Argo CD (GitOps); managed PostgreSQL" : $"A managed container platform on {Cloud(f)} with managed PostgreSQL";
+            ? $"{kit.Functions?.Name ?? "Functions"}, {kit.Queue?.Name ?? "a managed queue"} and {db}" + (kit.Iac is null ? "" : $", all defined with {kit.Iac.Name}")
+            : kit.Hosting == "on-prem"
+                ? $"Existing on-premises infrastructure: the application runs on {kit.Compute?.Name ?? "the organisation's servers"}, next to {db}, which keeps its own replication and backups"
+                : k8s ? $"Managed Kubernetes on {Cloud(f)}, reconciled by Argo CD (GitOps); {db}"
+                : $"{kit.PlatformName} with {db}" + (kit.Hosting == "hosted" ? "; nothing for the team to patch or keep on call" : "") + $" ({kit.KubernetesReason})";
         var (rpo, rto) = f.Availability switch
         {
             >= 99.99 => ("1 minute", "15 minutes (warm standby region)"),
@@ -204,7 +218,9 @@ internal static class DesignNarrative
                 "OpenAPI contract check: breaking changes to the published contract fail the build unless the version changes",
                 "Database migrations reviewed for expand/contract compatibility and applied automatically before the new version takes traffic",
                 "Container image (or function package) built once, scanned, signed and promoted unchanged through environments",
-                k8s ? "GitOps: merging to the environment repository lets Argo CD sync staging; production promotion is a reviewed pull request" : "Infrastructure as code plan/apply per environment from the pipeline, with a manual approval for production",
+                k8s ? "GitOps: merging to the environment repository lets Argo CD sync staging; production promotion is a reviewed pull request"
+                    : kit.Iac is not null ? $"{kit.Iac.Name} plan/apply per environment from the pipeline for the {kit.PlatformName} resources, with a manual approval for production"
+                    : $"Deployment to {kit.PlatformName} from the pipeline, with a manual approval for production",
                 "Smoke tests and synthetic checks after each deployment gate the next step",
             ],
             Rollout = d.Kind switch

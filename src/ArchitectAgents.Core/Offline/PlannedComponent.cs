@@ -10,6 +10,9 @@ internal sealed class ComponentPlan
     public List<Flow> Flows { get; } = [];
     public List<(TechnologyInfo Tech, string Purpose)> Technologies { get; } = [];
 
+    /// <summary>The platform kit the plan was laid out on.</summary>
+    public PlatformKit? Kit { get; set; }
+
     public Component Add(string id, string name, string kind, string responsibility, TechnologyInfo? tech = null, string? purpose = null)
     {
         var component = new Component { Id = id, Name = name, Kind = kind, Responsibility = responsibility, TechnologyId = tech?.Id };

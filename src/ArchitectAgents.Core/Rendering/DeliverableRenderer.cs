@@ -197,6 +197,8 @@ public static partial class DeliverableRenderer
             sb.Append("- ").Append(Md.Inline(s)).Append('\n');
         }
 
+        CostMarkdown.Render(sb, d);
+
         if (d.Departures.Count > 0)
         {
             sb.Append("\n## Departures from existing decisions\n\n");
