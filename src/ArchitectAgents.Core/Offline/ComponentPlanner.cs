@@ -15,7 +15,7 @@ internal static class ComponentPlanner
         // A kept framework brings its own language: Rails means Ruby, whatever the team-skill reader guessed.
         var stack = framework?.Stacks.FirstOrDefault(s => s != "any") ?? f.Stack;
         var stackPick = stack == f.Stack ? pick : new TechnologyPicker(kb, stack);
-        var runtime = KitFitter.Existing(f, kb, "language-runtime") is { } keptRuntime && (keptRuntime.Stacks.Contains(stack) || stack == f.Stack)
+        var runtime = KitFitter.Existing(f, kb, "language-runtime") is { } keptRuntime && keptRuntime.Stacks.Contains(stack)
             ? keptRuntime
             : stackPick.Pick("language-runtime", RuntimePreferences(stack));
         var orm = stackPick.Pick("orm", OrmPreferences(stack));

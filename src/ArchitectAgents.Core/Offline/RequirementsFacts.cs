@@ -30,7 +30,7 @@ internal static partial class RequirementsFacts
             context.Figures.PeakRequestsPerSecond = new ExtractedFigure { Value = rps.Value, Unit = "requests/s", Evidence = rps.Text };
         }
 
-        if (context.Figures.TransactionsPerDay is null && stated.Where(f => Volume().IsMatch(f.Unit) && !Currency().IsMatch(f.Unit)).Select(f => (f, PerDay: PerDay(f))).MaxBy(x => x.PerDay) is { f: not null } volume)
+        if (context.Figures.TransactionsPerDay is null && stated.Where(f => Volume().IsMatch(f.Unit) && !Currency().IsMatch(f.Unit)).Select(f => (f, PerDay: PerDay(f))).DefaultIfEmpty().MaxBy(x => x.PerDay) is { f: not null } volume)
         {
             context.Figures.TransactionsPerDay = new ExtractedFigure { Value = Math.Round(volume.PerDay), Unit = "per day", Evidence = volume.f.Text };
         }
