@@ -226,6 +226,8 @@ internal static class ComponentPlanner
             plan.Connect("jobs", plan.Has("db") ? "db" : "coredb", "SQL");
         }
 
+        CapabilityMatcher.Apply(f, plan, kb, CapabilityCatalog.Default);
+
         plan.Add("otel", $"Observability ({kit.MonitorName})", "observability", "Collects traces, metrics and logs (OpenTelemetry SDKs); dashboards and SLO alerts.", kit.Observability.Count > 0 ? kit.Observability[0] : null);
         foreach (var extra in kit.Observability.Skip(1))
         {

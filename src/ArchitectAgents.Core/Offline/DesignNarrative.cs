@@ -73,6 +73,34 @@ internal static class DesignNarrative
         return list;
     }
 
+    /// <summary>The capabilities' own risks and growth triggers, so these sections name what this design contains.</summary>
+    public static void AddCapabilityRisksAndTriggers(DesignSection design, IReadOnlyList<CapabilityUse> capabilities)
+    {
+        foreach (var capability in capabilities.Where(c => c.Risk.Length > 0))
+        {
+            var split = capability.Risk.IndexOf("; ", StringComparison.Ordinal);
+            design.Risks.Add(new Risk
+            {
+                Id = "R" + (design.Risks.Count + 1).ToString(CultureInfo.InvariantCulture),
+                Description = $"{capability.Name} ({capability.Because}): " + (split > 0 ? capability.Risk[..split] : capability.Risk),
+                Likelihood = "medium",
+                Impact = "medium",
+                Mitigation = split > 0 ? char.ToUpperInvariant(capability.Risk[split + 2]) + capability.Risk[(split + 3)..] : $"Covered by the {capability.Name.ToLowerInvariant()} design ({capability.Technology}).",
+            });
+        }
+
+        var triggers = capabilities.Where(c => c.ScalingTrigger.Length > 0).ToList();
+        if (triggers.Count > 0)
+        {
+            design.Scaling.Add(new ScalingPhase
+            {
+                Phase = $"{design.Scaling.Count + 1}. Grow the capabilities this design uses",
+                Trigger = "Per capability: " + string.Join("; ", triggers.Select(c => c.Name)),
+                Actions = [.. triggers.Select(c => $"{c.Name}: {c.ScalingTrigger}")],
+            });
+        }
+    }
+
     public static List<Risk> Risks(DesignFacts f, PatternDecision d, ComponentPlan plan)
     {
         var risks = new List<Risk>();

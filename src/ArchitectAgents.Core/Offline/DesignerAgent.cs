@@ -73,6 +73,8 @@ public sealed partial class DesignerAgent : OfflineAgent
 
         design.Departures = DepartureFinder.Find(facts, plan, design.Api.OpenApiYaml);
         design.Cost = CostEstimator.Estimate(facts, plan);
+        design.Capabilities = [.. plan.Capabilities];
+        DesignNarrative.AddCapabilityRisksAndTriggers(design, plan.Capabilities);
         if (design.Cost.OverBudget)
         {
             design.Risks.Add(OverBudgetRisk(design, facts));

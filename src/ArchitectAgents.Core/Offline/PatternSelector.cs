@@ -35,7 +35,7 @@ internal static class PatternSelector
                 ? $"the {f.NamedDomains} squads the brief names give stable ownership lines, so services follow them (one service per squad, each owning its data)"
                 : $"the read path, media handling and the write path scale differently at {Fmt(f.Users)} users and {Fmt(f.PeakRps)} requests/s at peak, so they are split along those seams only";
             reason = $"{team} is well past the ~20 engineers where one deployable becomes a coordination bottleneck, and {seams}. "
-                + (f.IsLargeScale ? $"At {Fmt(Math.Max(f.PeakRps, 1))} requests/s at peak, reads are served from caches and precomputed views and large tables are partitioned. " : "")
+                + (f.IsLargeScale ? $"At {(f.Users > 0 ? Fmt(f.Users) + " users and " : "")}{Fmt(Math.Max(f.PeakRps, 1))} requests/s at peak, reads are served from caches and precomputed views and large tables are partitioned. " : "")
                 + "Everything without its own team or load stays in one core service until that changes.";
         }
         else if ((f.Has("read-heavy") || f.HasShape("read-heavy")) && f.IsLargeScale)

@@ -13,6 +13,9 @@ internal sealed class ComponentPlan
     /// <summary>The platform kit the plan was laid out on.</summary>
     public PlatformKit? Kit { get; set; }
 
+    /// <summary>Capabilities from the catalogue that the requirements call for.</summary>
+    public List<CapabilityUse> Capabilities { get; } = [];
+
     public Component Add(string id, string name, string kind, string responsibility, TechnologyInfo? tech = null, string? purpose = null)
     {
         var component = new Component { Id = id, Name = name, Kind = kind, Responsibility = responsibility, TechnologyId = tech?.Id };
