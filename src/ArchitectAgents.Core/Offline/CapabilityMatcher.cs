@@ -34,7 +34,13 @@ internal static class CapabilityMatcher
             }
 
             var techText = capability.Technologies.GetValueOrDefault(hosting) ?? "";
-            var tech = kb.Technology(techText) is { Deprecated: false } t ? t : null;
+            // A product the brief rules out ("nobody here wants to run Kafka") is never brought in by a capability.
+            var tech = kb.Technology(techText) is { Deprecated: false } t && !f.Excludes(KitFitter.ShortName(t.Name)) ? t : null;
+            if (tech is null && kb.Technology(techText) is not null)
+            {
+                techText = $"{techText} is ruled out by the brief; the existing stack covers it";
+            }
+
             var added = new List<string>();
             foreach (var component in capability.Components.Where(c => !plan.Has(c.Id)))
             {

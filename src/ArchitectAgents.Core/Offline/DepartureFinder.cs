@@ -33,7 +33,11 @@ internal static partial class DepartureFinder
                 }
 
                 var instead = used.FirstOrDefault(u => u.Category == existing.Category);
-                if (instead is not null)
+
+                // "Python and TypeScript", "C#, some TypeScript": a list of the team's languages is no decision the
+                // design replaces when it uses one of them.
+                var skillList = existing.Category is "language-runtime" && instead is not null && decision.Technologies.Any(o => Same(instead, o));
+                if (instead is not null && !skillList)
                 {
                     departures.Add($"Existing decision \"{Short(decision.Decision)}\": the design uses {instead.Name} instead of {named}. {Reason(plan.Kit, instead, existing, f)}");
                 }

@@ -35,21 +35,22 @@ internal static class DesignNarrative
                     "Staleness windows, fan-out cost on write, cache invalidation complexity");
                 break;
             default:
-                Add("One deployable modular monolith",
-                    $"Fast delivery and simple operations for a team of {f.Team}; refactoring across modules stays cheap",
+                Add($"One deployable modular monolith ({ComponentPlanner.Modules(f)})",
+                    $"Fast delivery and simple operations for a team of {f.Team} on {plan.Kit!.PlatformName}; refactoring across modules stays cheap",
                     "Modules cannot be scaled or released independently; boundaries must be enforced by code review and architecture tests");
                 break;
         }
 
         if (plan.Components.Any(c => c.Kind == "queue") && d.Kind is not PatternKind.EdgeEventDriven and not PatternKind.Serverless)
         {
-            Add("Asynchronous processing through an outbox and a queue",
-                "Requests stay fast and third-party outages do not fail user actions; retries are automatic",
+            Add($"Asynchronous processing through an outbox and {string.Join(", ", plan.Components.Where(c => c.Kind == "queue").Select(c => c.Name + (c.TechnologyId is null ? "" : $" ({c.TechnologyId})")))}",
+                $"Requests stay fast and {(plan.Components.Any(c => c.Kind == "external" && c.Id != "idp") ? string.Join(", ", plan.Components.Where(c => c.Kind == "external" && c.Id != "idp").Select(c => c.Name)) + " outages" : "slow background work")} do not fail user actions; retries are automatic",
                 "Eventual consistency for side effects (notifications arrive seconds later); a dead-letter queue to watch");
         }
 
-        Add("PostgreSQL as the system of record",
-            "Transactions, constraints and mature tooling; one store covers relational and JSON needs",
+        var store = plan.Kit?.Database?.Name ?? "PostgreSQL";
+        Add($"{store} as the system of record" + (plan.Kit?.Database is { Id: not "postgresql" } ? " (kept from the existing stack)" : ""),
+            $"Transactions and constraints enforce {(f.Context.Requirements.Constraints.FirstOrDefault(c => c.Kind == "invariant") is { } inv ? $"\"{inv.Value}\"" : "the domain's rules")} in one place; mature tooling",
             "Vertical write scaling until partitioning or sharding is introduced");
         if (plan.Components.Any(c => c.Kind == "cache"))
         {
@@ -107,10 +108,11 @@ internal static class DesignNarrative
         void Add(string description, string likelihood, string impact, string mitigation) =>
             risks.Add(new Risk { Id = "R" + (risks.Count + 1).ToString(CultureInfo.InvariantCulture), Description = description, Likelihood = likelihood, Impact = impact, Mitigation = mitigation });
 
-        Add("Loss of the primary database (instance, zone or operator error) causes downtime or data loss",
+        var db = plan.Kit?.ManagedDatabase?.Name ?? plan.Kit?.Database?.Name ?? "PostgreSQL";
+        Add($"Loss of the primary {db} (instance, zone or operator error) causes downtime or data loss against the {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% target",
             "low", "high",
             f.HighAvailability
-                ? "Managed PostgreSQL with a synchronous standby in a second zone and automatic failover; point-in-time recovery; monthly restore tests."
+                ? $"{db} with a synchronous standby in a second zone and automatic failover; point-in-time recovery; monthly restore tests."
                 : "Daily snapshots plus WAL archiving for point-in-time recovery; documented restore runbook tested quarterly.");
         if (f.Context.Assumptions.Count > 0)
         {
@@ -181,7 +183,7 @@ internal static class DesignNarrative
         return risks;
     }
 
-    public static List<ScalingPhase> Scaling(DesignFacts f, PatternDecision d)
+    public static List<ScalingPhase> Scaling(DesignFacts f, PatternDecision d, PlatformKit kit)
     {
         var peak = Math.Max(1, f.PeakRps);
         var latency = f.LatencyMs ?? 300;
@@ -196,14 +198,14 @@ internal static class DesignNarrative
                     PatternKind.Serverless => ["Functions with reserved concurrency sized for the known spike", "Single PostgreSQL instance behind a pooler", "Dashboards for queue depth, function errors and duration"],
                     PatternKind.EdgeEventDriven => ["Broker and event log sized for 2× the current device count", "Log partitioned by device id", "Alerting consumers autoscaled on lag"],
                     PatternKind.Microservices => ["Services autoscaled on CPU and latency", "Caches and read models warmed before traffic shifts", "Partitioned large tables from the start"],
-                    _ => ["Two or more application instances behind the load balancer", "One primary PostgreSQL with a standby", "SLO dashboards and alerts"],
+                    _ => [$"Two or more application instances on {kit.PlatformName}", $"One primary {kit.Database?.Name ?? "PostgreSQL"} with a standby", $"SLO dashboards and alerts in {kit.MonitorName}"],
                 },
             },
             new()
             {
                 Phase = "2. Scale reads and absorb peaks",
                 Trigger = $"p95 latency above {Math.Round(latency * 0.8).ToString(CultureInfo.InvariantCulture)} ms or database CPU above 70% for 15 minutes, or sustained load above {NumberText.Format(peak * 2)} requests/s",
-                Actions = ["Add read replicas and route read-only queries to them", "Cache hot reads with explicit TTLs", "Horizontal autoscaling on request rate", "Tune indexes from the slow-query log"],
+                Actions = [$"Add {kit.Database?.Name ?? "PostgreSQL"} read replicas and route read-only queries to them", kit.Cache is null ? "Cache hot reads with explicit TTLs" : $"Cache hot reads in {kit.Cache.Name} with explicit TTLs", $"Horizontal autoscaling of {kit.PlatformName} on request rate", "Tune indexes from the slow-query log"],
             },
             new()
             {
@@ -242,10 +244,10 @@ internal static class DesignNarrative
             Platform = platform,
             Pipeline =
             [
-                "Pull request: build, unit and integration tests against a real PostgreSQL container, lint, SAST, dependency and secret scanning, SBOM generation",
+                $"Pull request: build, unit and integration tests of {App(plan)} against a real {kit.Database?.Name ?? "PostgreSQL"} container, lint, SAST, dependency and secret scanning, SBOM generation",
                 "OpenAPI contract check: breaking changes to the published contract fail the build unless the version changes",
-                "Database migrations reviewed for expand/contract compatibility and applied automatically before the new version takes traffic",
-                "Container image (or function package) built once, scanned, signed and promoted unchanged through environments",
+                $"Migrations of {kit.Database?.Name ?? "the database"} reviewed for expand/contract compatibility and applied automatically before the new version takes traffic",
+                (d.Kind == PatternKind.Serverless ? "Function package" : "Container image") + $" built once, scanned, signed and promoted unchanged through {(f.Team >= 8 ? "preview, staging and production" : "staging to production")} on {kit.PlatformName}",
                 k8s ? "GitOps: merging to the environment repository lets Argo CD sync staging; production promotion is a reviewed pull request"
                     : kit.Iac is not null ? $"{kit.Iac.Name} plan/apply per environment from the pipeline for the {kit.PlatformName} resources, with a manual approval for production"
                     : $"Deployment to {kit.PlatformName} from the pipeline, with a manual approval for production",
@@ -265,15 +267,18 @@ internal static class DesignNarrative
                     : "Switch traffic back to the previous (still running) version; migrations are expand/contract, so no schema rollback is needed; feature flags disable risky features without a deploy.",
             Observability =
             [
-                "OpenTelemetry traces across every request, queue hop and database call, exported over OTLP",
-                "RED metrics (rate, errors, duration) per endpoint and per consumer; queue depth and consumer lag",
+                $"OpenTelemetry traces across every request{(kit.Queue is null ? "" : ", " + kit.Queue.Name + " hop")} and database call, exported over OTLP to {kit.MonitorName}",
+                "RED metrics (rate, errors, duration) per endpoint" + (plan.Components.Any(c => c.Kind == "queue") ? $" and per consumer; depth and age of the oldest message on {string.Join(", ", plan.Components.Where(c => c.Kind == "queue").Select(c => c.Name))}" : ""),
                 $"SLOs: {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% availability" + (f.LatencyMs is { } l ? $", p99 latency ≤ {l.ToString("0", CultureInfo.InvariantCulture)} ms" : "") + "; alerts on error-budget burn rate, not on raw CPU",
-                "Structured JSON logs with trace ids; dashboards per service; synthetic probes of the public API",
+                $"Structured JSON logs with trace ids; dashboards in {kit.MonitorName} for {string.Join(", ", plan.Components.Where(c => c.Kind is "service" or "worker").Select(c => c.Name).Take(4))}; synthetic probes of the public API",
             ],
             SecurityControls = [.. controls.Distinct()],
             DisasterRecovery = $"Recovery point objective (RPO) {rpo}, recovery time objective (RTO) {rto}; backups encrypted and copied to a second region; restore drills scheduled and timed.",
         };
     }
+
+    private static string App(ComponentPlan plan) =>
+        plan.Components.FirstOrDefault(c => c.Kind == "service")?.Name ?? "the application";
 
     private static string Cloud(DesignFacts f) => f.Cloud switch
     {

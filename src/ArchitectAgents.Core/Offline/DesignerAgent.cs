@@ -51,7 +51,7 @@ public sealed partial class DesignerAgent : OfflineAgent
             Api = new ApiDesign
             {
                 OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities.Take(MaxApiResources).ToList(), controls.SelectMany(c => c.Remedy.Api)),
-                Authentication = "OAuth 2.1 / OpenID Connect bearer tokens (JWT) from the identity provider on every operation except the public health probe; scopes per resource; machine clients use the client-credentials flow.",
+                Authentication = $"OAuth 2.1 / OpenID Connect bearer tokens (JWT) issued by {plan.Kit!.Identity?.Name ?? "the application's own sign-in"} on every operation except the public health probe; scopes per resource; machine clients use the client-credentials flow.",
                 Versioning = "URI major version (/v1); additive changes only within a version; breaking changes get /v2 with a published deprecation window (Deprecation and Sunset headers).",
                 Pagination = "Cursor-based on every list endpoint (limit 1–100, opaque nextCursor), stable under concurrent inserts.",
                 ErrorModel = "RFC 9457 problem details (application/problem+json) for every 4xx and 5xx, with per-field validation errors.",
@@ -66,7 +66,7 @@ public sealed partial class DesignerAgent : OfflineAgent
             Technologies = Technologies(plan, input.Document.Verification, facts, MovesVersions(input.Document.Gate)),
             Tradeoffs = DesignNarrative.Tradeoffs(facts, decision, plan),
             Risks = DesignNarrative.Risks(facts, decision, plan),
-            Scaling = DesignNarrative.Scaling(facts, decision),
+            Scaling = DesignNarrative.Scaling(facts, decision, plan.Kit!),
             Deployment = DesignNarrative.Deployment(facts, decision, plan, controls.SelectMany(c => c.Remedy.Deployment).Select(plan.Kit.Rewrite)),
             Departures = DepartureFinder.Find(facts, plan),
         };
@@ -126,7 +126,7 @@ public sealed partial class DesignerAgent : OfflineAgent
                 Version = keptVersion ?? moved ?? entry?.ChosenVersion ?? t.Tech.Version,
                 Category = t.Tech.Category,
                 Purpose = t.Purpose,
-                Why = (kept is null ? "" : $"Kept: the brief already runs {kept}. ") + stackTie + (string.IsNullOrWhiteSpace(t.Tech.Purpose) ? "" : t.Tech.Purpose + " ")
+                Why = (kept is null ? "" : $"Kept: the brief already runs {kept}. ") + stackTie + KitReason(t.Tech, plan.Kit, facts, kept is not null || stackTie.Length > 0)
                     + (entry is null ? "Not yet verified."
                         : moved is not null ? $"Moved from {entry.ChosenVersion} to {moved}: verification found it {entry.Status.ToString().ToLowerInvariant()} ({entry.DocSource})."
                         : $"Verification: {entry.Status.ToString().ToLowerInvariant()} ({entry.DocSource}).").Trim(),
@@ -178,6 +178,24 @@ public sealed partial class DesignerAgent : OfflineAgent
                 ? "Cheaper alternatives: " + string.Join("; ", cheaper) + ". Otherwise buy a hosted product for the whole need, or ask for the budget the estimate shows."
                 : "Buy a hosted product for the whole need instead of running components, or ask for the budget the estimate shows; every line is already the smallest tier.",
         };
+    }
+
+    // Why this product for this role here: the kit's reason (cloud, budget, hosting) before the catalogue's generic purpose.
+    private static string KitReason(TechnologyInfo tech, PlatformKit? kit, DesignFacts f, bool alreadyExplained)
+    {
+        if (alreadyExplained || kit is null)
+        {
+            return alreadyExplained ? "" : tech.Purpose + " ";
+        }
+
+        var budget = f.MonthlyBudget is { } b ? $" within the {b.Stated} budget" : "";
+        return tech.Ecosystem == "cloud-service" && kit.Hosting is "aws" or "azure" or "gcp"
+            ? $"Managed {tech.Category.Replace('-', ' ')} on the brief's cloud ({f.Context.Environment}), so the team of {f.Team} runs no server for it{budget}. "
+            : tech.Ecosystem == "cloud-service" && kit.Hosting == "hosted"
+                ? $"Hosted service with nothing to run or keep on call{budget}. "
+                : kit.Hosting == "on-prem" && tech.Ecosystem is "server" or "tool"
+                    ? $"Runs on the organisation's own servers ({f.Context.Environment}). {tech.Purpose} "
+                    : tech.Purpose + " ";
     }
 
     private static string Describe(ControlRemedy remedy)

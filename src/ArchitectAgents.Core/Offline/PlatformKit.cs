@@ -78,6 +78,20 @@ internal sealed record PlatformKit
             result = result.Replace(" (dynamic, short-lived database credentials)", " (managed identities or short-lived credentials where the platform offers them)", StringComparison.Ordinal);
         }
 
+        // Controls are written for PostgreSQL and a generic KMS; name the design's own database and key service.
+        result = result.Replace("KMS-managed keys", $"keys managed in {keys}", StringComparison.Ordinal);
+        if (Database is { Id: not "postgresql" } db)
+        {
+            result = result
+                .Replace("including PostgreSQL, cache and broker connections", $"including {db.Name}, cache and broker connections", StringComparison.Ordinal)
+                .Replace("PostgreSQL row-level security", $"{db.Name} row-level policies", StringComparison.Ordinal)
+                .Replace("continuous WAL archiving", $"continuous {db.Name} log archiving", StringComparison.Ordinal);
+        }
+        else if (ManagedDatabase is { } managed)
+        {
+            result = result.Replace("including PostgreSQL, cache", $"including {managed.Name}, cache", StringComparison.Ordinal);
+        }
+
         if (!Kubernetes)
         {
             result = result
