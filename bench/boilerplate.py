@@ -2,7 +2,7 @@
 """Share of architecture.md sentences that appear word for word in 3 or more other briefs' reports.
 
 Usage: bench/boilerplate.py DESIGNS_DIR   (one sub-directory per brief, each with architecture.md;
-produce it with bench/kit/design_all.sh). Table rows and list items count as sentences too; headings,
+produce it with bench/kit/design_all.sh). Table rows and list items count as sentences too; headings, table header rows,
 code fences and sentences under four words do not, since they carry no design content.
 """
 import os
@@ -16,7 +16,12 @@ THRESHOLD = 3
 def sentences(text):
     out = []
     in_code = False
-    for line in text.splitlines():
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        # A table's header row and its |---| separator are layout, not sentences.
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if line.strip().startswith("|") and (re.fullmatch(r"\|[-:| ]+\|?", nxt) or re.fullmatch(r"\|[-:| ]+\|?", line.strip())):
+            continue
         if line.strip().startswith("```"):
             in_code = not in_code
             continue

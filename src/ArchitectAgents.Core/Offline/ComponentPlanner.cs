@@ -86,7 +86,8 @@ internal static class ComponentPlanner
                 plan.Use(kit.ManagedDatabase, "Runs the database as a managed service (backups, failover, patching)");
                 plan.Add("read", "Read service (feeds and queries)", "service", "Serves precomputed read models from the cache.", framework);
                 plan.Add("cache", "Read cache / read models", "cache", "Precomputed feeds and hot objects; cluster mode, sharded by key.", cache);
-                plan.Add("stream", "Event log", "queue", "Domain events between services; partitioned by aggregate id.", stream);
+                // A partitioned log pays off at large scale; below it the kit's managed queue/topic carries domain events.
+                plan.Add("stream", f.IsLargeScale ? "Event log" : "Event bus", "queue", "Domain events between services; " + (f.IsLargeScale ? "partitioned by aggregate id." : "one topic per event type, a subscription per consuming service."), f.IsLargeScale ? stream : kit.Queue ?? stream);
                 if (f.Has("media"))
                 {
                     plan.Add("media", "Media service", "service", "Upload URLs, processing, thumbnails.", framework);

@@ -258,7 +258,7 @@ internal static class DesignNarrative
                 PatternKind.Serverless => "Weighted alias shift: 10% of invocations to the new version for 15 minutes, then 100% if error rate and duration stay within SLO",
                 PatternKind.EdgeEventDriven => "Cloud services by canary (5% → 50% → 100%); edge software in rings (1% of devices → 10% → all) with automatic halt on error-rate regression",
                 _ when k8s => "Progressive canary: 5% → 25% → 100% with automated analysis of error rate and p95 latency against the SLOs",
-                _ => "Blue-green: the new version starts beside the old, takes traffic after health checks, and the old one stays warm for an hour",
+                _ => $"Blue-green on {kit.PlatformName}: the new version starts beside the old, takes traffic after health checks, and the old one stays warm for an hour",
             },
             Rollback = k8s
                 ? "Revert the GitOps commit; Argo CD restores the previous image in minutes. Migrations are expand/contract so the previous version runs on the new schema; risky features sit behind flags that can be switched off without a deploy."
@@ -273,7 +273,7 @@ internal static class DesignNarrative
                 $"Structured JSON logs with trace ids; dashboards in {kit.MonitorName} for {string.Join(", ", plan.Components.Where(c => c.Kind is "service" or "worker").Select(c => c.Name).Take(4))}; synthetic probes of the public API",
             ],
             SecurityControls = [.. controls.Distinct()],
-            DisasterRecovery = $"Recovery point objective (RPO) {rpo}, recovery time objective (RTO) {rto}; backups encrypted and copied to a second region; restore drills scheduled and timed.",
+            DisasterRecovery = $"Recovery point objective (RPO) {rpo}, recovery time objective (RTO) {rto} for the {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% target; {db} backups encrypted and copied to {(f.Context.DataResidency is { Length: > 0 } ? "a second site that still meets the residency rule" : kit.Hosting == "on-prem" ? "a second on-premises site" : "a second region")}; restore drills of {db} scheduled and timed.",
         };
     }
 

@@ -53,7 +53,7 @@ public sealed partial class DesignerAgent : OfflineAgent
                 OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities.Take(MaxApiResources).ToList(), controls.SelectMany(c => c.Remedy.Api)),
                 Authentication = $"OAuth 2.1 / OpenID Connect bearer tokens (JWT) issued by {plan.Kit!.Identity?.Name ?? "the application's own sign-in"} on every operation except the public health probe; scopes per resource; machine clients use the client-credentials flow.",
                 Versioning = "URI major version (/v1); additive changes only within a version; breaking changes get /v2 with a published deprecation window (Deprecation and Sunset headers).",
-                Pagination = "Cursor-based on every list endpoint (limit 1–100, opaque nextCursor), stable under concurrent inserts.",
+                Pagination = $"Cursor-based on every list endpoint{(entities.Count > 0 ? $" ({string.Join(", ", entities.Take(3).Select(e => e.Resource))})" : "")} (limit 1–100, opaque nextCursor), stable under concurrent inserts.",
                 ErrorModel = "RFC 9457 problem details (application/problem+json) for every 4xx and 5xx, with per-field validation errors.",
             },
             Database = new DatabaseDesign

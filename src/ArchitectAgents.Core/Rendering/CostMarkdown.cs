@@ -36,8 +36,9 @@ internal static class CostMarkdown
         if (d.Capabilities.Count > 0)
         {
             sb.Append("\n## Capabilities used\n\n");
-            Md.Table(sb, ["Capability", "Because", "Technology", "Components", "Risk", "Grows when"],
-                d.Capabilities.Select(c => new[] { c.Name, c.Because, c.Technology, string.Join(", ", c.Components), c.Risk, c.ScalingTrigger }));
+            // Risks and growth triggers appear in sections 6 and 7; this table says why each capability is here.
+            Md.Table(sb, ["Capability", "Because", "Technology", "Components"],
+                d.Capabilities.Select(c => new[] { c.Name, c.Because, c.Technology, string.Join(", ", c.Components) }));
         }
     }
 
