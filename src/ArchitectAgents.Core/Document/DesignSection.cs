@@ -27,6 +27,12 @@ public sealed class DesignSection : SectionBase
     /// <summary>How it is built, shipped and rolled back.</summary>
     public DeploymentPlan Deployment { get; set; } = new();
 
+    /// <summary>Monthly running cost per component against the stated budget.</summary>
+    public CostEstimate Cost { get; set; } = new();
+
+    /// <summary>Architectural capabilities the requirements call for, from the capability catalogue.</summary>
+    public List<CapabilityUse> Capabilities { get; set; } = [];
+
     /// <summary>Where the design departs from existing decisions, and why.</summary>
     public List<string> Departures { get; set; } = [];
 

@@ -29,6 +29,8 @@ public sealed class TechnologyInfo
     public List<string> Stacks { get; set; } = [];
     /// <summary>What it is good for.</summary>
     public List<string> GoodFor { get; set; } = [];
+    /// <summary>Other names briefs use for it ("Postgres", "Rails", "Azure AD"), so an existing decision is recognised.</summary>
+    public List<string> Aliases { get; set; } = [];
     /// <summary>Default purpose in a design.</summary>
     public string Purpose { get; set; } = "";
 }

@@ -8,38 +8,37 @@ internal static class ComponentPlanner
     public static ComponentPlan Plan(DesignFacts f, PatternDecision decision, KnowledgeBase kb)
     {
         var pick = new TechnologyPicker(kb, f.Stack);
-        var plan = new ComponentPlan();
-        var framework = pick.Pick("web-framework", FrameworkPreferences(f.Stack));
-        var runtime = pick.Pick("language-runtime", RuntimePreferences(f.Stack));
-        var orm = pick.Pick("orm", OrmPreferences(f.Stack));
-        var postgres = pick.Pick("database", "postgres");
-        var queue = f.Cloud == "aws" ? pick.Pick("queue", "sqs", "rabbit") : pick.Pick("queue", "rabbit", "nats");
+        var kit = KitFitter.Fit(f, decision, kb);
+        var plan = new ComponentPlan { Kit = kit };
+        // The brief's own framework and runtime win over the stack's default pick.
+        var framework = KitFitter.Existing(f, kb, "web-framework") ?? pick.Pick("web-framework", FrameworkPreferences(f.Stack));
+        // A kept framework brings its own language: Rails means Ruby, whatever the team-skill reader guessed.
+        var stack = framework?.Stacks.FirstOrDefault(s => s != "any") ?? f.Stack;
+        var stackPick = stack == f.Stack ? pick : new TechnologyPicker(kb, stack);
+        var runtime = KitFitter.Existing(f, kb, "language-runtime") is { } keptRuntime && keptRuntime.Stacks.Contains(stack)
+            ? keptRuntime
+            : stackPick.Pick("language-runtime", RuntimePreferences(stack));
+        var orm = stackPick.Pick("orm", OrmPreferences(stack));
+        var postgres = kit.Database;
+        var queue = kit.Queue;
         var stream = pick.Pick("stream", "kafka");
-        var cache = pick.Pick("cache", "redis", "valkey");
+        var cache = kit.Cache;
         var modules = Modules(f);
 
         plan.Add("clients", f.Has("internal") ? "Internal users (browser)" : "Web and mobile clients", "client", "Call the public API over HTTPS.");
-        // A small stated load does not justify running an identity server: sign-in goes to the organisation's (or a hosted) OIDC provider.
-        if (f.IsSmallLoad)
-        {
-            plan.Add("idp", "Identity provider (existing or hosted OIDC)", "external", "The organisation's existing identity provider, or a hosted one: issues OAuth 2.1 / OIDC tokens; MFA for privileged roles.");
-        }
-        else
-        {
-            plan.Add("idp", "Identity provider", "external", "Issues OAuth 2.1 / OIDC tokens; MFA for privileged roles.", pick.Pick("auth", "keycloak"), "Authentication and single sign-on (OIDC)");
-        }
+        plan.Add("idp", kit.Identity is null ? "Built-in sign-in" : $"Identity provider ({kit.Identity.Name})", "external", kit.IdentityNote + " MFA for privileged roles.", kit.Identity, kit.IdentityNote);
 
         switch (decision.Kind)
         {
             case PatternKind.Serverless:
-                // Functions sit behind the provider's managed gateway; a self-run gateway in front of them is a server to babysit.
-                plan.Add("gateway", "API gateway", "gateway", "TLS termination, authentication, throttling.", f.Cloud == "aws" ? pick.Pick("api-gateway", "aws-api-gateway", "kong") : pick.Pick("api-gateway", "kong", "envoy"));
-                plan.Add("api", "API functions", "service", $"Request/response endpoints ({modules}).", pick.Pick("serverless", ServerlessPreferences(f.Cloud)), "Functions that scale with demand and to zero when idle");
+                plan.Add("gateway", "API gateway", "gateway", "TLS termination, authentication, throttling.", kit.Hosting == "aws" ? kb.Technology("aws-api-gateway") : null);
+                plan.Add("api", "API functions", "service", $"Request/response endpoints ({modules}).", kit.Functions ?? pick.Pick("serverless", ServerlessPreferences(f.Cloud)), "Functions that scale with demand and to zero when idle");
                 plan.Add("scheduler", "Scheduler", "service", "Starts batch runs on a schedule (cron trigger) and on demand.");
                 plan.Add("queue", "Job queue", "queue", "Buffers work items so the spike is absorbed and retried.", queue);
                 plan.Add("workers", "Worker functions", "worker", "Process one job each, idempotently, with bounded concurrency.");
-                plan.Add("storage", "Object storage", "storage", "Generated files, with lifecycle rules for retention.", pick.Pick("object-storage", f.Cloud == "on-prem" ? "minio" : "s3"));
-                plan.Add("db", "PostgreSQL", "database", "System of record; connections through a pooler because functions scale out.", postgres);
+                plan.Add("storage", "Object storage", "storage", "Generated files, with lifecycle rules for retention.", kit.ObjectStorage);
+                plan.Add("db", postgres?.Name ?? "PostgreSQL", "database", "System of record; connections through a pooler because functions scale out.", postgres);
+                plan.Use(kit.ManagedDatabase, "Runs the database as a managed service (backups, failover, patching)");
                 plan.Use(pick.Find("pgbouncer"), "Connection pooling in front of PostgreSQL for many short-lived function instances");
                 plan.Use(runtime, "Function runtime");
                 plan.Connect("clients", "gateway", "HTTPS");
@@ -61,7 +60,8 @@ internal static class ComponentPlanner
                 plan.Add("rules", "Alerting and rules processor", "worker", "Evaluates thresholds on the stream and raises alerts within seconds.");
                 plan.Add("tsdb", "Time-series store", "database", "Readings with retention and downsampling.", pick.Pick("timeseries", "timescale"));
                 plan.Add("api", $"Fleet API ({modules})", "service", "Device registry, alerts, queries for dashboards.", framework);
-                plan.Add("db", "PostgreSQL", "database", "Device registry, users, alert state.", postgres);
+                plan.Add("db", postgres?.Name ?? "PostgreSQL", "database", "Device registry, users, alert state.", postgres);
+                plan.Use(kit.ManagedDatabase, "Runs the database as a managed service (backups, failover, patching)");
                 plan.Add("notify", "Notification provider", "external", "Delivers alerts by SMS, push and e-mail.", pick.Pick("email"));
                 plan.Use(runtime, "Service runtime");
                 plan.Use(orm, "Data access");
@@ -79,23 +79,25 @@ internal static class ComponentPlanner
                 break;
 
             case PatternKind.Microservices:
-                plan.Add("cdn", "CDN", "gateway", "Caches media and public reads at the edge.", pick.Pick("cdn", "cloudflare"));
-                plan.Add("gateway", "API gateway", "gateway", "Routing, authentication, rate limits per client.", pick.Pick("api-gateway", "envoy", "kong"));
+                plan.Add("cdn", "CDN", "gateway", "Caches media and public reads at the edge.", kit.Cdn);
+                plan.Add("gateway", "API gateway", "gateway", "Routing, authentication, rate limits per client.", kit.Kubernetes ? pick.Pick("api-gateway", "envoy", "kong") : kit.Hosting == "aws" ? kb.Technology("aws-api-gateway") : null);
                 plan.Add("core", "Core service (accounts and writes)", "service", $"Owns the write path ({modules}).", framework);
-                plan.Add("coredb", "Core database (PostgreSQL, partitioned)", "database", "System of record owned by the core service; large tables partitioned.", postgres);
+                plan.Add("coredb", $"Core database ({postgres?.Name ?? "PostgreSQL"}, partitioned)", "database", "System of record owned by the core service; large tables partitioned.", postgres);
+                plan.Use(kit.ManagedDatabase, "Runs the database as a managed service (backups, failover, patching)");
                 plan.Add("read", "Read service (feeds and queries)", "service", "Serves precomputed read models from the cache.", framework);
                 plan.Add("cache", "Read cache / read models", "cache", "Precomputed feeds and hot objects; cluster mode, sharded by key.", cache);
-                plan.Add("stream", "Event log", "queue", "Domain events between services; partitioned by aggregate id.", stream);
+                // A partitioned log pays off at large scale; below it the kit's managed queue/topic carries domain events.
+                plan.Add("stream", f.IsLargeScale ? "Event log" : "Event bus", "queue", "Domain events between services; " + (f.IsLargeScale ? "partitioned by aggregate id." : "one topic per event type, a subscription per consuming service."), f.IsLargeScale ? stream : kit.Queue ?? stream);
                 if (f.Has("media"))
                 {
                     plan.Add("media", "Media service", "service", "Upload URLs, processing, thumbnails.", framework);
-                    plan.Add("storage", "Object storage", "storage", "Original and processed media.", pick.Pick("object-storage", "s3"));
+                    plan.Add("storage", "Object storage", "storage", "Original and processed media.", kit.ObjectStorage);
                 }
 
                 plan.Add("fanout", "Fan-out workers", "worker", "Consume events and update read models and notifications.");
                 plan.Use(runtime, "Service runtime");
                 plan.Use(orm, "Data access");
-                plan.Use(pick.Pick("container-orchestration", "kubernetes"), "Runs the services with autoscaling");
+                plan.Use(kit.Kubernetes ? kb.Technology("kubernetes") : kit.Compute, "Runs the services with autoscaling");
                 plan.Connect("clients", "cdn", "HTTPS");
                 plan.Connect("cdn", "gateway", "HTTPS");
                 plan.Connect("gateway", "core", "writes");
@@ -111,7 +113,7 @@ internal static class ComponentPlanner
                 break;
 
             default:
-                plan.Add("lb", "Load balancer / ingress", "gateway", "TLS termination and routing to healthy instances.");
+                plan.Add("lb", $"Ingress ({kit.PlatformName})", "gateway", "TLS termination and routing to healthy instances.");
                 var appName = decision.Kind switch
                 {
                     PatternKind.CqrsMonolith => "Application (modular monolith, CQRS)",
@@ -119,7 +121,9 @@ internal static class ComponentPlanner
                     _ => "Application (modular monolith)",
                 };
                 plan.Add("app", appName, "service", $"One deployable with modules: {modules}.", framework);
-                plan.Add("db", "PostgreSQL", "database", "System of record; one schema per module.", postgres);
+                plan.Add("db", postgres?.Name ?? "PostgreSQL", "database", "System of record; one schema per module.", postgres);
+                plan.Use(kit.ManagedDatabase, "Runs the database as a managed service (backups, failover, patching)");
+                plan.Use(kit.Kubernetes ? null : kit.Compute, "Runs the application: " + kit.KubernetesReason);
                 plan.Use(runtime, "Application runtime");
                 plan.Use(orm, "Data access and migrations");
                 plan.Connect("clients", "lb", "HTTPS");
@@ -127,7 +131,10 @@ internal static class ComponentPlanner
                 plan.Connect("app", "db", "SQL");
                 if (decision.Kind is PatternKind.EventDrivenMonolith || f.NeedsQueue)
                 {
-                    plan.Add("queue", "Message queue", "queue", "Outbox events and background jobs with retries and a dead-letter queue.", queue);
+                    plan.Add("queue", queue is null ? "Job table in the database" : "Message queue", "queue",
+                        queue is null
+                            ? "Outbox events and background jobs as rows claimed with SELECT … FOR UPDATE SKIP LOCKED, with retries and a dead-letter state; no broker to run on a hosted platform."
+                            : "Outbox events and background jobs with retries and a dead-letter queue.", queue);
                     plan.Add("worker", "Background worker", "worker", "Same codebase, separate process: sends notifications, calls slow third parties.");
                     plan.Connect("app", "queue", "outbox events", async: true);
                     plan.Connect("queue", "worker", "consume", async: true);
@@ -149,7 +156,7 @@ internal static class ComponentPlanner
         // Live updates need a connection tier that scales apart from request handling, and a pub/sub fan-out.
         if (f.Has("realtime") && !f.IsIot && decision.Kind != PatternKind.Serverless)
         {
-            plan.Add("realtime", "Realtime gateway (WebSockets)", "gateway", "Holds client connections, authenticates them once, and pushes events; scales on connection count.", framework);
+            plan.Add("realtime", kit.Realtime is null ? "Realtime gateway (WebSockets)" : $"Managed WebSocket tier ({kit.Realtime.Name})", "gateway", "Holds client connections, authenticates them once, and pushes events; scales on connection count" + (f.HasShape("geo-distributed") ? "; connection endpoints sit in the regions where users are, while one system of record stays in the home region." : "."), kit.Realtime ?? framework);
             plan.Add("pubsub", f.NeedsCache ? "Cache and pub/sub" : "Pub/sub channel", "cache", "Fans events out to every gateway instance holding a recipient's connection" + (f.NeedsCache ? "; also caches hot reads." : "."), cache);
             plan.Connect("clients", "realtime", "WebSocket (wss)");
             plan.Connect(core, "pubsub", "publish events", async: true);
@@ -159,7 +166,7 @@ internal static class ComponentPlanner
         // A short, extreme spike (on-sale moments) is absorbed at the edge: admission control before the core.
         if (f.Has("spiky") && f.IsHugeScale && decision.Kind != PatternKind.Microservices)
         {
-            plan.Add("waiting-room", "Virtual waiting room (admission queue)", "gateway", $"Admits users at the rate the core can serve during spikes of ~{NumberText.Format(f.PeakRps)} requests/s; everyone else waits in a fair queue at the edge.", pick.Pick("cdn", "cloudflare", "cloudfront"), "Edge admission control and static caching for traffic spikes");
+            plan.Add("waiting-room", "Virtual waiting room (admission queue)", "gateway", $"Admits users at the rate the core can serve during spikes of ~{NumberText.Format(f.PeakRps)} requests/s; everyone else waits in a fair queue at the edge.", kit.Cdn, "Edge admission control and static caching for traffic spikes");
             var front = plan.Has("lb") ? "lb" : plan.Has("gateway") ? "gateway" : core;
             plan.Flows.RemoveAll(fl => fl.From == "clients" && fl.To == front);
             plan.Connect("clients", "waiting-room", "HTTPS");
@@ -185,7 +192,7 @@ internal static class ComponentPlanner
 
         if (f.Has("media") && !plan.Has("storage"))
         {
-            plan.Add("storage", "Object storage", "storage", "Uploaded files via pre-signed URLs.", pick.Pick("object-storage", f.Cloud == "on-prem" ? "minio" : "s3"));
+            plan.Add("storage", "Object storage", "storage", "Uploaded files via pre-signed URLs.", kit.ObjectStorage);
             plan.Connect(plan.Has("app") ? "app" : "api", "storage", "pre-signed URLs");
         }
 
@@ -209,24 +216,39 @@ internal static class ComponentPlanner
             plan.Connect(plan.Has("app") ? "app" : "api", "video", "create session");
         }
 
-        plan.Add("otel", "Observability (OpenTelemetry)", "observability", "Collects traces, metrics and logs; dashboards and SLO alerts.", pick.Pick("observability", "opentelemetry", "collector"));
-        // Separate metrics and dashboard servers pay off at scale; a small load sends the collector's output to one hosted backend.
-        if (!f.IsSmallLoad)
+        // Batch work (nightly loads, transcoding, reports) runs as jobs that scale to zero between runs, not as an always-on tier.
+        if (f.HasShape("batch") && decision.Kind != PatternKind.Serverless)
         {
-            plan.Use(pick.Pick("observability", "prometheus"), "Metrics and alerting");
-            plan.Use(pick.Pick("observability", "grafana"), "Dashboards");
+            // With a cloud queue, jobs run on the cloud's scale-to-zero compute; with an in-app job library they run on its workers.
+            var jobs = kit.Hosting is "aws" or "azure" or "gcp" && kit.Queue?.Ecosystem == "cloud-service" ? kit.Functions : null;
+            plan.Add("jobs", "Scheduled batch jobs", "worker",
+                jobs is null
+                    ? $"Run-to-completion jobs started on a schedule on {kit.PlatformName}; idempotent and re-runnable, and a failed run leaves the previous result published."
+                    : $"Run-to-completion jobs on {jobs.Name}, triggered by a schedule or a queue message and scaling to zero between runs; idempotent and re-runnable.",
+                jobs, "Scheduled and queue-triggered batch jobs that scale to zero");
+            plan.Connect(plan.Has("queue") ? "queue" : core, "jobs", "start job", async: true);
+            plan.Connect("jobs", plan.Has("db") ? "db" : "coredb", "SQL");
         }
+
+        CapabilityMatcher.Apply(f, plan, kb, CapabilityCatalog.Default);
+
+        plan.Add("otel", $"Observability ({kit.MonitorName})", "observability", "Collects traces, metrics and logs (OpenTelemetry SDKs); dashboards and SLO alerts.", kit.Observability.Count > 0 ? kit.Observability[0] : null);
+        foreach (var extra in kit.Observability.Skip(1))
+        {
+            plan.Use(extra, extra.Category == "observability" && extra.Id == "grafana" ? "Dashboards" : "Metrics, traces and alerting");
+        }
+
         foreach (var component in plan.Components.Where(c => c.Kind is "service" or "worker").ToList())
         {
             plan.Connect(component.Id, "otel", "OTLP", async: true);
         }
 
         plan.Use(pick.Pick("ci-cd", "github"), "Build, test and publish pipeline");
-        plan.Use(pick.Pick("iac", "opentofu", "terraform"), "Infrastructure as code");
-        plan.Use(pick.Pick("secrets", "vault"), "Secrets management with short-lived credentials");
-        if (f.Cloud == "aws")
+        plan.Use(kit.Iac, "Infrastructure as code for the " + kit.PlatformName + " resources");
+        plan.Use(kit.Secrets, "Secrets management");
+        if (kit.Keys is not null && kit.Keys.Id != kit.Secrets?.Id && (f.Regimes.Count > 0 || f.Has("payments")))
         {
-            plan.Use(pick.Pick("secrets", "kms"), "Encryption keys for databases, buckets and backups");
+            plan.Use(kit.Keys, "Encryption keys for databases, buckets and backups");
         }
 
         var entry = plan.Has("gateway") ? "gateway" : plan.Has("lb") ? "lb" : plan.Has("api") ? "api" : null;
@@ -235,7 +257,7 @@ internal static class ComponentPlanner
         {
             plan.Connect(verifier, "idp", "validate tokens (JWKS)");
         }
-        if (decision.Kind != PatternKind.Serverless && (f.Team >= 6 || decision.Kind == PatternKind.Microservices))
+        if (kit.Kubernetes)
         {
             plan.Use(pick.Pick("container-orchestration", "kubernetes"), "Runs the containers with autoscaling and self-healing");
             plan.Use(pick.Pick("gitops", "argo", "flux"), "GitOps: the cluster follows the Git repository");
@@ -257,6 +279,8 @@ internal static class ComponentPlanner
         "python" => ["fastapi", "django"],
         "java" => ["spring"],
         "go" => ["chi", "gin", "echo"],
+        "ruby" => ["rails"],
+        "php" => ["symfony"],
         _ => ["nest", "fastify"],
     };
 
@@ -266,6 +290,8 @@ internal static class ComponentPlanner
         "python" => ["python"],
         "java" => ["java", "jdk"],
         "go" => ["go"],
+        "ruby" => ["ruby"],
+        "php" => ["php"],
         _ => ["node"],
     };
 
@@ -275,6 +301,7 @@ internal static class ComponentPlanner
         "python" => ["sqlalchemy"],
         "java" => ["hibernate", "jooq", "flyway"],
         "go" => ["pgx", "sqlc"],
+        "ruby" or "php" => [],
         _ => ["prisma", "drizzle", "kysely"],
     };
 

@@ -21,7 +21,30 @@ internal sealed record DesignFacts
     public required IReadOnlyList<string> Entities { get; init; }
     public required ContextSection Context { get; init; }
 
+    /// <summary>Workload shapes the requirements model read (steady, spiky, batch, real-time, offline-first, geo-distributed, ...).</summary>
+    public IReadOnlySet<string> Shapes { get; init; } = new HashSet<string>();
+
+    /// <summary>The stated budget per month in US dollars (a yearly budget is spread over twelve months), or null.</summary>
+    public Money? MonthlyBudget { get; init; }
+
+    /// <summary>Squads, teams or domains the brief counts or names; a split along them is justified for a large team.</summary>
+    public int NamedDomains { get; init; }
+
+    /// <summary>Technologies the brief's existing decisions and stack constraints name, with the brief's spelling (versions included).</summary>
+    public IReadOnlyList<string> ExistingTechnologies { get; init; } = [];
+
+    /// <summary>What the brief rules out (exclusion constraints), in its words.</summary>
+    public IReadOnlyList<string> Exclusions { get; init; } = [];
+
     public bool Has(string trait) => Traits.Contains(trait);
+
+    public bool HasShape(string shape) => Shapes.Contains(shape);
+
+    /// <summary>True when an existing decision or stack constraint names the technology (word match, case-insensitive).</summary>
+    public bool Names(string technology) => ExistingTechnologies.Any(t => ExistingStack.Mentions(t, technology));
+
+    /// <summary>True when an exclusion constraint names the word ("nobody here wants to run Kafka").</summary>
+    public bool Excludes(string word) => Exclusions.Any(e => ExistingStack.Mentions(e, word));
 
     public bool IsIot => Has("iot") || Devices >= 500;
 
@@ -73,8 +96,20 @@ internal sealed record DesignFacts
             Cloud = cloud,
             Entities = context.Entities,
             Context = context,
+            Shapes = context.Requirements.Workload.Select(w => w.Shape).ToHashSet(StringComparer.Ordinal),
+            MonthlyBudget = Money.MonthlyBudget(context.Requirements),
+            NamedDomains = (int)(context.Requirements.Figures.Where(x => !x.Derived && DomainCount(x)).Select(x => x.Value).DefaultIfEmpty(0).Max()),
+            ExistingTechnologies = [.. context.Requirements.ExistingDecisions.SelectMany(d => d.Technologies)
+                .Concat(context.Requirements.Constraints.Where(c => c.Kind is "stack" or "identity" or "cloud" or "payments").SelectMany(c => c.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+                .Distinct(StringComparer.OrdinalIgnoreCase)],
+            Exclusions = [.. context.Requirements.Constraints.Where(c => c.Kind == "exclusion").Select(c => c.Value + " " + c.Text)],
         };
     }
+
+    // "9 squads", "4 product teams", "6 domains": the figure counts clear ownership lines.
+    private static bool DomainCount(Figure figure) =>
+        figure.Quantity.Contains("squad", StringComparison.OrdinalIgnoreCase) || figure.Unit.Contains("squad", StringComparison.OrdinalIgnoreCase)
+        || figure.Unit.Contains("domain", StringComparison.OrdinalIgnoreCase) || figure.Unit is "teams" or "product teams";
 
     private static string StackWord(string stack) => stack switch
     {

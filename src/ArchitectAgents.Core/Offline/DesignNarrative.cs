@@ -35,31 +35,71 @@ internal static class DesignNarrative
                     "Staleness windows, fan-out cost on write, cache invalidation complexity");
                 break;
             default:
-                Add("One deployable modular monolith",
-                    $"Fast delivery and simple operations for a team of {f.Team}; refactoring across modules stays cheap",
+                Add($"One deployable modular monolith ({ComponentPlanner.Modules(f)})",
+                    $"Fast delivery and simple operations for a team of {f.Team} on {plan.Kit!.PlatformName}; refactoring across modules stays cheap",
                     "Modules cannot be scaled or released independently; boundaries must be enforced by code review and architecture tests");
                 break;
         }
 
         if (plan.Components.Any(c => c.Kind == "queue") && d.Kind is not PatternKind.EdgeEventDriven and not PatternKind.Serverless)
         {
-            Add("Asynchronous processing through an outbox and a queue",
-                "Requests stay fast and third-party outages do not fail user actions; retries are automatic",
+            Add($"Asynchronous processing through an outbox and {string.Join(", ", plan.Components.Where(c => c.Kind == "queue").Select(c => c.Name + (c.TechnologyId is null ? "" : $" ({c.TechnologyId})")))}",
+                $"Requests stay fast and {(plan.Components.Any(c => c.Kind == "external" && c.Id != "idp") ? string.Join(", ", plan.Components.Where(c => c.Kind == "external" && c.Id != "idp").Select(c => c.Name)) + " outages" : "slow background work")} do not fail user actions; retries are automatic",
                 "Eventual consistency for side effects (notifications arrive seconds later); a dead-letter queue to watch");
         }
 
-        Add("PostgreSQL as the system of record",
-            "Transactions, constraints and mature tooling; one store covers relational and JSON needs",
+        var store = plan.Kit?.Database?.Name ?? "PostgreSQL";
+        Add($"{store} as the system of record" + (plan.Kit?.Database is { Id: not "postgresql" } ? " (kept from the existing stack)" : ""),
+            $"Transactions and constraints enforce {(f.Context.Requirements.Constraints.FirstOrDefault(c => c.Kind == "invariant") is { } inv ? $"\"{inv.Value}\"" : "the domain's rules")} in one place; mature tooling",
             "Vertical write scaling until partitioning or sharding is introduced");
         if (plan.Components.Any(c => c.Kind == "cache"))
         {
             Add("Cache-aside caching of hot reads", "Lower latency and database load at peak", "Stale reads within the TTL; invalidation logic on writes");
         }
 
-        Add(f.Cloud == "on-prem" ? "Self-hosted components on existing infrastructure" : "Managed cloud services over self-hosting",
-            f.Cloud == "on-prem" ? "Reuses existing hardware and operations knowledge; data stays in-house" : "Less operational work for a small team; built-in backups and high availability",
-            f.Cloud == "on-prem" ? "The team patches and backs up everything itself" : "Higher unit cost at scale and some provider lock-in");
+        var kit = plan.Kit!;
+        var managed = string.Join(", ", new[] { kit.Identity, kit.Queue, kit.ManagedDatabase, kit.Secrets }.OfType<Knowledge.TechnologyInfo>().Where(t => t.Ecosystem == "cloud-service").Select(t => t.Name).Distinct());
+        if (kit.Hosting == "on-prem")
+        {
+            Add($"Running on the existing {kit.Compute?.Name ?? "on-premises servers"} with {kit.Database?.Name ?? "the database"}",
+                "Reuses hardware, licences and operations knowledge the organisation already has; data stays in-house",
+                "The team patches, backs up and monitors every server itself");
+        }
+        else if (managed.Length > 0)
+        {
+            Add($"Managed services ({managed}) over self-hosting",
+                $"Less operational work for a team of {f.Team}; backups, failover and patching come with the service",
+                $"Higher unit cost at scale and lock-in to {(kit.Hosting is "aws" or "azure" or "gcp" ? Cloud(f) : "the providers")}");
+        }
         return list;
+    }
+
+    /// <summary>The capabilities' own risks and growth triggers, so these sections name what this design contains.</summary>
+    public static void AddCapabilityRisksAndTriggers(DesignSection design, IReadOnlyList<CapabilityUse> capabilities)
+    {
+        foreach (var capability in capabilities.Where(c => c.Risk.Length > 0))
+        {
+            var split = capability.Risk.IndexOf("; ", StringComparison.Ordinal);
+            design.Risks.Add(new Risk
+            {
+                Id = "R" + (design.Risks.Count + 1).ToString(CultureInfo.InvariantCulture),
+                Description = $"{capability.Name} ({capability.Because}): " + (split > 0 ? capability.Risk[..split] : capability.Risk),
+                Likelihood = "medium",
+                Impact = "medium",
+                Mitigation = split > 0 ? char.ToUpperInvariant(capability.Risk[split + 2]) + capability.Risk[(split + 3)..] : $"Covered by the {capability.Name.ToLowerInvariant()} design ({capability.Technology}).",
+            });
+        }
+
+        var triggers = capabilities.Where(c => c.ScalingTrigger.Length > 0).ToList();
+        if (triggers.Count > 0)
+        {
+            design.Scaling.Add(new ScalingPhase
+            {
+                Phase = $"{design.Scaling.Count + 1}. Grow the capabilities this design uses",
+                Trigger = "Per capability: " + string.Join("; ", triggers.Select(c => c.Name)),
+                Actions = [.. triggers.Select(c => $"{c.Name}: {c.ScalingTrigger}")],
+            });
+        }
     }
 
     public static List<Risk> Risks(DesignFacts f, PatternDecision d, ComponentPlan plan)
@@ -68,10 +108,11 @@ internal static class DesignNarrative
         void Add(string description, string likelihood, string impact, string mitigation) =>
             risks.Add(new Risk { Id = "R" + (risks.Count + 1).ToString(CultureInfo.InvariantCulture), Description = description, Likelihood = likelihood, Impact = impact, Mitigation = mitigation });
 
-        Add("Loss of the primary database (instance, zone or operator error) causes downtime or data loss",
+        var db = plan.Kit?.ManagedDatabase?.Name ?? plan.Kit?.Database?.Name ?? "PostgreSQL";
+        Add($"Loss of the primary {db} (instance, zone or operator error) causes downtime or data loss against the {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% target",
             "low", "high",
             f.HighAvailability
-                ? "Managed PostgreSQL with a synchronous standby in a second zone and automatic failover; point-in-time recovery; monthly restore tests."
+                ? $"{db} with a synchronous standby in a second zone and automatic failover; point-in-time recovery; monthly restore tests."
                 : "Daily snapshots plus WAL archiving for point-in-time recovery; documented restore runbook tested quarterly.");
         if (f.Context.Assumptions.Count > 0)
         {
@@ -142,7 +183,7 @@ internal static class DesignNarrative
         return risks;
     }
 
-    public static List<ScalingPhase> Scaling(DesignFacts f, PatternDecision d)
+    public static List<ScalingPhase> Scaling(DesignFacts f, PatternDecision d, PlatformKit kit)
     {
         var peak = Math.Max(1, f.PeakRps);
         var latency = f.LatencyMs ?? 300;
@@ -157,14 +198,14 @@ internal static class DesignNarrative
                     PatternKind.Serverless => ["Functions with reserved concurrency sized for the known spike", "Single PostgreSQL instance behind a pooler", "Dashboards for queue depth, function errors and duration"],
                     PatternKind.EdgeEventDriven => ["Broker and event log sized for 2× the current device count", "Log partitioned by device id", "Alerting consumers autoscaled on lag"],
                     PatternKind.Microservices => ["Services autoscaled on CPU and latency", "Caches and read models warmed before traffic shifts", "Partitioned large tables from the start"],
-                    _ => ["Two or more application instances behind the load balancer", "One primary PostgreSQL with a standby", "SLO dashboards and alerts"],
+                    _ => [$"Two or more application instances on {kit.PlatformName}", $"One primary {kit.Database?.Name ?? "PostgreSQL"} with a standby", $"SLO dashboards and alerts in {kit.MonitorName}"],
                 },
             },
             new()
             {
                 Phase = "2. Scale reads and absorb peaks",
                 Trigger = $"p95 latency above {Math.Round(latency * 0.8).ToString(CultureInfo.InvariantCulture)} ms or database CPU above 70% for 15 minutes, or sustained load above {NumberText.Format(peak * 2)} requests/s",
-                Actions = ["Add read replicas and route read-only queries to them", "Cache hot reads with explicit TTLs", "Horizontal autoscaling on request rate", "Tune indexes from the slow-query log"],
+                Actions = [$"Add {kit.Database?.Name ?? "PostgreSQL"} read replicas and route read-only queries to them", kit.Cache is null ? "Cache hot reads with explicit TTLs" : $"Cache hot reads in {kit.Cache.Name} with explicit TTLs", $"Horizontal autoscaling of {kit.PlatformName} on request rate", "Tune indexes from the slow-query log"],
             },
             new()
             {
@@ -183,11 +224,14 @@ internal static class DesignNarrative
     public static DeploymentPlan Deployment(DesignFacts f, PatternDecision d, ComponentPlan plan, IEnumerable<string> controls)
     {
         var k8s = plan.Technologies.Any(t => t.Tech.Category == "container-orchestration");
+        var kit = plan.Kit!;
+        var db = kit.ManagedDatabase?.Name ?? kit.Database?.Name ?? "PostgreSQL";
         var platform = d.Kind == PatternKind.Serverless
-            ? $"{Cloud(f)} functions, managed queue and managed PostgreSQL, all defined with infrastructure as code"
-            : f.Cloud == "on-prem"
-                ? "Existing on-premises infrastructure: containers on the in-house virtualisation or Kubernetes, PostgreSQL with streaming replication"
-                : k8s ? $"Managed Kubernetes on {Cloud(f)}, reconciled by Argo CD (GitOps); managed PostgreSQL" : $"A managed container platform on {Cloud(f)} with managed PostgreSQL";
+            ? $"{kit.Functions?.Name ?? "Functions"}, {kit.Queue?.Name ?? "a managed queue"} and {db}" + (kit.Iac is null ? "" : $", all defined with {kit.Iac.Name}")
+            : kit.Hosting == "on-prem"
+                ? $"Existing on-premises infrastructure: the application runs on {kit.Compute?.Name ?? "the organisation's servers"}, next to {db}, which keeps its own replication and backups"
+                : k8s ? $"Managed Kubernetes on {Cloud(f)}, reconciled by Argo CD (GitOps); {db}"
+                : $"{kit.PlatformName} with {db}" + (kit.Hosting == "hosted" ? "; nothing for the team to patch or keep on call" : "") + $" ({kit.KubernetesReason})";
         var (rpo, rto) = f.Availability switch
         {
             >= 99.99 => ("1 minute", "15 minutes (warm standby region)"),
@@ -217,11 +261,13 @@ internal static class DesignNarrative
                 ? $"{platform}; supporting services: {string.Join("; ", extra)}" : platform,
             Pipeline =
             [
-                $"Pull request ({Named("ci-cd", "CI")}): build, unit and integration tests against a real PostgreSQL container, lint, SAST, dependency and secret scanning, SBOM generation",
+                $"Pull request ({Named("ci-cd", "CI")}): build, unit and integration tests of {App(plan)} against a real {kit.Database?.Name ?? "PostgreSQL"} container, lint, SAST, dependency and secret scanning, SBOM generation",
                 "OpenAPI contract check: breaking changes to the published contract fail the build unless the version changes",
-                "Database migrations reviewed for expand/contract compatibility and applied automatically before the new version takes traffic",
-                "Container image (or function package) built once, scanned, signed and promoted unchanged through environments",
-                k8s ? $"GitOps: merging to the environment repository lets Argo CD sync staging; production promotion is a reviewed pull request; cloud resources are defined in {Named("iac", "infrastructure as code")}" : $"Infrastructure as code ({Named("iac", "declarative templates")}) plan/apply per environment from the pipeline, with a manual approval for production",
+                $"Migrations of {kit.Database?.Name ?? "the database"} reviewed for expand/contract compatibility and applied automatically before the new version takes traffic",
+                (d.Kind == PatternKind.Serverless ? "Function package" : "Container image") + $" built once, scanned, signed and promoted unchanged through {(f.Team >= 8 ? "preview, staging and production" : "staging to production")} on {kit.PlatformName}",
+                k8s ? $"GitOps: merging to the environment repository lets Argo CD sync staging; production promotion is a reviewed pull request; cloud resources are defined in {Named("iac", "infrastructure as code")}"
+                    : kit.Iac is not null ? $"{kit.Iac.Name} plan/apply per environment from the pipeline for the {kit.PlatformName} resources, with a manual approval for production"
+                    : $"Deployment to {kit.PlatformName} from the pipeline ({Named("iac", "its deployment templates")}), with a manual approval for production",
                 "Smoke tests and synthetic checks after each deployment gate the next step",
             ],
             Rollout = d.Kind switch
@@ -229,7 +275,7 @@ internal static class DesignNarrative
                 PatternKind.Serverless => "Weighted alias shift: 10% of invocations to the new version for 15 minutes, then 100% if error rate and duration stay within SLO",
                 PatternKind.EdgeEventDriven => "Cloud services by canary (5% → 50% → 100%); edge software in rings (1% of devices → 10% → all) with automatic halt on error-rate regression",
                 _ when k8s => "Progressive canary: 5% → 25% → 100% with automated analysis of error rate and p95 latency against the SLOs",
-                _ => "Blue-green: the new version starts beside the old, takes traffic after health checks, and the old one stays warm for an hour",
+                _ => $"Blue-green on {kit.PlatformName}: the new version starts beside the old, takes traffic after health checks, and the old one stays warm for an hour",
             },
             Rollback = k8s
                 ? "Revert the GitOps commit; Argo CD restores the previous image in minutes. Migrations are expand/contract so the previous version runs on the new schema; risky features sit behind flags that can be switched off without a deploy."
@@ -238,15 +284,19 @@ internal static class DesignNarrative
                     : "Switch traffic back to the previous (still running) version; migrations are expand/contract, so no schema rollback is needed; feature flags disable risky features without a deploy.",
             Observability =
             [
-                "OpenTelemetry traces across every request, queue hop and database call, exported over OTLP",
-                $"RED metrics (rate, errors, duration) per endpoint and per consumer; queue depth and consumer lag; stored and alerted on in {Named("observability", "the metrics backend")}",
+                $"OpenTelemetry traces across every request{(kit.Queue is null ? "" : ", " + kit.Queue.Name + " hop")} and database call, exported over OTLP to {kit.MonitorName}",
+                "RED metrics (rate, errors, duration) per endpoint" + (plan.Components.Any(c => c.Kind == "queue") ? $" and per consumer; depth and age of the oldest message on {string.Join(", ", plan.Components.Where(c => c.Kind == "queue").Select(c => c.Name))}" : ""),
                 $"SLOs: {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% availability" + (f.LatencyMs is { } l ? $", p99 latency ≤ {l.ToString("0", CultureInfo.InvariantCulture)} ms" : "") + "; alerts on error-budget burn rate, not on raw CPU",
-                "Structured JSON logs with trace ids; dashboards per service; synthetic probes of the public API",
+                $"Metrics and traces stored and alerted on in {Named("observability", kit.MonitorName)}",
+                $"Structured JSON logs with trace ids; dashboards in {kit.MonitorName} for {string.Join(", ", plan.Components.Where(c => c.Kind is "service" or "worker").Select(c => c.Name).Take(4))}; synthetic probes of the public API",
             ],
             SecurityControls = [.. controls.Distinct(), .. Supporting(plan, secrets: true)],
-            DisasterRecovery = $"Recovery point objective (RPO) {rpo}, recovery time objective (RTO) {rto}; backups encrypted and copied to a second region; restore drills scheduled and timed.",
+            DisasterRecovery = $"Recovery point objective (RPO) {rpo}, recovery time objective (RTO) {rto} for the {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% target; {db} backups encrypted and copied to {(f.Context.DataResidency is { Length: > 0 } ? "a second site that still meets the residency rule" : kit.Hosting == "on-prem" ? "a second on-premises site" : "a second region")}; restore drills of {db} scheduled and timed.",
         };
     }
+
+    private static string App(ComponentPlan plan) =>
+        plan.Components.FirstOrDefault(c => c.Kind == "service")?.Name ?? "the application";
 
     // Technologies the plan uses without a component of their own (secrets, key management, pooling…) are named with
     // their purpose, so the report says where each pick of the kit is used.

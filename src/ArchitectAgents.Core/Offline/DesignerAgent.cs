@@ -32,7 +32,7 @@ public sealed partial class DesignerAgent : OfflineAgent
         var controls = kb.Controls.Controls.Where(c => c.Regime == "baseline" || reviewIds.Contains(c.Id)).ToList();
         foreach (var control in controls.Where(c => c.Remedy.TechnologyId.Length > 0))
         {
-            plan.Use(kb.Technology(control.Remedy.TechnologyId), control.Title.Length > 0 ? "Addresses: " + control.Recommendation : control.Id);
+            plan.Use(plan.Kit!.ForControl(kb.Technology(control.Remedy.TechnologyId)), control.Title.Length > 0 ? "Addresses: " + control.Recommendation : control.Id);
         }
 
         // Tables and resources in the brief's nouns when the requirements model has them; keyword-matched otherwise.
@@ -55,25 +55,34 @@ public sealed partial class DesignerAgent : OfflineAgent
             Api = new ApiDesign
             {
                 OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities, controls.SelectMany(c => c.Remedy.Api), service, fromModel ? context.Requirements.UseCases : null),
-                Authentication = "OAuth 2.1 / OpenID Connect bearer tokens (JWT) from the identity provider on every operation except the public health probe; scopes per resource; machine clients use the client-credentials flow.",
+                Authentication = $"OAuth 2.1 / OpenID Connect bearer tokens (JWT) issued by {plan.Kit!.Identity?.Name ?? "the application's own sign-in"} on every operation except the public health probe; scopes per resource; machine clients use the client-credentials flow.",
                 Versioning = "URI major version (/v1); additive changes only within a version; breaking changes get /v2 with a published deprecation window (Deprecation and Sunset headers).",
-                Pagination = "Cursor-based on every list endpoint (limit 1–100, opaque nextCursor), stable under concurrent inserts.",
+                Pagination = $"Cursor-based on every list endpoint{(entities.Count > 0 ? $" ({string.Join(", ", entities.Take(3).Select(e => e.Resource))})" : "")} (limit 1–100, opaque nextCursor), stable under concurrent inserts.",
                 ErrorModel = "RFC 9457 problem details (application/problem+json) for every 4xx and 5xx, with per-field validation errors.",
             },
             Database = new DatabaseDesign
             {
-                Engine = "PostgreSQL",
+                Engine = plan.Kit!.Database?.Name ?? "PostgreSQL",
                 Ddl = SchemaWriter.Write(entities, controls.Select(c => c.Remedy.Ddl), facts.Has("multi-tenant")),
                 AccessPatterns = [.. entities.SelectMany(e => e.AccessPatterns).Distinct().Take(20)],
-                MigrationNotes = MigrationNotes(facts, decision),
+                MigrationNotes = MigrationNotes(facts, decision, plan.Kit),
             },
             Technologies = Technologies(plan, input.Document.Verification, facts, MovesVersions(input.Document.Gate)),
             Tradeoffs = DesignNarrative.Tradeoffs(facts, decision, plan),
             Risks = DesignNarrative.Risks(facts, decision, plan),
-            Scaling = DesignNarrative.Scaling(facts, decision),
-            Deployment = DesignNarrative.Deployment(facts, decision, plan, controls.SelectMany(c => c.Remedy.Deployment)),
-            Departures = Departures(context, plan),
+            Scaling = DesignNarrative.Scaling(facts, decision, plan.Kit!),
+            Deployment = DesignNarrative.Deployment(facts, decision, plan, controls.SelectMany(c => c.Remedy.Deployment).Select(plan.Kit.Rewrite)),
+            Departures = DepartureFinder.Find(facts, plan),
         };
+
+        design.Departures = DepartureFinder.Find(facts, plan, design.Api.OpenApiYaml);
+        design.Cost = CostEstimator.Estimate(facts, plan);
+        design.Capabilities = [.. plan.Capabilities];
+        DesignNarrative.AddCapabilityRisksAndTriggers(design, plan.Capabilities);
+        if (design.Cost.OverBudget)
+        {
+            design.Risks.Add(OverBudgetRisk(design, facts));
+        }
 
         var addressed = controls.Where(c => reviewIds.Contains(c.Id)).ToList();
         design.RevisionNotes = [.. addressed.Select(c => $"{c.Id} ({c.Standard}): {Describe(c.Remedy)}")];
@@ -107,7 +116,10 @@ public sealed partial class DesignerAgent : OfflineAgent
         [.. plan.Technologies.Select(t =>
         {
             var entry = verification?.Entries.FirstOrDefault(e => e.TechnologyId == t.Tech.Id);
-            var moved = moveVersions && entry is { RecommendedVersion: { } target, Status: VerificationStatus.Outdated or VerificationStatus.Vulnerable } ? target : null;
+            // A technology the brief already runs keeps the brief's version; moving it would be a departure.
+            var kept = KitFitter.IsExisting(facts, t.Tech) ? KitFitter.BriefSpelling(facts, t.Tech) : null;
+            var keptVersion = kept is null ? null : KitFitter.Names(t.Tech).Select(n => ExistingStack.StatedVersion(kept, n)).FirstOrDefault(v => v is not null);
+            var moved = keptVersion is null && moveVersions && entry is { RecommendedVersion: { } target, Status: VerificationStatus.Outdated or VerificationStatus.Vulnerable } ? target : null;
             var stackTie = t.Tech.Stacks.Contains(facts.Stack) && facts.Context.TeamSkills.Count > 0
                 ? $"Fits the team's skills ({string.Join(", ", facts.Context.TeamSkills)}). "
                 : "";
@@ -115,10 +127,10 @@ public sealed partial class DesignerAgent : OfflineAgent
             {
                 Id = t.Tech.Id,
                 Name = t.Tech.Name,
-                Version = moved ?? entry?.ChosenVersion ?? t.Tech.Version,
+                Version = keptVersion ?? moved ?? entry?.ChosenVersion ?? t.Tech.Version,
                 Category = t.Tech.Category,
                 Purpose = t.Purpose,
-                Why = stackTie + (string.IsNullOrWhiteSpace(t.Tech.Purpose) ? "" : t.Tech.Purpose + " ")
+                Why = (kept is null ? "" : $"Kept: the brief already runs {kept}. ") + stackTie + KitReason(t.Tech, plan.Kit, facts, kept is not null || stackTie.Length > 0)
                     + (entry is null ? "Not yet verified."
                         : moved is not null ? $"Moved from {entry.ChosenVersion} to {moved}: verification found it {entry.Status.ToString().ToLowerInvariant()} ({entry.DocSource})."
                         : $"Verification: {entry.Status.ToString().ToLowerInvariant()} ({entry.DocSource}).").Trim(),
@@ -126,13 +138,18 @@ public sealed partial class DesignerAgent : OfflineAgent
             };
         })];
 
-    private static List<string> MigrationNotes(DesignFacts f, PatternDecision d)
+    private static List<string> MigrationNotes(DesignFacts f, PatternDecision d, PlatformKit kit)
     {
-        var notes = new List<string>
+        var notes = new List<string>();
+        if (kit.Database is { Id: not "postgresql" } kept)
         {
-            "Migrations are versioned files applied by the pipeline; each one is expand/contract (add, backfill, switch, then remove) so two application versions can run side by side.",
-            "Primary keys are UUIDs generated by the database, so records can be created by any instance and later merged or sharded without key clashes.",
-        };
+            notes.Add($"The system of record stays on the existing {kept.Name}; schema.sql is written in PostgreSQL dialect so it can be checked by a real parser, and ports to {kept.Name} by type (uuid → CHAR(36)/RAW(16), timestamptz → TIMESTAMP WITH TIME ZONE or DATETIME, jsonb → JSON) with the same tables, keys and constraints.");
+        }
+
+        notes.Add(
+            "Migrations are versioned files applied by the pipeline; each one is expand/contract (add, backfill, switch, then remove) so two application versions can run side by side.");
+        notes.Add(
+            "Primary keys are UUIDs generated by the database, so records can be created by any instance and later merged or sharded without key clashes.");
         if (f.IsIot)
         {
             notes.Add("Readings live in the time-series store with time partitioning (chunks by day), compression after 7 days and retention matching the brief; PostgreSQL holds only registry and alert state.");
@@ -146,26 +163,43 @@ public sealed partial class DesignerAgent : OfflineAgent
         return notes;
     }
 
-    private static List<string> Departures(ContextSection context, ComponentPlan plan)
+    // Over budget is a risk whose mitigation names the largest lines and the cheapest same-role alternative for each.
+    private static Risk OverBudgetRisk(DesignSection design, DesignFacts facts)
     {
-        var departures = new List<string>();
-        foreach (var decision in context.ExistingDecisions)
+        var cost = design.Cost;
+        var cheaper = cost.Lines.OrderByDescending(l => l.PerMonth).Take(3)
+            .Select(l => (Line: l, Alt: CostEstimator.CheaperAlternative(l.TechnologyId, facts)))
+            .Where(x => x.Alt is not null)
+            .Select(x => $"{x.Alt!.Value.Tech.Name} (~${x.Alt.Value.PerMonth.ToString("0", System.Globalization.CultureInfo.InvariantCulture)}/month) instead of {design.Technologies.FirstOrDefault(t => t.Id == x.Line.TechnologyId)?.Name ?? x.Line.TechnologyId} (~${x.Line.PerMonth.ToString("0", System.Globalization.CultureInfo.InvariantCulture)})")
+            .ToList();
+        return new Risk
         {
-            var other = OtherDatabase().Match(decision);
-            if (other.Success && plan.Technologies.Any(t => t.Tech.Id == "postgresql"))
-            {
-                departures.Add($"Existing decision \"{decision}\": the design uses PostgreSQL instead of {other.Value} because the knowledge base's schema, tooling and validation target PostgreSQL; if staying on {other.Value} is required, the schema ports with type changes (uuid, timestamptz, jsonb) and the rest of the design is unchanged.");
-            }
+            Id = "R" + (design.Risks.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Description = $"The estimated ${cost.TotalPerMonth.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)}/month exceeds the stated budget of {cost.BudgetStated} (~${cost.BudgetPerMonth?.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)}/month)",
+            Likelihood = "high",
+            Impact = "high",
+            Mitigation = cheaper.Count > 0
+                ? "Cheaper alternatives: " + string.Join("; ", cheaper) + ". Otherwise buy a hosted product for the whole need, or ask for the budget the estimate shows."
+                : "Buy a hosted product for the whole need instead of running components, or ask for the budget the estimate shows; every line is already the smallest tier.",
+        };
+    }
 
-            var pg = OldPostgres().Match(decision);
-            if (pg.Success && int.TryParse(pg.Groups[1].Value, out var major) && plan.Technologies.FirstOrDefault(t => t.Tech.Id == "postgresql").Tech is { } current
-                && int.TryParse(current.Version.Split('.')[0], out var target) && major < target)
-            {
-                departures.Add($"Existing decision \"{decision}\": the design targets PostgreSQL {current.Version} rather than {major}; upgrade with logical replication or a managed major-version upgrade before go-live, since older majors leave community support.");
-            }
+    // Why this product for this role here: the kit's reason (cloud, budget, hosting) before the catalogue's generic purpose.
+    private static string KitReason(TechnologyInfo tech, PlatformKit? kit, DesignFacts f, bool alreadyExplained)
+    {
+        if (alreadyExplained || kit is null)
+        {
+            return alreadyExplained ? "" : tech.Purpose + " ";
         }
 
-        return departures;
+        var budget = f.MonthlyBudget is { } b ? $" within the {b.Stated} budget" : "";
+        return tech.Ecosystem == "cloud-service" && kit.Hosting is "aws" or "azure" or "gcp"
+            ? $"Managed {tech.Category.Replace('-', ' ')} on the brief's cloud ({f.Context.Environment}), so the team of {f.Team} runs no server for it{budget}. "
+            : tech.Ecosystem == "cloud-service" && kit.Hosting == "hosted"
+                ? $"Hosted service with nothing to run or keep on call{budget}. "
+                : kit.Hosting == "on-prem" && tech.Ecosystem is "server" or "tool"
+                    ? $"Runs on the organisation's own servers ({f.Context.Environment}). {tech.Purpose} "
+                    : tech.Purpose + " ";
     }
 
     private static string Describe(ControlRemedy remedy)
@@ -189,12 +223,6 @@ public sealed partial class DesignerAgent : OfflineAgent
 
         return parts.Count == 0 ? "addressed in the design text" : string.Join("; ", parts);
     }
-
-    [GeneratedRegex(@"\b(?:SQL\s+Server|Azure\s+SQL|MySQL|MariaDB|Oracle|MongoDB|DynamoDB)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex OtherDatabase();
-
-    [GeneratedRegex(@"Postgres(?:QL)?\s*(\d{1,2})\b", RegexOptions.IgnoreCase)]
-    private static partial Regex OldPostgres();
 
     [GeneratedRegex(@"CREATE\s+TABLE\s+(\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex CreatedTable();

@@ -32,7 +32,7 @@ public sealed class DocsVerifierAgent : OfflineAgent
         var regimes = new HashSet<string>(context.Compliance) { "baseline" };
         foreach (var control in kb.Controls.Controls.Where(c => regimes.Contains(c.Regime) && c.Remedy.TechnologyId.Length > 0))
         {
-            if (kb.Technology(control.Remedy.TechnologyId) is { } tech && candidates.All(c => c.Id != tech.Id))
+            if (plan.Kit?.ForControl(kb.Technology(control.Remedy.TechnologyId)) is { } tech && candidates.All(c => c.Id != tech.Id))
             {
                 candidates.Add(tech);
             }

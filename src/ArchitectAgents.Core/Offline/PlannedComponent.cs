@@ -10,6 +10,12 @@ internal sealed class ComponentPlan
     public List<Flow> Flows { get; } = [];
     public List<(TechnologyInfo Tech, string Purpose)> Technologies { get; } = [];
 
+    /// <summary>The platform kit the plan was laid out on.</summary>
+    public PlatformKit? Kit { get; set; }
+
+    /// <summary>Capabilities from the catalogue that the requirements call for.</summary>
+    public List<CapabilityUse> Capabilities { get; } = [];
+
     public Component Add(string id, string name, string kind, string responsibility, TechnologyInfo? tech = null, string? purpose = null)
     {
         var component = new Component { Id = id, Name = name, Kind = kind, Responsibility = responsibility, TechnologyId = tech?.Id };

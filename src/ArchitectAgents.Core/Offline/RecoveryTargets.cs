@@ -14,6 +14,21 @@ internal static class RecoveryTargets
     /// <summary>RPO and RTO in minutes, when the context gives them.</summary>
     public static (double? Rpo, double? Rto) From(ContextSection context)
     {
+        // The requirements model's targets are the brief's own words; they come first.
+        double? Target(string attribute) => context.Requirements.QualityTargets.FirstOrDefault(q => q.Attribute == attribute && q.Value is not null) is { } q
+            ? q.Value!.Value * q.Unit switch { "s" => 1.0 / 60, "ms" => 1.0 / 60_000, "hours" => 60, "days" => 1440, _ => 1 }
+            : null;
+        if (Target("rpo") is { } rpo | Target("rto") is { } rto)
+        {
+            var (otherRpo, otherRto) = FromPassages(context);
+            return (Target("rpo") ?? otherRpo, Target("rto") ?? otherRto);
+        }
+
+        return FromPassages(context);
+    }
+
+    private static (double? Rpo, double? Rto) FromPassages(ContextSection context)
+    {
         var figures = DesignView.ContextPassages(context).SelectMany(RecoveryFigures.In).ToList();
         double? Pick(string figure) => figures.Where(f => f.Figure == figure)
             .OrderBy(f => f.Location.StartsWith("context.assumptions", StringComparison.Ordinal) ? 1 : 0)

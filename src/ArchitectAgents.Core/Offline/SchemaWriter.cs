@@ -9,7 +9,7 @@ internal static class SchemaWriter
     public static string Write(IReadOnlyList<EntityInfo> entities, IEnumerable<string> extraDdl, bool multiTenant)
     {
         var sb = new StringBuilder();
-        sb.Append("-- PostgreSQL 15+ schema. Keys are UUIDs (gen_random_uuid() is built in since PostgreSQL 13).\n");
+        sb.Append("-- PostgreSQL schema (13 or later: gen_random_uuid() is built in since 13). Keys are UUIDs.\n");
         sb.Append("-- Apply through the migration tool; every statement is transactional.\n\n");
         foreach (var entity in Ordered(entities))
         {

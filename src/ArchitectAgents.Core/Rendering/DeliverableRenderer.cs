@@ -144,11 +144,24 @@ public static partial class DeliverableRenderer
             return new[] { tech.Name, tech.Version, entry is null ? "no entry" : $"{entry.Status.ToString().ToLowerInvariant()} ({entry.DocSource}, checked {entry.CheckedAt})", tech.Purpose, tech.Why, tech.DocsUrl };
         }));
 
-        // Every entry is listed with its reason, so an unverified, outdated or vulnerable pick is never hidden.
+        // Every entry is named with its status, so an unverified, outdated or vulnerable pick is never hidden. Entries
+        // that only repeat the offline catalogue's version source are named in one sentence (their per-technology source
+        // stays in design.json); entries a live source checked, or that are flagged, keep their full row.
+        var plainOffline = verification.Where(e => e.DocSource == Offline.DocsVerifierAgent.OfflineSource && e.Status == VerificationStatus.Unverified).ToList();
         if (verification.Count > 0)
         {
             sb.Append("### Verification\n\n");
-            Md.Table(sb, ["Technology", "Chosen", "Latest stable", "Status", "Reason", "Sources"], verification.Select(e => new[]
+        }
+
+        if (plainOffline.Count > 0)
+        {
+            sb.Append("Unverified, from the offline catalogue checked ").Append(plainOffline[0].CheckedAt).Append(" (no registry, context7 or advisory source was consulted): ")
+              .AppendJoin(", ", plainOffline.Select(e => Md.Inline($"{e.Name} {e.ChosenVersion}"))).Append(".\n\n");
+        }
+
+        if (verification.Count > plainOffline.Count)
+        {
+            Md.Table(sb, ["Technology", "Chosen", "Latest stable", "Status", "Reason", "Sources"], verification.Except(plainOffline).Select(e => new[]
             {
                 e.Name,
                 e.ChosenVersion,
@@ -201,6 +214,8 @@ public static partial class DeliverableRenderer
         {
             sb.Append("- ").Append(Md.Inline(s)).Append('\n');
         }
+
+        CostMarkdown.Render(sb, d);
 
         if (d.Departures.Count > 0)
         {

@@ -1,0 +1,111 @@
+using System.Globalization;
+using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Knowledge;
+
+namespace ArchitectAgents.Core.Offline;
+
+/// <summary>
+/// Prices the plan from the shipped price table: each technology's base price at its smallest production size, grown
+/// with the figure it scales with (peak requests/s, requests a day, data, users, devices), plus operations time for
+/// anything the team runs itself. The total is compared with the brief's running budget.
+/// </summary>
+internal static class CostEstimator
+{
+    public static CostEstimate Estimate(DesignFacts f, ComponentPlan plan)
+    {
+        var prices = PriceTable.Default;
+        var estimate = new CostEstimate
+        {
+            Currency = prices.Currency,
+            PriceSource = $"prices.json, checked {prices.CheckedAt}: {prices.Source}",
+        };
+        foreach (var (tech, _) in plan.Technologies)
+        {
+            if (prices.For(tech.Id) is not { } line)
+            {
+                continue;
+            }
+
+            var amount = Size(line, f);
+            var item = line.Item;
+            if (line.SelfRun)
+            {
+                amount += prices.OpsHoursPerSelfRunMonth * prices.OpsHourUsd;
+                item += $" + {prices.OpsHoursPerSelfRunMonth.ToString(CultureInfo.InvariantCulture)} h/month of patching and backups";
+            }
+
+            estimate.Lines.Add(new CostLine
+            {
+                Component = plan.Components.FirstOrDefault(c => c.TechnologyId == tech.Id)?.Id ?? tech.Id,
+                TechnologyId = tech.Id,
+                Item = item,
+                PerMonth = Math.Round(amount),
+            });
+        }
+
+        estimate.TotalPerMonth = estimate.Lines.Sum(l => l.PerMonth);
+        if (f.MonthlyBudget is { } budget)
+        {
+            estimate.BudgetPerMonth = Math.Round(budget.UsdPerMonth);
+            estimate.BudgetStated = budget.Stated;
+            estimate.OverBudget = estimate.TotalPerMonth > budget.UsdPerMonth;
+        }
+
+        estimate.Assumptions.Add($"Sized for {Sizing(f)}; list prices, on-demand, no reserved-capacity or negotiated discounts.");
+        estimate.Assumptions.Add("Excludes people, licences already owned, per-transaction fees (payments, SMS) and data egress beyond the free tiers.");
+        if (plan.Technologies.Any(t => prices.For(t.Tech.Id) is { SelfRun: true }))
+        {
+            estimate.Assumptions.Add($"Self-run servers include {prices.OpsHoursPerSelfRunMonth.ToString(CultureInfo.InvariantCulture)} h/month of operations each at ${prices.OpsHourUsd.ToString(CultureInfo.InvariantCulture)}/h.");
+        }
+
+        return estimate;
+    }
+
+    /// <summary>The cheapest priced technology of the same category, when cheaper: the alternative an over-budget line offers.</summary>
+    public static (TechnologyInfo Tech, double PerMonth)? CheaperAlternative(string technologyId, DesignFacts f)
+    {
+        var kb = KnowledgeBase.Default;
+        var prices = PriceTable.Default;
+        if (kb.Technology(technologyId) is not { } tech || prices.For(technologyId) is not { } current)
+        {
+            return null;
+        }
+
+        var now = Size(current, f) + (current.SelfRun ? prices.OpsHoursPerSelfRunMonth * prices.OpsHourUsd : 0);
+        return kb.Technologies.Technologies
+            .Where(t => t.Category == tech.Category && t.Id != tech.Id && !t.Deprecated && (t.Stacks.Contains("any") || t.Stacks.Contains(f.Stack)))
+            .Select(t => (Tech: t, Line: prices.For(t.Id)))
+            .Where(x => x.Line is not null)
+            .Select(x => (x.Tech, PerMonth: Math.Round(Size(x.Line!, f) + (x.Line!.SelfRun ? prices.OpsHoursPerSelfRunMonth * prices.OpsHourUsd : 0))))
+            .Where(x => x.PerMonth < now)
+            .OrderBy(x => x.PerMonth)
+            .Select(x => ((TechnologyInfo, double)?)x)
+            .FirstOrDefault();
+    }
+
+    private static double Size(PriceLine line, DesignFacts f)
+    {
+        var figure = line.ScaleWith switch
+        {
+            "peak-rps" => f.PeakRps,
+            "requests-per-day" => f.TransactionsPerDay,
+            "data-gb" => f.DataGb,
+            "users" => f.Users,
+            "devices" => f.Devices,
+            _ => 0,
+        };
+        var extraUnits = line.UnitSize > 0 ? Math.Max(0, Math.Ceiling(figure / line.UnitSize) - 1) : 0;
+        return line.UsdPerMonth + extraUnits * line.PerUnitUsd;
+    }
+
+    private static string Sizing(DesignFacts f)
+    {
+        var parts = new List<string>();
+        if (f.PeakRps > 0) parts.Add($"{NumberText.Format(f.PeakRps)} requests/s at peak");
+        if (f.TransactionsPerDay > 0) parts.Add($"{NumberText.Format(f.TransactionsPerDay)} requests a day");
+        if (f.Users > 0) parts.Add($"{NumberText.Format(f.Users)} users");
+        if (f.DataGb > 0) parts.Add($"{NumberText.Format(f.DataGb)} GB of data");
+        if (f.Devices > 0) parts.Add($"{NumberText.Format(f.Devices)} devices");
+        return parts.Count == 0 ? "the smallest production size (the brief states no load figures)" : string.Join(", ", parts);
+    }
+}
