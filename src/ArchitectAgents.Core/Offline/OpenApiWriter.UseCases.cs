@@ -54,18 +54,7 @@ internal static partial class OpenApiWriter
 
         paths[collection] = collectionItem;
 
-        var item = new Dictionary<string, object>
-        {
-            ["parameters"] = new[] { Ref("#/components/parameters/Id") },
-            ["get"] = new Dictionary<string, object>
-            {
-                ["operationId"] = "get" + name,
-                ["x-tables"] = tables,
-                ["summary"] = $"Get a {Words(entity.Name)}",
-                ["tags"] = tag,
-                ["responses"] = Responses(("200", Json($"#/components/schemas/{name}", "The resource.")), "401", "403", "404", "429"),
-            },
-        };
+        var item = ItemPath(entity, name);
         if (byKind.TryGetValue("update", out var updates) && Updatable(entity))
         {
             item["patch"] = new Dictionary<string, object>

@@ -206,18 +206,7 @@ internal static partial class OpenApiWriter
                 ["responses"] = Responses(("201", Json($"#/components/schemas/{name}", "Created.")), "400", "401", "403", "409", "429"),
             },
         };
-        var item = new Dictionary<string, object>
-        {
-            ["parameters"] = new[] { Ref("#/components/parameters/Id") },
-            ["get"] = new Dictionary<string, object>
-            {
-                ["operationId"] = "get" + name,
-                ["x-tables"] = tables,
-                ["summary"] = $"Get a {Words(entity.Name)}",
-                ["tags"] = tag,
-                ["responses"] = Responses(("200", Json($"#/components/schemas/{name}", "The resource.")), "401", "403", "404", "429"),
-            },
-        };
+        var item = ItemPath(entity, name);
         if (Updatable(entity))
         {
             item["patch"] = new Dictionary<string, object>
@@ -246,6 +235,20 @@ internal static partial class OpenApiWriter
 
         paths[collection + "/{id}"] = item;
     }
+
+    /// <summary>The item path with its GET; callers add PATCH, DELETE as the entity allows.</summary>
+    private static Dictionary<string, object> ItemPath(EntityInfo entity, string name) => new()
+    {
+        ["parameters"] = new[] { Ref("#/components/parameters/Id") },
+        ["get"] = new Dictionary<string, object>
+        {
+            ["operationId"] = "get" + name,
+            ["x-tables"] = new[] { entity.Table },
+            ["summary"] = $"Get a {Words(entity.Name)}",
+            ["tags"] = new[] { entity.Resource },
+            ["responses"] = Responses(("200", Json($"#/components/schemas/{name}", "The resource.")), "401", "403", "404", "429"),
+        },
+    };
 
     /// <summary>An entity takes PATCH when it is not append-only and a client may set at least one of its fields.</summary>
     private static bool Updatable(EntityInfo entity) => !AppendOnlyRecords.IsAppendOnly(entity.Table) && UpdateColumns(entity).Any();

@@ -68,4 +68,17 @@ public sealed class VagueBriefTests
         Assert.Equal(GateVerdict.Pass, result.Document.Gate!.Verdict);
         Assert.Contains(context.Questions, q => q.Id == "q-scope" && q.Answer is not null);
     }
+
+    [Fact]
+    public async Task Interactive_AnAnswerIsRecordedOnItsQuestion_AndItsFigureUsed()
+    {
+        var harness = new DesignHarness();
+        harness.Observer.Answer = q => q.Id == "q-scale" ? "About 4,000 members" : null;
+
+        var result = await harness.RunAsync("# Gym app\nMembers book classes and get reminders.", interactive: true);
+
+        var context = result.Document!.Context!;
+        Assert.Contains(context.Questions, q => q.Id == "q-scale" && q.Answer == "About 4,000 members");
+        Assert.Equal(4000, context.Figures.Users!.Value);
+    }
 }
