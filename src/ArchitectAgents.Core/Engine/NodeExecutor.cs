@@ -61,7 +61,9 @@ internal abstract class NodeExecutor : Executor
         var started = Stopwatch.GetTimestamp();
         NodeResult result;
         var replayed = false;
-        if (_journal is not null && await _journal.FindAsync(runId, Id, round, cancellationToken).ConfigureAwait(false) is { } journaled)
+        // An invocation given answers is not the one that asked for them: a journaled result replays only for the same answers.
+        var answersKey = answers is null || answers.Count == 0 ? null : string.Join('\n', answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key + "=" + a.Value));
+        if (_journal is not null && await _journal.FindAsync(runId, Id, round, cancellationToken).ConfigureAwait(false) is { } journaled && journaled.AnswersKey == answersKey)
         {
             result = await ReplayAsync(context, journaled, round, cancellationToken).ConfigureAwait(false);
             replayed = true;
@@ -74,7 +76,7 @@ internal abstract class NodeExecutor : Executor
             if (_journal is not null)
             {
                 // Durable before anything downstream can see the result: from here on a crash replays, never re-runs, this node.
-                await _journal.RecordAsync(runId, result.ToEntry(Id, round), cancellationToken).ConfigureAwait(false);
+                await _journal.RecordAsync(runId, result.ToEntry(Id, round) with { AnswersKey = answersKey }, cancellationToken).ConfigureAwait(false);
             }
         }
 

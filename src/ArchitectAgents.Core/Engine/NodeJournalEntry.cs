@@ -12,6 +12,9 @@ public sealed record NodeJournalEntry
     /// <summary>Which invocation of the node, from 1.</summary>
     public required int Invocation { get; init; }
 
+    /// <summary>The answers the invocation was given (sorted "id=answer" lines), or null: an entry replays only for the same answers.</summary>
+    public string? AnswersKey { get; init; }
+
     /// <summary>The outcome it reported (drives the routing).</summary>
     public required string Outcome { get; init; }
 

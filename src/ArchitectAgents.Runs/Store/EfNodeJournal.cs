@@ -40,10 +40,18 @@ public sealed class EfNodeJournal(IDbContextFactory<ArchitectDbContext> factory,
         }
         catch (DbUpdateException)
         {
-            // Recorded already (an output node assembled again): the first result stands. Anything else is a store failure.
+            // Recorded already (an output node assembled again): the first result stands, unless this invocation was
+            // given answers the recorded one was not (the answered result supersedes it). Anything else is a store failure.
             if (!await ExistsAsync(runId, entry).ConfigureAwait(false))
             {
                 throw;
+            }
+
+            if (entry.AnswersKey is not null)
+            {
+                await using var again = await factory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+                await again.NodeResults.Where(r => r.RunId == runId && r.Node == entry.Node && r.Invocation == entry.Invocation)
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.Json, entry.ToJson()), CancellationToken.None).ConfigureAwait(false);
             }
         }
     }
