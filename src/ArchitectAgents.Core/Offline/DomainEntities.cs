@@ -56,7 +56,7 @@ internal static partial class DomainEntities
     public static EntityInfo? Of(UseCase useCase, IReadOnlyList<EntityInfo> entities)
     {
         var words = Snake(useCase.Object).Split('_');
-        return entities.Where(e => e.Name.Split('_').All(w => words.Contains(w) || words.Contains(w + "s") || words.Any(x => Singular(x) == w)))
+        return entities.Where(e => e.Name.Split('_').All(w => words.Contains(w) || words.Contains(w + "s") || words.Any(x => Inflection.Singular(x) == w)))
             .OrderByDescending(e => e.Name.Length).FirstOrDefault();
     }
 
@@ -69,12 +69,12 @@ internal static partial class DomainEntities
 
     private static EntityInfo Derived(DomainEntity entity, string name, RequirementsModel model, List<string> names, ReadingLexicon lexicon)
     {
-        var useCases = model.UseCases.Where(u => Snake(u.Object).Split('_').Select(Singular).Contains(name.Split('_')[^1])).ToList();
+        var useCases = model.UseCases.Where(u => Snake(u.Object).Split('_').Select(Inflection.Singular).Contains(name.Split('_')[^1])).ToList();
         var columns = new List<EntityColumn>();
         var indexes = new List<List<string>>();
 
         // Who creates it: a person actor that is itself an entity gets a foreign key.
-        foreach (var creator in useCases.Where(u => lexicon.OperationKind(u.Action) == "create").Select(u => Snake(u.Actor)).Select(Singular).Distinct())
+        foreach (var creator in useCases.Where(u => lexicon.OperationKind(u.Action) == "create").Select(u => Snake(u.Actor)).Select(Inflection.Singular).Distinct())
         {
             if (names.Contains(creator) && creator != name && columns.All(c => c.Name != creator + "_id"))
             {
@@ -110,7 +110,7 @@ internal static partial class DomainEntities
             Resource = Plural(name).Replace('_', '-'),
             Keywords = [entity.Name],
             Requires = [.. columns.Where(c => c.References is not null).Select(c => c.References!)],
-            Sensitivity = model.Actors.Any(a => a.Kind == "person" && Singular(Snake(a.Name)) == name) ? "pii" : "none",
+            Sensitivity = model.Actors.Any(a => a.Kind == "person" && Inflection.Singular(Snake(a.Name)) == name) ? "pii" : "none",
             Columns = columns,
             Indexes = indexes,
             AccessPatterns = [.. useCases.Select(u => $"{u.Id}: {u.Actor} {u.Action} {u.Object}")],
@@ -129,8 +129,6 @@ internal static partial class DomainEntities
     }
 
     public static string Snake(string s) => NonWord().Replace(s.ToLowerInvariant(), "_").Trim('_');
-
-    private static string Singular(string w) => Inflection.Singular(w);
 
     private static string Plural(string name)
     {

@@ -18,13 +18,8 @@ internal static class RecoveryTargets
         double? Target(string attribute) => context.Requirements.QualityTargets.FirstOrDefault(q => q.Attribute == attribute && q.Value is not null) is { } q
             ? q.Value!.Value * q.Unit switch { "s" => 1.0 / 60, "ms" => 1.0 / 60_000, "hours" => 60, "days" => 1440, _ => 1 }
             : null;
-        if (Target("rpo") is { } rpo | Target("rto") is { } rto)
-        {
-            var (otherRpo, otherRto) = FromPassages(context);
-            return (Target("rpo") ?? otherRpo, Target("rto") ?? otherRto);
-        }
-
-        return FromPassages(context);
+        var (passageRpo, passageRto) = FromPassages(context);
+        return (Target("rpo") ?? passageRpo, Target("rto") ?? passageRto);
     }
 
     private static (double? Rpo, double? Rto) FromPassages(ContextSection context)
