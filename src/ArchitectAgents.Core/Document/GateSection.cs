@@ -22,6 +22,9 @@ public sealed class GateSection : SectionBase
 
     /// <summary>The verdict in one or two sentences.</summary>
     public string Summary { get; set; } = "";
+
+    /// <summary>Every element of the requirements model and what in the design serves it, computed from the document.</summary>
+    public List<TraceRow> Traceability { get; set; } = [];
 }
 
 /// <summary>The gate's decision.</summary>

@@ -30,6 +30,9 @@ public sealed record ApiOperation
     /// <summary>Component that answers it without a table (<c>x-owner</c>), for example a probe or an external provider.</summary>
     public string? Owner { get; init; }
 
+    /// <summary>Use cases the contract says it serves (<c>x-use-cases</c>); the trace checks the claim against its words.</summary>
+    public IReadOnlyList<string> UseCases { get; init; } = [];
+
     /// <summary>The operation as a person names it: METHOD path.</summary>
     public string Label => $"{Method} {Path}";
 }

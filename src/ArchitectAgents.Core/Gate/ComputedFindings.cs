@@ -17,7 +17,8 @@ public static class ComputedFindings
         var result = new Dictionary<string, SectionBase>(sections, StringComparer.Ordinal);
         if (result.TryGetValue(SectionNames.Gate, out var g) && g is GateSection gate && input.Design is not null)
         {
-            outcome = EnforceGate(gate, ContradictionItems.For(input), revisionsLeft) ?? outcome;
+            gate.Traceability = TraceabilityMatrix.Of(input);
+            outcome = EnforceGate(gate, [.. ContradictionItems.For(input), .. TraceItems.For(gate.Traceability, input.Context)], revisionsLeft) ?? outcome;
         }
 
         if (result.TryGetValue(SectionNames.Review, out var r) && r is ReviewSection review)

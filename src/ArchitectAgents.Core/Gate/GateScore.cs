@@ -4,7 +4,8 @@ namespace ArchitectAgents.Core.Gate;
 
 /// <summary>
 /// The gate's score, from the measured items: each item earns its weight when it passes and half when it warns.
-/// Must-have items (computed contradictions, artifact validation, open high findings, stated requirements) weigh
+/// Must-have items (computed contradictions, artifact validation, open high findings, stated requirements, use-case
+/// coverage, constraints, compliance and existing decisions traced) weigh
 /// three times a checklist item. Any failed item caps the score at <see cref="FailCap"/> and a failed must-have
 /// item at <see cref="MustHaveCap"/>, so a design that fails anything never scores like one that passes.
 /// </summary>
@@ -18,7 +19,7 @@ public static class GateScore
 
     /// <summary>True for items whose failure alone fails the design.</summary>
     public static bool IsMustHave(GateItem item) =>
-        item.Kind is ContradictionItems.Kind or "validation" || item.Id is "review.open-critical-high" or "checklist.requirements";
+        item.Kind is ContradictionItems.Kind or "validation" || item.Id is "review.open-critical-high" or "checklist.requirements" || TraceItems.IsMustHave(item);
 
     /// <summary>Weight of one item.</summary>
     public static int Weight(GateItem item) => IsMustHave(item) ? 3 : 1;

@@ -84,6 +84,7 @@ public sealed class OpenApiContract
                     Responses = ((Child(op, "responses") as YamlMappingNode)?.Children.Keys ?? []).OfType<YamlScalarNode>().Select(k => k.Value ?? "").ToHashSet(StringComparer.Ordinal),
                     Tables = Child(op, "x-tables") is YamlSequenceNode tables ? [.. tables.Children.OfType<YamlScalarNode>().Select(t => t.Value ?? "")] : [],
                     Owner = Scalar(op, "x-owner"),
+                    UseCases = Child(op, "x-use-cases") is YamlSequenceNode ucs ? [.. ucs.Children.OfType<YamlScalarNode>().Select(t => t.Value ?? "")] : [],
                 });
             }
         }

@@ -33,6 +33,8 @@ public sealed class ChecklistGateAgent : OfflineAgent
         Checklist(design, doc.Verification, facts, Add);
         AntiPatterns(design, facts, Add);
         items.AddRange(ContradictionItems.For(doc));
+        var matrix = TraceabilityMatrix.Of(doc);
+        items.AddRange(TraceItems.For(matrix, context));
 
         foreach (var result in doc.Validation?.Results ?? [])
         {
@@ -72,6 +74,7 @@ public sealed class ChecklistGateAgent : OfflineAgent
             Verdict = verdict,
             Iteration = input.Round,
             SentBack = verdict == GateVerdict.Revise ? [.. fixable.Select(i => i.Id)] : [],
+            Traceability = matrix,
             Summary = verdict switch
             {
                 GateVerdict.Pass => $"Pass with score {score}: {items.Count - warned} of {items.Count} items pass" + (warned > 0 ? $", {warned} warning(s) shown in the report (for example unverified versions)." : "."),

@@ -26,6 +26,7 @@ public sealed partial class DesignerAgent : OfflineAgent
         var facts = DesignFacts.From(context);
         var decision = PatternSelector.Select(facts);
         var plan = ComponentPlanner.Plan(facts, decision, kb);
+        ExternalSystems.Add(plan, facts, kb);
 
         // Baseline controls are part of every design; regime controls arrive as review findings.
         var reviewIds = input.Document.Review?.Findings.Where(x => x.Status != FindingStatus.Accepted).Select(x => x.Id).ToHashSet() ?? [];
@@ -78,6 +79,7 @@ public sealed partial class DesignerAgent : OfflineAgent
         design.Departures = DepartureFinder.Find(facts, plan, design.Api.OpenApiYaml);
         design.Cost = CostEstimator.Estimate(facts, plan);
         design.Capabilities = [.. plan.Capabilities];
+        StatedCommitments.Apply(design, facts);
         DesignNarrative.AddCapabilityRisksAndTriggers(design, plan.Capabilities);
         if (design.Cost.OverBudget)
         {

@@ -56,9 +56,15 @@ internal static partial class DomainEntities
     public static EntityInfo? Of(UseCase useCase, IReadOnlyList<EntityInfo> entities)
     {
         var words = Snake(useCase.Object).Split('_');
-        return entities.Where(e => e.Name.Split('_').All(w => words.Contains(w) || words.Contains(w + "s") || words.Any(x => Inflection.Singular(x) == w)))
+        return entities.Where(e => e.Name.Split('_').All(w => words.Any(x => Same(x, w))))
             .OrderByDescending(e => e.Name.Length).FirstOrDefault();
     }
+
+    // One word of the brief's phrase against one word of an entity name, whatever the inflection the tagger's lemma
+    // left ("lists" and "list"; "waiting" and "wait").
+    private static bool Same(string phraseWord, string nameWord) =>
+        phraseWord == nameWord || Inflection.Singular(phraseWord) == nameWord
+        || nameWord.Length >= 4 && phraseWord.StartsWith(nameWord, StringComparison.Ordinal) && phraseWord.Length - nameWord.Length <= 3;
 
     private static EntityInfo Renamed(EntityInfo known, string name) => new()
     {

@@ -238,7 +238,7 @@ public static partial class DeliverableRenderer
         sb.Append("\n## Review and gate\n\n");
         if (doc.Gate is { } g)
         {
-            sb.Append(Md.Inline(g.Summary)).Append(" Details in `review.md`.\n\n");
+            sb.Append(Md.Inline(g.Summary)).Append(' ').Append(TraceabilityMarkdown.Coverage(g.Traceability)).Append(" Details in `review.md`.\n\n");
         }
 
         sb.Append("## Revision history\n\n");
@@ -277,6 +277,7 @@ public static partial class DeliverableRenderer
         }
 
         ContradictionTable(sb, doc);
+        TraceabilityMarkdown.Append(sb, doc.Gate?.Traceability ?? []);
 
         sb.Append("## Findings\n\n");
         if (doc.Review is { } review)

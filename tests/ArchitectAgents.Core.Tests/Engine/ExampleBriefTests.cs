@@ -64,7 +64,7 @@ public sealed class ExampleBriefTests
         Assert.Equal(2, harness.Observer.Started("designer").Count());
         var gateRounds = doc.History.Where(h => h.Section == SectionNames.Gate).ToList();
         Assert.Equal("revise", gateRounds[0].Content.GetProperty("verdict").GetString());
-        Assert.Equal(GateVerdict.Pass, doc.Gate!.Verdict);
+        GateAssert.Passed(doc.Gate);
         Assert.Contains(doc.Review!.Findings, f => f.Id == "HIPAA-AUDIT" && f.Status == FindingStatus.Resolved && f.RaisedInRound == 1 && f.ResolvedInRound == 2);
         Assert.Contains("CREATE TABLE audit_log", doc.Design!.Database.Ddl, StringComparison.Ordinal);
         Assert.Contains(doc.Design.RevisionNotes, n => n.StartsWith("HIPAA-AUDIT", StringComparison.Ordinal));

@@ -34,7 +34,7 @@ public sealed class RepairLoopTests
         Assert.Equal(sentBack, designer.SentBackSeen[1]);
         var second = doc.History.Where(h => h.Section == SectionNames.Design).ElementAt(1);
         Assert.Equal(["architecture.mermaid", "api.openApiYaml", "database.ddl", "revisionNotes"], second.Changed);
-        Assert.Equal(GateVerdict.Pass, doc.Gate!.Verdict);
+        GateAssert.Passed(doc.Gate);
         Assert.All(doc.Validation!.Results, r => Assert.Equal(ValidationOutcome.Passed, r.Outcome));
     }
 

@@ -19,7 +19,7 @@ public sealed class PatternChoiceTests
         Assert.DoesNotContain(doc.Design.Technologies, t => t.Id is "kafka" or "kubernetes");
         Assert.Contains(doc.Design.Technologies, t => t.Id == "spring-boot");
         Assert.Contains("CREATE TABLE expenses", doc.Design.Database.Ddl, StringComparison.Ordinal);
-        Assert.Equal(GateVerdict.Pass, doc.Gate!.Verdict);
+        GateAssert.Passed(doc.Gate);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class PatternChoiceTests
         var finding = Assert.Single(doc.Review.Findings, f => f.Id == control);
         Assert.Equal(FindingStatus.Resolved, finding.Status);
         Assert.Contains(evidence, Text(doc.Design!), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(GateVerdict.Pass, doc.Gate!.Verdict);
+        GateAssert.Passed(doc.Gate);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class VagueBriefTests
         Assert.Equal(DesignRunStatus.Completed, result.Status);
         var context = result.Document!.Context!;
         Assert.DoesNotContain(context.Assumptions, a => a.Topic == "scope");
-        Assert.Equal(GateVerdict.Pass, result.Document.Gate!.Verdict);
+        GateAssert.Passed(result.Document.Gate);
         Assert.Contains(context.Questions, q => q.Id == "q-scope" && q.Answer is not null);
     }
 

@@ -1,0 +1,119 @@
+using System.Globalization;
+using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Offline;
+
+namespace ArchitectAgents.Core.Gate;
+
+/// <summary>
+/// Traces each constraint by what honouring it means for its kind: the stated cloud, stack, identity or payment
+/// provider is in the kit (or departed from with a reason); a region, residency or regime is named where the design
+/// places data or lists its controls; the cost estimate is within the budget (or the overrun is a risk); an excluded
+/// product is not in the kit; an invariant or deadline is carried by the design's own words.
+/// </summary>
+internal static class ConstraintTrace
+{
+    public static IEnumerable<TraceRow> Rows(RequirementsModel model, TraceScope scope)
+    {
+        var i = 0;
+        foreach (var constraint in model.Constraints)
+        {
+            i++;
+            var (status, servedBy, note) = constraint.Kind switch
+            {
+                "budget" => Budget(scope.Design.Cost, scope),
+                "exclusion" => Exclusion(constraint, scope),
+                "stack" or "cloud" or "identity" or "payments" or "hosting" => Named(constraint, scope),
+                "team" => Mentioned(NumberOnly(constraint.Value), scope, "the team size"),
+                _ => Mentioned(constraint.Value, scope, constraint.Kind),
+            };
+            yield return new TraceRow
+            {
+                RequirementId = $"{(constraint.Kind == "compliance" ? "compliance" : "constraint")}-{i}",
+                Kind = constraint.Kind == "compliance" ? "compliance" : "constraint",
+                Requirement = $"{constraint.Kind}: {constraint.Value}",
+                Words = constraint.Text,
+                Status = status,
+                ServedBy = [.. servedBy.Take(6)],
+                Note = note,
+            };
+        }
+    }
+
+    // Each product or provider the constraint names is in the kit, or a departure says why not.
+    private static (TraceStatus, List<string>, string) Named(Constraint c, TraceScope scope)
+    {
+        var names = c.Value.Split([',', '/', '+'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var served = new List<string>();
+        var departed = new List<string>();
+        var missing = new List<string>();
+        foreach (var name in names)
+        {
+            if ((KitNames.Find(scope.Design, name) ?? (c.Kind == "cloud" ? KitNames.OnCloud(scope.Design, name) : null)) is { } tech)
+            {
+                served.Add($"technology {tech.Name} {tech.Version}".Trim());
+            }
+            else if (c.Kind is "cloud" or "hosting" or "stack" && scope.Where((p, _) => !p.Location.StartsWith("design.departures", StringComparison.Ordinal) && ExistingStack.Mentions(p.Text, name)) is { Count: > 0 } places)
+            {
+                served.AddRange(places);
+            }
+            else if (scope.DeparturesNaming(name).Count > 0)
+            {
+                departed.Add(name);
+            }
+            else
+            {
+                missing.Add(name);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            return (TraceStatus.Unserved, served, $"not in the kit and no departure names it: {string.Join(", ", missing)}");
+        }
+
+        return departed.Count > 0
+            ? (TraceStatus.Departed, served, $"departed from {string.Join(", ", departed)} with a recorded reason")
+            : (TraceStatus.Served, served, "");
+    }
+
+    private static (TraceStatus, List<string>, string) Budget(CostEstimate cost, TraceScope scope)
+    {
+        if (cost.Lines.Count == 0 || cost.BudgetPerMonth is null)
+        {
+            return (TraceStatus.Unserved, [], cost.Lines.Count == 0 ? "no cost estimate to compare with the budget" : "the cost estimate does not compare against the stated budget");
+        }
+
+        var total = $"{cost.TotalPerMonth.ToString("#,0", CultureInfo.InvariantCulture)} {cost.Currency}/month against {cost.BudgetPerMonth.Value.ToString("#,0", CultureInfo.InvariantCulture)}";
+        if (!cost.OverBudget)
+        {
+            return (TraceStatus.Served, ["design.cost"], $"estimate {total}");
+        }
+
+        var risks = scope.Where((p, w) => p.Location.StartsWith("design.risks", StringComparison.Ordinal) && (w.Contains("budget") || w.Contains("cost")));
+        return risks.Count > 0
+            ? (TraceStatus.Flagged, risks, $"over budget ({total}), named as a risk")
+            : (TraceStatus.Unserved, ["design.cost"], $"over budget ({total}) and no risk says so");
+    }
+
+    private static (TraceStatus, List<string>, string) Exclusion(Constraint c, TraceScope scope)
+    {
+        var excluded = c.Value.StartsWith("not ", StringComparison.OrdinalIgnoreCase) ? c.Value[4..].Trim() : c.Value;
+        return KitNames.Find(scope.Design, excluded) is { } tech
+            ? (TraceStatus.Unserved, [$"technology {tech.Name}"], $"the kit includes {tech.Name}, which the brief rules out")
+            : (TraceStatus.Served, ["design.technologies"], $"{excluded} is not in the kit");
+    }
+
+    // The constraint's words are carried by a passage of the design (half of its content words, at least one).
+    private static (TraceStatus, List<string>, string) Mentioned(string value, TraceScope scope, string what)
+    {
+        var wanted = TraceWords.Content(value);
+        var numbers = DesignNumbers.In(value);
+        // Short values ("EU", "UK") have no content word of three letters: the value itself must then appear.
+        var served = scope.Where((p, w) => (wanted.Count > 0 && TraceWords.Overlap(wanted, w) >= 0.5 || ExistingStack.Mentions(p.Text, value.Trim())) && numbers.All(n => DesignNumbers.States(p.Text, n)));
+        return served.Count > 0
+            ? (TraceStatus.Served, served, "")
+            : (TraceStatus.Unserved, [], $"no part of the design names {what} '{value}'");
+    }
+
+    private static string NumberOnly(string value) => new([.. value.TakeWhile(ch => !char.IsLetter(ch))]);
+}

@@ -1,0 +1,31 @@
+using ArchitectAgents.Core.Document;
+
+namespace ArchitectAgents.Core.Gate;
+
+/// <summary>
+/// The traceability matrix: every element of the requirements model (use case, figure, quality target, constraint,
+/// compliance clause, existing decision) with the design elements that serve it, a departure, a flagged risk, or
+/// nothing. Computed from the document by code, so a model can neither write nor soften it.
+/// </summary>
+public static class TraceabilityMatrix
+{
+    /// <summary>The matrix of a document; empty when it has no design or no context.</summary>
+    public static List<TraceRow> Of(DesignDocument document)
+    {
+        if (DesignView.Of(document) is not { } view || document.Context is not { } context)
+        {
+            return [];
+        }
+
+        var model = context.Requirements;
+        var scope = new TraceScope(view);
+        return
+        [
+            .. UseCaseTrace.Rows(model, scope),
+            .. FigureTrace.Rows(model, scope),
+            .. QualityTargetTrace.Rows(model, scope),
+            .. ConstraintTrace.Rows(model, scope),
+            .. DecisionTrace.Rows(model, scope),
+        ];
+    }
+}

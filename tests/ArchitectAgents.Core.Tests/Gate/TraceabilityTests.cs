@@ -1,0 +1,174 @@
+using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Gate;
+using ArchitectAgents.Core.Rendering;
+
+namespace ArchitectAgents.Core.Tests.Gate;
+
+/// <summary>
+/// The traceability matrix and its gate items on a small design whose requirements model states one thing the
+/// design does not serve at a time: each broken requirement is caught by its own item, named in the evidence, and
+/// the same model with the design fixed passes.
+/// </summary>
+public sealed class TraceabilityTests
+{
+    private static DesignDocument Served()
+    {
+        var doc = BrokenDesigns.Good();
+        var model = doc.Context!.Requirements;
+        model.UseCases.Add(new UseCase { Id = "uc-1", Actor = "Customer", Action = "submit", Object = "payment", Text = "Customers submit a payment for an order." });
+        model.UseCases.Add(new UseCase { Id = "uc-2", Actor = "Support", Action = "view", Object = "payments", Text = "Support staff view payments." });
+        model.Figures.Add(new Figure { Id = "fig-1", Quantity = "payments per day", Value = 12_000, Unit = "payments/day", Text = "about 12k payments a day" });
+        model.QualityTargets.Add(new QualityTarget { Attribute = "availability", Value = 99.9, Unit = "%", Text = "99.9% uptime" });
+        model.Constraints.Add(new Constraint { Kind = "residency", Value = "EU", Text = "EU customers" });
+        model.ExistingDecisions.Add(new ExistingDecision { Decision = "PostgreSQL as the database", Technologies = ["PostgreSQL"], Text = "we run PostgreSQL already" });
+        doc.Design!.Scaling.Add(new ScalingPhase { Phase = "Launch", Trigger = "12,000 payments/day on one instance", Actions = ["one app instance"] });
+        doc.Design.Deployment.Platform = "Managed containers in an EU region; all data stays in the EU.";
+        return doc;
+    }
+
+    private static List<GateItem> Items(DesignDocument doc) => TraceItems.For(TraceabilityMatrix.Of(doc), doc.Context);
+
+    private static GateItem Item(DesignDocument doc, string id) => Assert.Single(Items(doc), i => i.Id == id);
+
+    [Fact]
+    public void ServedModel_PassesEveryTraceItem_AndEachRowNamesWhatServesIt()
+    {
+        var doc = Served();
+        var rows = TraceabilityMatrix.Of(doc);
+
+        Assert.All(Items(doc), i => Assert.True(i.Status == GateItemStatus.Pass, $"{i.Id}: {i.Evidence}"));
+        Assert.Contains("operation POST /v1/payments", Assert.Single(rows, r => r.RequirementId == "uc-1").ServedBy);
+        Assert.Contains("operation GET /v1/payments", Assert.Single(rows, r => r.RequirementId == "uc-2").ServedBy);
+        Assert.Contains("design.scaling[0]", Assert.Single(rows, r => r.RequirementId == "fig-1").ServedBy);
+        Assert.All(rows, r => Assert.Equal(TraceStatus.Served, r.Status));
+    }
+
+    [Fact]
+    public void UseCaseWithoutAnOperation_FailsCoverage_NamingIt_AndCannotPass()
+    {
+        var doc = Served();
+        doc.Context!.Requirements.UseCases.Add(new UseCase { Id = "uc-3", Actor = "Finance", Action = "refund", Object = "disputed charge", Text = "Finance refunds disputed charges." });
+
+        var item = Item(doc, "trace.use-cases");
+
+        Assert.Equal(GateItemStatus.Fail, item.Status);
+        Assert.Contains("'Finance refund disputed charge' (uc-3)", item.Evidence, StringComparison.Ordinal);
+        Assert.Contains("2 of 3 use cases served", item.Evidence, StringComparison.Ordinal);
+        Assert.True(GateScore.IsMustHave(item));
+        Assert.True(GateScore.Of(Items(doc)) <= GateScore.MustHaveCap);
+    }
+
+    [Fact]
+    public void ContractClaimWithoutTheUseCasesWords_DoesNotCount()
+    {
+        var doc = Served();
+        doc.Context!.Requirements.UseCases.Add(new UseCase { Id = "uc-3", Actor = "Finance", Action = "refund", Object = "disputed charge", Text = "Finance refunds disputed charges." });
+        doc.Design!.Api.OpenApiYaml = doc.Design.Api.OpenApiYaml.Replace("operationId: getPayment", "operationId: getPayment\n      x-use-cases: [uc-3]", StringComparison.Ordinal);
+
+        Assert.Equal(TraceStatus.Unserved, Assert.Single(TraceabilityMatrix.Of(doc), r => r.RequirementId == "uc-3").Status);
+    }
+
+    [Fact]
+    public void StatedLoadFigureIgnored_FailsFiguresItem()
+    {
+        var doc = Served();
+        doc.Design!.Scaling.Clear();
+
+        var item = Item(doc, "trace.figures");
+
+        Assert.Equal(GateItemStatus.Fail, item.Status);
+        Assert.Contains("fig-1", item.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExistingDecisionReplacedWithoutADeparture_Fails_AndARecordedDepartureServesIt()
+    {
+        var doc = Served();
+        doc.Context!.Requirements.ExistingDecisions.Add(new ExistingDecision { Decision = "Adyen for card payments", Technologies = ["Adyen"], Text = "Card payments go through Adyen" });
+
+        var item = Item(doc, "trace.decisions");
+        Assert.Equal(GateItemStatus.Fail, item.Status);
+        Assert.Contains("neither kept nor departed from: Adyen", item.Evidence, StringComparison.Ordinal);
+
+        doc.Design!.Departures.Add("Adyen → a hosted checkout: the brief's volume fits a cheaper plan; migration of stored tokens is planned.");
+        Assert.Equal(GateItemStatus.Pass, Item(doc, "trace.decisions").Status);
+        Assert.Equal(TraceStatus.Departed, TraceabilityMatrix.Of(doc).Single(r => r.Requirement.StartsWith("Adyen", StringComparison.Ordinal)).Status);
+    }
+
+    [Fact]
+    public void StatedCloudNotUsed_FailsConstraints()
+    {
+        var doc = Served();
+        doc.Context!.Requirements.Constraints.Add(new Constraint { Kind = "cloud", Value = "Azure", Text = "everything runs on Azure" });
+
+        var item = Item(doc, "trace.constraints");
+
+        Assert.Equal(GateItemStatus.Fail, item.Status);
+        Assert.Contains("cloud: Azure", item.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExcludedProductInTheKit_FailsConstraints()
+    {
+        var doc = Served();
+        doc.Context!.Requirements.Constraints.Add(new Constraint { Kind = "exclusion", Value = "not Redis", Text = "nobody wants to run Redis" });
+        Assert.Equal(GateItemStatus.Pass, Item(doc, "trace.constraints").Status);
+
+        BrokenDesigns.UnusedTechnology(doc);
+        var item = Item(doc, "trace.constraints");
+
+        Assert.Equal(GateItemStatus.Fail, item.Status);
+        Assert.Contains("the kit includes Redis", item.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OverBudgetWithoutARisk_Fails_AndARiskNamingItFlagsIt()
+    {
+        var doc = Served();
+        doc.Context!.Requirements.Constraints.Add(new Constraint { Kind = "budget", Value = "USD 50/month", Text = "about $50 a month" });
+        doc.Design!.Cost = new CostEstimate { Currency = "USD", TotalPerMonth = 140, BudgetPerMonth = 50, OverBudget = true, Lines = [new CostLine { Component = "app", Item = "container", PerMonth = 140 }] };
+
+        Assert.Equal(GateItemStatus.Fail, Item(doc, "trace.constraints").Status);
+
+        doc.Design.Risks.Add(new Risk { Id = "risk-budget", Description = "The estimate is over the stated budget", Mitigation = "Drop the standby database; cost falls to about $45/month." });
+        Assert.Equal(GateItemStatus.Pass, Item(doc, "trace.constraints").Status);
+        Assert.Equal(TraceStatus.Flagged, TraceabilityMatrix.Of(doc).Single(r => r.Requirement.StartsWith("budget", StringComparison.Ordinal)).Status);
+    }
+
+    [Fact]
+    public void QualityTargetNoPartOfTheDesignStates_Fails()
+    {
+        var doc = Served();
+        doc.Context!.Requirements.QualityTargets.Add(new QualityTarget { Attribute = "rpo", Value = 1, Unit = "minutes", Text = "lose at most a minute of data" });
+
+        var item = Item(doc, "trace.quality-targets");
+
+        Assert.Equal(GateItemStatus.Fail, item.Status);
+        Assert.Contains("rpo", item.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ResidencyNobodyPlaces_FailsConstraints()
+    {
+        var doc = Served();
+        doc.Design!.Deployment.Platform = "Managed containers.";
+
+        Assert.Equal(GateItemStatus.Fail, Item(doc, "trace.constraints").Status);
+    }
+
+    [Fact]
+    public void ReviewMd_ShowsTheMatrixAsATable_AndTheReportTheCoverage()
+    {
+        var doc = Served();
+        doc.Context!.Requirements.UseCases.Add(new UseCase { Id = "uc-3", Actor = "Finance", Action = "refund", Object = "disputed charge", Text = "Finance refunds disputed charges." });
+        doc.Gate = new GateSection { Traceability = TraceabilityMatrix.Of(doc) };
+
+        var files = DeliverableRenderer.Render(doc);
+
+        var review = files[DeliverableSet.Review];
+        Assert.Contains("## Traceability", review, StringComparison.Ordinal);
+        Assert.Contains("| uc-3: Finance refund disputed charge | use-case | unserved |", review, StringComparison.Ordinal);
+        Assert.Contains("operation POST /v1/payments", review, StringComparison.Ordinal);
+        Assert.Contains("Traceability: 2 of 3 use cases", files[DeliverableSet.Report], StringComparison.Ordinal);
+    }
+}
