@@ -12,7 +12,9 @@ public sealed class ValidateCommandTests
     {
         using var dir = new TempDirectory();
         var (designCode, _, designErr) = await CliProcess.RunAsync(null, "design", RepoPaths.Brief("iot-fleet"), "--out", dir.Path, "--non-interactive");
-        Assert.True(designCode == 0, designErr);
+        // 0 = the gate passed, 1 = delivered with the gate's issues; either way every deliverable is written, and
+        // this test is about what the validators say of them.
+        Assert.True(designCode is 0 or 1, designErr);
 
         var (code, stdout, stderr) = await CliProcess.RunAsync(null, "validate", dir.Path);
 

@@ -27,6 +27,7 @@ public sealed partial class DesignerAgent : OfflineAgent
         var decision = PatternSelector.Select(facts);
         var plan = ComponentPlanner.Plan(facts, decision, kb);
         ExternalSystems.Add(plan, facts, kb);
+        SystemUseCases.Assign(plan, context.Requirements);
 
         // Baseline controls are part of every design; regime controls arrive as review findings.
         var reviewIds = input.Document.Review?.Findings.Where(x => x.Status != FindingStatus.Accepted).Select(x => x.Id).ToHashSet() ?? [];

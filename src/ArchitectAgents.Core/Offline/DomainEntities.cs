@@ -24,11 +24,18 @@ internal static partial class DomainEntities
         }
 
         var lexicon = ReadingLexicon.Default;
-        var names = model.Entities.Select(e => Snake(e.Name)).Where(n => n.Length > 1).Distinct().Take(MaxEntities).ToList();
+        var names = model.Entities.Select(e => Snake(e.Name)).Where(n => n.Length > 1 && char.IsLetter(n[0])).Distinct().Take(MaxEntities).ToList();
+        var kept = model.Entities.ToList();
+        foreach (var extra in Unlisted(model, names, lexicon).Take(Math.Max(0, MaxEntities - names.Count)))
+        {
+            names.Add(Snake(extra.Name));
+            kept.Add(extra);
+        }
+
         var result = new List<EntityInfo>();
         foreach (var name in names)
         {
-            var entity = model.Entities.First(e => Snake(e.Name) == name);
+            var entity = kept.First(e => Snake(e.Name) == name);
             var known = kb.Entity(name) ?? kb.Entities.Entities.FirstOrDefault(k => k.Keywords.Contains(entity.Name, StringComparer.OrdinalIgnoreCase) && k.Name.Split('_').Length == name.Split('_').Length);
             result.Add(known is not null ? Renamed(known, name) : Derived(entity, name, model, names, lexicon));
         }
@@ -50,6 +57,31 @@ internal static partial class DomainEntities
         }
 
         return result;
+    }
+
+    // Things a person's use case creates or changes that the reader did not list as entities ("members join waiting
+    // lists"): the system must keep them somewhere, so each gets a table named after the object's head words.
+    // Reads, searches and exports produce nothing new to keep; actors and generic nouns are not records.
+    private static IEnumerable<DomainEntity> Unlisted(RequirementsModel model, List<string> names, ReadingLexicon lexicon)
+    {
+        var seen = new HashSet<string>(names, StringComparer.Ordinal);
+        foreach (var useCase in model.UseCases.Where(u => u.Actor != "System" && lexicon.OperationKind(u.Action) is "create" or "update" or "transition" or "delete"))
+        {
+            var phrase = useCase.Object.Split(" of ", 2)[0];
+            var words = Snake(phrase).Split('_', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 1 && char.IsLetter(w[0])).TakeLast(2).Select(Inflection.Singular).ToList();
+            if (words.Count == 0 || lexicon.GenericNouns.Contains(words[^1]) || lexicon.Pronouns.Contains(words[^1]))
+            {
+                continue;
+            }
+
+            var name = string.Join('_', words);
+            var covered = seen.Any(n => n.Split('_').All(w => words.Any(x => Same(x, w))));
+            var isActor = model.Actors.Any(a => Inflection.Singular(Snake(a.Name).Split('_')[^1]) == words[^1]);
+            if (!covered && !isActor && seen.Add(name))
+            {
+                yield return new DomainEntity { Name = name.Replace('_', ' '), Text = useCase.Text };
+            }
+        }
     }
 
     /// <summary>The entity a use case acts on, or null.</summary>

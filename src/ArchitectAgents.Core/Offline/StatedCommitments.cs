@@ -1,3 +1,4 @@
+using System.Globalization;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Gate;
 
@@ -6,11 +7,17 @@ namespace ArchitectAgents.Core.Offline;
 /// <summary>
 /// Writes the brief's hard constraints into the parts of the design that must keep them, in the brief's own words:
 /// where the data lives (regions, residency) in the platform plan, the stated deadline in the rollout, and the
-/// stated languages the server kit does not use in the pattern's reason (kept for the parts written in them).
+/// stated languages the server kit does not use in the pattern's reason (kept for the parts written in them), the
+/// stated loads in the launch phase the design is sized for, and each stated latency, freshness or throughput target
+/// as an SLO.
 /// Only what the requirements model states is written; nothing is written for a brief that states none.
 /// </summary>
 internal static class StatedCommitments
 {
+    // A rate of something other than money ("1800 bookings/day", not "400 EUR/month").
+    private static bool IsLoad(string unit) =>
+        unit.Contains('/', StringComparison.Ordinal) && !(unit.Split('/')[0].Trim() is { Length: 3 } code && code.All(char.IsUpper));
+
     public static void Apply(DesignSection design, DesignFacts f)
     {
         var constraints = f.Context.Requirements.Constraints;
@@ -24,6 +31,23 @@ internal static class StatedCommitments
         if (deadlines.Count > 0)
         {
             design.Deployment.Rollout += $". Phasing to the stated deadline ({string.Join("; ", deadlines.Select(d => $"\"{d}\""))}): the first users go live on the smallest slice that meets it, the rest follow once it has run cleanly";
+        }
+
+        // The loads the brief states (rates, not money) are what the first phase is sized for.
+        var loads = f.Context.Requirements.Figures.Where(x => !x.Derived && IsLoad(x.Unit)).Take(8).ToList();
+        if (loads.Count > 0 && design.Scaling.Count > 0)
+        {
+            design.Scaling[0].Trigger += $"; sized for the stated load: {string.Join(", ", loads.Select(x => $"{x.Value.ToString("#,0.##", CultureInfo.InvariantCulture)} {x.Unit}{(x.AppliesTo is { Length: > 0 } a ? $" ({a})" : "")}"))}";
+        }
+
+        var observability = string.Join(' ', design.Deployment.Observability);
+        var targets = f.Context.Requirements.QualityTargets
+            .Where(q => q.Attribute is "latency" or "freshness" or "throughput" && q.Value is { } v && !DesignNumbers.StatesIn(observability, v, q.Unit))
+            .Select(q => $"{q.Attribute} {q.Percentile} {q.Value!.Value.ToString("0.###", CultureInfo.InvariantCulture)} {q.Unit}{(q.Scope is { Length: > 0 } sc ? $" for {sc}" : "")}".Replace("  ", " ", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal).ToList();
+        if (targets.Count > 0)
+        {
+            design.Deployment.Observability.Add($"SLOs for the brief's stated targets, each with its own alert on error-budget burn: {string.Join("; ", targets)}");
         }
 
         var languages = constraints.Where(c => c.Kind == "stack")

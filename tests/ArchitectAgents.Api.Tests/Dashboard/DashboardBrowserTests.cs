@@ -106,6 +106,8 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
             await page.Locator("#run-status [data-status=completed]").WaitForAsync(new() { Timeout = 120_000 });
             await page.Locator("#diagram svg").WaitForAsync(new() { Timeout = 30_000 });
             await page.Locator("#gate-items tbody tr").First.WaitForAsync();
+            await page.Locator("#gate-trace tbody tr").First.WaitForAsync();
+            Assert.True(await page.Locator("#gate-trace tbody tr[data-status]").CountAsync() >= 2);
             Assert.True(await page.Locator("#diagram svg .node").CountAsync() > 2);
             Assert.True(await page.Locator("#graph svg").CountAsync() == 1);
             var nodeStates = await page.Locator("#graph").GetAttributeAsync("data-nodes");

@@ -352,6 +352,11 @@
 
     function renderQuestions() {
       if (state.pendingQuestions?.length && state.run?.status === 'awaiting_input') {
+        // The form is rebuilt only for a new set of questions: every document or run refresh re-renders this panel,
+        // and rebuilding it would drop what the person is typing (their answer would then be sent empty).
+        const asking = state.pendingQuestions.map((q) => q.id).join('\n');
+        if (questions.dataset.asking === asking && questions.querySelector('form')) return;
+        questions.dataset.asking = asking;
         const inputs = state.pendingQuestions.map((q) => h('input', { type: 'text', name: q.id, id: `answer-${q.id}`, placeholder: 'Leave empty to let the designer assume' }));
         fill(questions, h('form', {
           onsubmit: async (e) => {
@@ -366,6 +371,7 @@
         h('button', { type: 'submit' }, 'Send answers')));
         return;
       }
+      delete questions.dataset.asking;
       const context = state.document?.context;
       if (!context) return;
       const asked = context.questions || [];
@@ -386,7 +392,25 @@
         g.summary ? h('p', {}, g.summary) : null,
         h('table', { id: 'gate-items' },
           h('thead', {}, h('tr', {}, ['Status', 'Kind', 'Item', 'Evidence'].map((t) => h('th', {}, t)))),
-          h('tbody', {}, g.items.map((item) => h('tr', {}, h('td', {}, badge(item.status)), h('td', {}, item.kind), h('td', {}, item.title), h('td', { class: 'muted' }, item.evidence))))));
+          h('tbody', {}, g.items.map((item) => h('tr', {}, h('td', {}, badge(item.status)), h('td', {}, item.kind), h('td', {}, item.title), h('td', { class: 'muted' }, item.evidence))))),
+        renderTrace(g.traceability || []));
+    }
+
+    // The traceability matrix: each requirement of the brief and what in the design serves it, unserved rows first.
+    function renderTrace(rows) {
+      if (!rows.length) return h('p', { class: 'muted', id: 'gate-trace-empty' }, 'No requirements were read from the brief, so there is nothing to trace.');
+      const order = ['use-case', 'figure', 'quality-target', 'constraint', 'compliance', 'decision'];
+      const sorted = [...rows].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || (a.status === 'unserved' ? -1 : 0) - (b.status === 'unserved' ? -1 : 0));
+      const unserved = rows.filter((r) => r.status === 'unserved').length;
+      return h('div', {},
+        h('h3', {}, 'Traceability'),
+        h('p', { class: 'muted' }, `${rows.length - unserved} of ${rows.length} requirements served, departed from with a reason, or flagged as a risk.`),
+        h('table', { id: 'gate-trace' },
+          h('thead', {}, h('tr', {}, ['Status', 'Kind', 'Requirement', 'Served by', 'Brief\'s words'].map((t) => h('th', {}, t)))),
+          h('tbody', {}, sorted.map((r) => h('tr', { 'data-status': r.status },
+            h('td', {}, badge(r.status)), h('td', {}, r.kind), h('td', {}, `${r.requirementId}: ${r.requirement}`),
+            h('td', {}, (r.servedBy || []).length ? r.servedBy.join('; ') : h('span', { class: 'muted' }, r.note)),
+            h('td', { class: 'muted' }, r.words))))));
     }
 
     async function renderDeliverables() {
