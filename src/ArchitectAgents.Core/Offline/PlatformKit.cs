@@ -37,6 +37,15 @@ internal sealed record PlatformKit
     public TechnologyInfo? Cdn { get; init; }
     public TechnologyInfo? Realtime { get; init; }
 
+    /// <summary>The payment provider: the brief's own where it names one, else the catalogue default; null when the brief names one the catalogue lacks.</summary>
+    public TechnologyInfo? Payments { get; init; }
+
+    /// <summary>A payment provider or rail the brief states that is not in the catalogue ("SEPA Instant"), kept by its name.</summary>
+    public string? StatedPayments { get; init; }
+
+    /// <summary>The e-mail/SMS provider: the brief's own, else one that fits the platform; null when none fits (the organisation's existing one is used).</summary>
+    public TechnologyInfo? Email { get; init; }
+
     /// <summary>Technologies the kit kept because the brief already runs them.</summary>
     public IReadOnlyList<TechnologyInfo> Kept { get; init; } = [];
 
