@@ -164,4 +164,11 @@ public sealed class KitTests
 
         Assert.Empty(ids.Intersect(SelfRunStack));
     }
+
+    [Fact]
+    public void ABriefThatRulesPaymentsOut_HasNoPaymentsTrait()
+    {
+        Assert.DoesNotContain(BriefAnalyzer.Analyze("A small photo-sharing site for a hiking club. No payments, no ads.").Traits, t => t.Name == "payments");
+        Assert.Contains(BriefAnalyzer.Analyze("A small shop for a hiking club; members pay online by card.").Traits, t => t.Name == "payments");
+    }
 }
