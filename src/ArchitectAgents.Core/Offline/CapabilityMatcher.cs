@@ -58,6 +58,18 @@ internal static class CapabilityMatcher
                 techText = statedName;
             }
 
+            // The kit fills each platform role once: a capability's queue, cache, storage or CDN is the kit's.
+            if (tech is { } own && plan.Kit is { } kit && kit.Decides(own.Category, out var role))
+            {
+                tech = role;
+                techText = role is not null ? techText : own.Category switch
+                {
+                    "queue" => "the job table in the database (no broker to run)",
+                    "payments" => kit.StatedPayments ?? own.Name,
+                    _ => $"none: the platform has no separate {own.Category} product",
+                };
+            }
+
             var added = new List<string>();
             foreach (var component in capability.Components.Where(c => !plan.Has(c.Id)))
             {

@@ -133,7 +133,7 @@ internal static class ComponentPlanner
                 {
                     plan.Add("queue", queue is null ? "Job table in the database" : "Message queue", "queue",
                         queue is null
-                            ? "Outbox events and background jobs as rows claimed with SELECT … FOR UPDATE SKIP LOCKED, with retries and a dead-letter state; no broker to run on a hosted platform."
+                            ? "Outbox events and background jobs as rows claimed with SELECT … FOR UPDATE SKIP LOCKED, with retries and a dead-letter state; no broker to run beside the application."
                             : "Outbox events and background jobs with retries and a dead-letter queue.", queue);
                     plan.Add("worker", "Background worker", "worker", "Same codebase, separate process: sends notifications, calls slow third parties.");
                     plan.Connect("app", "queue", "outbox events", async: true);

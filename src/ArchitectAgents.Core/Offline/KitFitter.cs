@@ -68,7 +68,7 @@ internal static class KitFitter
 
         var queue = Existing(f, kb, "queue")
             ?? (hosting is "hosted" ? StackQueue(f, kb) : null)
-            ?? ByCloud("aws-sqs", "azure-service-bus", "google-pubsub", "rabbitmq", null, tiny ? null : "rabbitmq");
+            ?? ByCloud("aws-sqs", "azure-service-bus", "google-pubsub", lean ? null : "rabbitmq", null, tiny ? null : "rabbitmq");
 
         var database = Existing(f, kb, "database") ?? T("postgresql");
         var managedDb = Existing(f, kb, "managed-database")

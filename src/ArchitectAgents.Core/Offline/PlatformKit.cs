@@ -46,6 +46,25 @@ internal sealed record PlatformKit
     /// <summary>The e-mail/SMS provider: the brief's own, else one that fits the platform; null when none fits (the organisation's existing one is used).</summary>
     public TechnologyInfo? Email { get; init; }
 
+    /// <summary>
+    /// The kit's product for a role it decides (queue, cache, object storage, CDN, payments, e-mail), so a capability
+    /// never brings a second product for a role the kit already fills; false for roles the kit leaves to others.
+    /// </summary>
+    public bool Decides(string category, out TechnologyInfo? tech)
+    {
+        (var decides, tech) = category switch
+        {
+            "queue" => (true, Queue),
+            "cache" => (true, Cache),
+            "object-storage" => (true, ObjectStorage),
+            "cdn" => (true, Cdn),
+            "payments" => (true, Payments),
+            "email" or "sms" => (Email is not null, Email),
+            _ => (false, (TechnologyInfo?)null),
+        };
+        return decides;
+    }
+
     /// <summary>Technologies the kit kept because the brief already runs them.</summary>
     public IReadOnlyList<TechnologyInfo> Kept { get; init; } = [];
 
