@@ -107,9 +107,11 @@ internal sealed class TriggerMatcher(RequirementsModel model, CapabilityCatalog 
 
     private static bool Same(string action, string verb) => string.Equals(action, verb, StringComparison.OrdinalIgnoreCase);
 
-    // "seat" matches "seats" and "sections" matches "section": objects are written singular in the data.
+    // "seat" matches "seats": objects are written singular in the data. A capitalised word is a proper name and
+    // matches only as written ("Teams" the product, not "teams" of people); a lower-case word matches any case.
     private static bool MentionsWord(string text, string word) =>
-        ExistingStack.Mentions(text, word) || ExistingStack.Mentions(text, word + "s") || ExistingStack.Mentions(text, word + "es");
+        (ExistingStack.Mentions(text, word) || ExistingStack.Mentions(text, word + "s") || ExistingStack.Mentions(text, word + "es"))
+        && (!char.IsUpper(word[0]) || text.Contains(word, StringComparison.Ordinal));
 
     // A bound in seconds; a clock time ("by 05:30") is a deadline, not a bound.
     private static double? Seconds(QualityTarget q) => q.Value is not { } v ? null : q.Unit.ToLowerInvariant() switch

@@ -130,6 +130,30 @@ public sealed class CapabilityTriggerTests
     }
 
     [Fact]
+    public void ACapabilityNeverBringsASecondQueue_ASmallOnPremTeamUsesTheJobTable()
+    {
+        var f = BriefFacts.Of(4, "on-premises", skills: ["Java"], existing: ["VMware"], shapes: ["batch"]);
+        var plan = ComponentPlanner.Plan(f, PatternSelector.Select(f), KnowledgeBase.Default);
+
+        Assert.DoesNotContain(plan.Technologies, t => t.Tech.Id == "rabbitmq");
+        Assert.Contains(plan.Capabilities, c => c.Id == "job-queue" && c.Technology.Contains("job table", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ARuledOutOffTheShelfProduct_CallsForWeighingBuyAgainstBuild()
+    {
+        var f = BriefFacts.Of(8, "Azure");
+        f.Context.Requirements.Constraints.Add(new Constraint { Kind = "exclusion", Value = "not Slack", Text = "Slack is not an option for us." });
+
+        Assert.Contains(Capabilities(f), c => c.Id == "buy-not-build");
+
+        // "teams" of people are no product.
+        var g = BriefFacts.Of(8, "Azure");
+        g.Context.Requirements.Constraints.Add(new Constraint { Kind = "exclusion", Value = "no new teams", Text = "We will not hire new teams for this." });
+        Assert.DoesNotContain(Capabilities(g), c => c.Id == "buy-not-build");
+    }
+
+    [Fact]
     public void Catalogue_ReferencesOnlyClassesAndCategoriesThatExist()
     {
         var catalog = CapabilityCatalog.Default;
