@@ -86,6 +86,8 @@ internal sealed record PlatformKit
         "aws-kms" or "google-cloud-kms" => Keys ?? Secrets ?? tech,
         "prometheus" or "grafana" or "amazon-cloudwatch" or "azure-monitor" or "google-cloud-observability" or "datadog" => Observability.Count > 0 ? Observability[0] : tech,
         "keycloak" or "amazon-cognito" or "entra-id" or "okta" => Identity ?? tech,
+        // A control written for Stripe applies to the brief's own provider; a stated one the catalogue lacks adds none.
+        "stripe" or "adyen" or "mollie" => Payments ?? (StatedPayments is null ? tech : null),
         _ => tech,
     };
 
@@ -104,6 +106,12 @@ internal sealed record PlatformKit
         if (Secrets?.Id != "vault")
         {
             result = result.Replace(" (dynamic, short-lived database credentials)", " (managed identities or short-lived credentials where the platform offers them)", StringComparison.Ordinal);
+        }
+
+        // Payment controls are written for Stripe; name the brief's own provider.
+        if ((Payments?.Name ?? StatedPayments) is { } provider && provider != "Stripe")
+        {
+            result = result.Replace("Stripe", provider, StringComparison.Ordinal);
         }
 
         // Controls are written for PostgreSQL and a generic KMS; name the design's own database and key service.

@@ -83,6 +83,10 @@ public sealed class KitTests
         Assert.DoesNotContain(plan.Technologies, t => t.Tech.Id == "stripe");
         Assert.Contains(plan.Capabilities, c => c.Id == "hosted-checkout" && c.Technology == "Adyen");
         Assert.Empty(DepartureFinder.Find(f, plan));
+
+        // Payment controls written for Stripe name the brief's provider.
+        Assert.Equal("adyen", plan.Kit!.ForControl(KnowledgeBase.Default.Technology("stripe"))!.Id);
+        Assert.DoesNotContain("Stripe", plan.Kit.Rewrite("Cards are tokenised by Stripe (hosted fields)."), StringComparison.Ordinal);
     }
 
     [Fact]
