@@ -124,7 +124,8 @@ internal static class KitFitter
             Keys = keys,
             Observability = observability,
             Iac = iac,
-            ObjectStorage = Existing(f, kb, "object-storage") ?? ByCloud("aws-s3", "azure-blob-storage", "google-cloud-storage", "seaweedfs", "cloudflare-r2", "cloudflare-r2"),
+            // A kept Supabase already stores files (Supabase Storage): no second storage service beside it.
+            ObjectStorage = Existing(f, kb, "object-storage") ?? (Existing(f, kb, "managed-database") is { Id: "supabase" } store ? store : null) ?? ByCloud("aws-s3", "azure-blob-storage", "google-cloud-storage", "seaweedfs", "cloudflare-r2", "cloudflare-r2"),
             Cdn = Existing(f, kb, "cdn") ?? ByCloud("amazon-cloudfront", "azure-front-door", "google-cloud-cdn", null, "cloudflare-cdn", "cloudflare-cdn"),
             Realtime = hosting == "azure" ? T("azure-web-pubsub") : null,
             Payments = payments,

@@ -175,4 +175,14 @@ public sealed class KitTests
         Assert.DoesNotContain(BriefAnalyzer.Analyze("A small photo-sharing site for a hiking club. No payments, no ads.").Traits, t => t.Name == "payments");
         Assert.Contains(BriefAnalyzer.Analyze("A small shop for a hiking club; members pay online by card.").Traits, t => t.Name == "payments");
     }
+
+    [Fact]
+    public void AKeptSupabase_StoresTheFiles_NoSecondStorageService()
+    {
+        var f = BriefFacts.Of(2, budget: (50, "USD/month"), skills: ["TypeScript"], existing: ["Next.js", "Vercel", "Supabase"], traits: ["media"]);
+        var ids = Kit(f);
+
+        Assert.Contains("supabase", ids);
+        Assert.DoesNotContain(ids, id => KnowledgeBase.Default.Technology(id)!.Category == "object-storage");
+    }
 }
