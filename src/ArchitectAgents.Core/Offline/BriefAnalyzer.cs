@@ -121,8 +121,10 @@ internal static partial class BriefAnalyzer
         };
         context.Figures.TransactionsPerDay = PerDay(all, context.Figures.Devices);
         context.Compliance = [.. Regimes.Where(r => r.Pattern.IsMatch(all)).Select(r => r.Regime)];
-        context.Traits = [.. TraitPatterns.Select(t => (t.Trait, Match: t.Pattern.Match(all))).Where(t => t.Match.Success)
-            .Select(t => new WorkloadTrait { Name = t.Trait, Evidence = Snippet(all, t.Match) })];
+        // "No payments, no ads yet": a trait the brief only ever names to rule out is no trait.
+        context.Traits = [.. TraitPatterns.Select(t => (t.Trait, Match: t.Pattern.Matches(all).FirstOrDefault(m => !NegatedBefore().IsMatch(all[Math.Max(0, m.Index - 24)..m.Index]))))
+            .Where(t => t.Match is not null)
+            .Select(t => new WorkloadTrait { Name = t.Trait, Evidence = Snippet(all, t.Match!) })];
         context.TeamSkills = [.. Skills.Where(s => s.Pattern.IsMatch(all)).Select(s => s.Skill)];
         context.Environment = Environments.Where(e => e.Pattern.IsMatch(all)).Select(e => e.Name).DefaultIfEmpty().Aggregate((a, b) => a + ", " + b);
         context.DataResidency = SentenceMatching(all, ResidencyRegex());
@@ -496,4 +498,8 @@ internal static partial class BriefAnalyzer
 
     [GeneratedRegex(@"\b(?:solo|single|one|lone)\s+(?:developer|engineer|dev)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SoloRegex();
+
+    // "no", "not", "without" or "nor" right before a trait word (one word may sit between: "no card payments").
+    [GeneratedRegex(@"\b(?:no|not|without|nor)\s+(?:(?!only\b|just\b)[\w-]+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NegatedBefore();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Knowledge;
 
@@ -6,20 +5,15 @@ namespace ArchitectAgents.Core.Offline;
 
 /// <summary>
 /// Matches the capability catalogue against the requirements model and applies each matched capability to the plan:
-/// its components (when the plan has none with that id) on the kit's technology for this hosting. All knowledge is in
-/// capabilities.json; this code only reads the model.
+/// its components (when the plan has none with that id) on the kit's technology for this hosting, or on the product
+/// the brief already runs in that role. All knowledge is in capabilities.json; <see cref="TriggerMatcher"/> reads the model.
 /// </summary>
 internal static class CapabilityMatcher
 {
     public static void Apply(DesignFacts f, ComponentPlan plan, KnowledgeBase kb, CapabilityCatalog catalog)
     {
         var model = f.Context.Requirements;
-        var texts = model.UseCases.Select(u => u.Text)
-            .Concat(model.Entities.Select(e => e.Name + " " + e.Text))
-            .Concat(model.Constraints.Select(c => c.Value + " " + c.Text))
-            .Concat(model.ExistingDecisions.Select(d => d.Text))
-            .Concat(model.Figures.Select(x => x.Text))
-            .ToList();
+        var matcher = new TriggerMatcher(model, catalog);
         var hosting = plan.Kit?.Hosting switch
         {
             "on-prem" => "onPrem",
@@ -28,17 +22,52 @@ internal static class CapabilityMatcher
         };
         foreach (var capability in catalog.Capabilities)
         {
-            if (Because(capability.Triggers, model, texts) is not { } because)
+            if (matcher.Because(capability.Triggers) is not { } because)
             {
                 continue;
             }
 
+            // The organisation already runs this capability ("the core ledger is an existing system"): the design
+            // uses that system through its interface and builds no second one.
+            // The decision about that system (its short form names it) is quoted before one that only mentions it in passing.
+            if (model.ExistingDecisions.OrderByDescending(d => capability.ExistingSystemWords.Any(w => ExistingStack.Mentions(d.Decision, w)))
+                    .FirstOrDefault(d => capability.ExistingSystemWords.Any(w => ExistingStack.Mentions(d.Text, w))) is { } runs)
+            {
+                plan.Capabilities.Add(Use(capability, because, $"the existing system, kept (\"{Short(runs.Decision)}\")", []));
+                continue;
+            }
+
             var techText = capability.Technologies.GetValueOrDefault(hosting) ?? "";
-            // A product the brief rules out ("nobody here wants to run Kafka") is never brought in by a capability.
+            // A product the brief ruled out ("nobody here wants to run Kafka") is never brought in by a capability.
             var tech = kb.Technology(techText) is { Deprecated: false } t && !f.Excludes(KitFitter.ShortName(t.Name)) ? t : null;
             if (tech is null && kb.Technology(techText) is not null)
             {
                 techText = $"{techText} is ruled out by the brief; the existing stack covers it";
+            }
+
+            // A product the brief already runs in the capability's role wins over the catalogue default (stated Adyen
+            // stays Adyen, stated Sidekiq carries the jobs, stated Redis holds the counters).
+            if (capability.Keeps.Select(category => KitFitter.Existing(f, kb, category)).FirstOrDefault(k => k is not null) is { } kept)
+            {
+                tech = kept;
+            }
+            else if (capability.Keeps.Select(category => Stated(model, category)).FirstOrDefault(s => s is not null) is { } statedName)
+            {
+                // Stated but not in the catalogue ("SEPA Instant"): keep it by the brief's name rather than invent one.
+                tech = null;
+                techText = statedName;
+            }
+
+            // The kit fills each platform role once: a capability's queue, cache, storage or CDN is the kit's.
+            if (tech is { } own && plan.Kit is { } kit && kit.Decides(own.Category, out var role))
+            {
+                tech = role;
+                techText = role is not null ? techText : own.Category switch
+                {
+                    "queue" => "the job table in the database (no broker to run)",
+                    "payments" => kit.StatedPayments ?? own.Name,
+                    _ => $"none: the platform has no separate {own.Category} product",
+                };
             }
 
             var added = new List<string>();
@@ -49,53 +78,27 @@ internal static class CapabilityMatcher
                 added.Add(component.Name);
             }
 
-            plan.Capabilities.Add(new CapabilityUse
-            {
-                Id = capability.Id,
-                Name = capability.Name,
-                Because = because,
-                Technology = tech?.Name ?? techText,
-                Components = added.Count > 0 ? added : [.. capability.Components.Where(c => plan.Has(c.Id)).Select(c => c.Name)],
-                Risk = capability.Risks.FirstOrDefault() ?? "",
-                ScalingTrigger = capability.ScalingTriggers.FirstOrDefault() ?? "",
-            });
+            plan.Capabilities.Add(Use(capability, because, tech?.Name ?? techText,
+                added.Count > 0 ? added : [.. capability.Components.Where(c => plan.Has(c.Id)).Select(c => c.Name)]));
         }
     }
 
-    // The first feature of the model that calls for the capability, quoted, or null when none does.
-    private static string? Because(CapabilityTriggers t, RequirementsModel model, List<string> texts)
+    /// <summary>The brief's own product for a role that only a constraint of that kind states (payments: "SEPA Instant"), or null.</summary>
+    internal static string? Stated(RequirementsModel model, string kind) =>
+        model.Constraints.FirstOrDefault(c => string.Equals(c.Kind, kind, StringComparison.OrdinalIgnoreCase) && c.Value.Length > 0)?.Value;
+
+    private static CapabilityUse Use(CapabilityInfo capability, string because, string technology, List<string> components) => new()
     {
-        if (model.UseCases.FirstOrDefault(u => t.Verbs.Any(v => string.Equals(u.Action, v, StringComparison.OrdinalIgnoreCase))
-                || t.Objects.Any(o => ExistingStack.Mentions(u.Object, o))) is { } useCase)
-        {
-            return $"use case: {useCase.Actor} {useCase.Action} {useCase.Object}".Replace("  ", " ", StringComparison.Ordinal);
-        }
+        Id = capability.Id,
+        Name = capability.Name,
+        Because = because,
+        Technology = technology,
+        Components = components,
+        Risk = capability.Risks.FirstOrDefault() ?? "",
+        ScalingTrigger = capability.ScalingTriggers.FirstOrDefault() ?? "",
+    };
 
-        if (model.Workload.FirstOrDefault(w => t.Shapes.Contains(w.Shape)) is { } shape)
-        {
-            return $"{shape.Shape} workload: \"{shape.Evidence}\"";
-        }
-
-        if (model.QualityTargets.FirstOrDefault(q => t.Qualities.Contains(q.Attribute)) is { } quality)
-        {
-            return $"{quality.Attribute} target: \"{quality.Text}\"";
-        }
-
-        if (model.Constraints.FirstOrDefault(c => t.Constraints.Contains(c.Kind)) is { } constraint)
-        {
-            return $"{constraint.Kind} constraint: \"{constraint.Value}\"";
-        }
-
-        foreach (var threshold in t.Figures)
-        {
-            if (model.Figures.FirstOrDefault(x => x.Unit.Contains(threshold.Unit, StringComparison.OrdinalIgnoreCase) && x.Value >= threshold.AtLeast) is { } figure)
-            {
-                return $"figure: {figure.Value.ToString("#,0.##", CultureInfo.InvariantCulture)} {figure.Unit} (≥ {threshold.AtLeast.ToString("#,0", CultureInfo.InvariantCulture)})";
-            }
-        }
-
-        return t.Words.FirstOrDefault(w => texts.Any(x => ExistingStack.Mentions(x, w))) is { } word ? $"the brief says \"{word}\"" : null;
-    }
+    private static string Short(string text) => text.Length <= 80 ? text : text[..77].TrimEnd() + "...";
 
     private static string From(ComponentPlan plan, string connectFrom)
     {

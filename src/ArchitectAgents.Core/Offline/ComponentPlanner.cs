@@ -62,7 +62,7 @@ internal static class ComponentPlanner
                 plan.Add("api", $"Fleet API ({modules})", "service", "Device registry, alerts, queries for dashboards.", framework);
                 plan.Add("db", postgres?.Name ?? "PostgreSQL", "database", "Device registry, users, alert state.", postgres);
                 plan.Use(kit.ManagedDatabase, "Runs the database as a managed service (backups, failover, patching)");
-                plan.Add("notify", "Notification provider", "external", "Delivers alerts by SMS, push and e-mail.", pick.Pick("email"));
+                plan.Add("notify", "Notification provider", "external", "Delivers alerts by SMS, push and e-mail.", kit.Email);
                 plan.Use(runtime, "Service runtime");
                 plan.Use(orm, "Data access");
                 plan.Connect("devices", "edge", "readings");
@@ -133,7 +133,7 @@ internal static class ComponentPlanner
                 {
                     plan.Add("queue", queue is null ? "Job table in the database" : "Message queue", "queue",
                         queue is null
-                            ? "Outbox events and background jobs as rows claimed with SELECT … FOR UPDATE SKIP LOCKED, with retries and a dead-letter state; no broker to run on a hosted platform."
+                            ? "Outbox events and background jobs as rows claimed with SELECT … FOR UPDATE SKIP LOCKED, with retries and a dead-letter state; no broker to run beside the application."
                             : "Outbox events and background jobs with retries and a dead-letter queue.", queue);
                     plan.Add("worker", "Background worker", "worker", "Same codebase, separate process: sends notifications, calls slow third parties.");
                     plan.Connect("app", "queue", "outbox events", async: true);
@@ -199,14 +199,14 @@ internal static class ComponentPlanner
         var caller = plan.Has("worker") ? "worker" : plan.Has("workers") ? "workers" : plan.Has("fanout") ? "fanout" : plan.Has("app") ? "app" : "api";
         if (f.Has("payments"))
         {
-            plan.Add("payments", "Payment provider", "external", "Card capture, tokenisation and payouts; card data never touches our systems.", pick.Pick("payments", "stripe"));
+            plan.Add("payments", kit.StatedPayments is { } statedPayments ? $"Payment provider ({statedPayments})" : "Payment provider", "external", "Card capture, tokenisation and payouts; card data never touches our systems.", kit.Payments);
             plan.Connect(plan.Has("app") ? "app" : plan.Has("core") ? "core" : "api", "payments", "tokenised payments");
             plan.Connect("payments", caller, "webhooks", async: true);
         }
 
         if (f.Has("async-workflow") && !plan.Has("notify"))
         {
-            plan.Add("notify", "E-mail / SMS provider", "external", "Delivers notifications and reminders.", pick.Pick("email"));
+            plan.Add("notify", "E-mail / SMS provider", "external", "Delivers notifications and reminders.", kit.Email);
             plan.Connect(caller, "notify", "send", async: true);
         }
 

@@ -14,33 +14,35 @@ internal static partial class DepartureFinder
     private static readonly HashSet<string> ReplaceableRoles = new(StringComparer.OrdinalIgnoreCase)
     {
         "database", "managed-database", "queue", "stream", "cache", "web-framework", "language-runtime", "auth", "observability",
-        "container-platform", "hosting", "container-orchestration", "cdn", "payments", "email", "search", "object-storage",
+        "container-platform", "hosting", "container-orchestration", "cdn", "payments", "email", "sms", "search", "object-storage",
     };
 
     public static List<string> Find(DesignFacts f, ComponentPlan plan, string? openApiYaml = null)
     {
         var kb = KnowledgeBase.Default;
         var departures = new List<string>();
-        var used = plan.Technologies.Select(t => t.Tech).ToList();
-        foreach (var decision in f.Context.Requirements.ExistingDecisions)
+        // Every technology the design picks, including a capability's own product where it adds no component.
+        var used = plan.Technologies.Select(t => t.Tech)
+            .Concat(plan.Capabilities.Select(c => kb.Technologies.Technologies.FirstOrDefault(t => !t.Deprecated && t.Name == c.Technology)).OfType<TechnologyInfo>())
+            .DistinctBy(t => t.Id)
+            .ToList();
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (label, named, all) in Stated(f))
         {
-            foreach (var named in decision.Technologies)
+            var existing = kb.Technologies.Technologies.FirstOrDefault(t => !t.Deprecated && ReplaceableRoles.Contains(t.Category) && Same(t, named));
+            if (existing is null || used.Any(u => u.Id == existing.Id) || f.Excludes(KitFitter.ShortName(existing.Name)) || !reported.Add(existing.Id))
             {
-                var existing = kb.Technologies.Technologies.FirstOrDefault(t => !t.Deprecated && ReplaceableRoles.Contains(t.Category) && Same(t, named));
-                if (existing is null || used.Any(u => u.Id == existing.Id) || f.Excludes(KitFitter.ShortName(existing.Name)))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var instead = used.FirstOrDefault(u => u.Category == existing.Category);
+            var instead = used.FirstOrDefault(u => u.Category == existing.Category);
 
-                // "Python and TypeScript", "C#, some TypeScript": a list of the team's languages is no decision the
-                // design replaces when it uses one of them.
-                var skillList = existing.Category is "language-runtime" && instead is not null && decision.Technologies.Any(o => Same(instead, o));
-                if (instead is not null && !skillList)
-                {
-                    departures.Add($"Existing decision \"{Short(decision.Decision)}\": the design uses {instead.Name} instead of {named}. {Reason(plan.Kit, instead, existing, f)}");
-                }
+            // "Python and TypeScript", "C#, some TypeScript": a list of the team's languages is no decision the
+            // design replaces when it uses one of them.
+            var skillList = existing.Category is "language-runtime" && instead is not null && all.Any(o => Same(instead, o));
+            if (instead is not null && !skillList)
+            {
+                departures.Add($"{label}: the design uses {instead.Name} instead of {named}. {Reason(plan.Kit, instead, existing, f)}");
             }
         }
 
@@ -52,6 +54,29 @@ internal static partial class DepartureFinder
         }
 
         return departures;
+    }
+
+    // What the brief states it runs: the products of its existing decisions, then those of its stack, payments,
+    // identity, cloud and hosting constraints (each with the label the departure quotes and its sibling names).
+    private static IEnumerable<(string Label, string Named, IReadOnlyList<string> All)> Stated(DesignFacts f)
+    {
+        var model = f.Context.Requirements;
+        foreach (var decision in model.ExistingDecisions)
+        {
+            foreach (var named in decision.Technologies)
+            {
+                yield return ($"Existing decision \"{Short(decision.Decision)}\"", named, decision.Technologies);
+            }
+        }
+
+        foreach (var constraint in model.Constraints.Where(c => c.Kind is "stack" or "payments" or "identity" or "cloud" or "hosting"))
+        {
+            var names = constraint.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            foreach (var named in names)
+            {
+                yield return ($"Stated {constraint.Kind} \"{Short(constraint.Value)}\"", named, names);
+            }
+        }
     }
 
     private static bool Same(TechnologyInfo tech, string named) => KitFitter.Names(tech).Any(n => ExistingStack.Mentions(named, n));

@@ -34,6 +34,7 @@ internal static class KitFitter
             : tiny ? $"a cluster would cost more than the {f.MonthlyBudget!.Stated} budget on its own"
             : $"{(decision.Kind == PatternKind.Serverless ? "functions" : "one deployable")} on {(hosting is "on-prem" ? "the existing servers" : "a managed platform")} needs no cluster to operate";
 
+        // "any" (no cloud stated) never gets one cloud's own services: the brief did not choose that cloud.
         TechnologyInfo? T(string id) => kb.Technology(id) is { Deprecated: false } t ? t : null;
         TechnologyInfo? ByCloud(string aws, string azure, string gcp, string? onPrem, string? hosted, string? any) => T(hosting switch
         {
@@ -45,10 +46,14 @@ internal static class KitFitter
             _ => any ?? "",
         });
 
+        // A small stated load, or a team too small to keep extra servers patched and on call, runs no identity, secrets
+        // or metrics server beside its application: the framework, the deployment's secret store and one collector do.
+        var lean = f.IsSmallLoad || f.Team < SmallTeam;
+
         var identity = Existing(f, kb, "auth");
         var inAppIdentity = identity is null && (f.Names("Devise") || f.Names("Doorkeeper") || f.Excludes("identity"));
         identity ??= inAppIdentity ? null : Existing(f, kb, "managed-database") is { Id: "supabase" } supa ? supa
-            : f.IsSmallLoad && hosting is "on-prem" or "any" ? null
+            : lean && hosting is "on-prem" or "any" ? null
             : ByCloud("amazon-cognito", "entra-id", "google-identity-platform", "keycloak", null, "keycloak");
         var identityNote = inAppIdentity
             ? "Partner and user credentials are issued by the existing application (no new identity product, as the brief asks)."
@@ -59,11 +64,11 @@ internal static class KitFitter
 
         var compute = Existing(f, kb, "container-platform") ?? Existing(f, kb, "hosting")
             ?? (k8s ? T("kubernetes") : ByCloud("aws-ecs-fargate", "azure-container-apps", "google-cloud-run", f.Names("VMware") ? "vmware-vsphere" : null, "managed-paas", null));
-        var functions = ByCloud("aws-lambda", "azure-functions", "google-cloud-run-jobs", null, Existing(f, kb, "hosting")?.Id ?? "google-cloud-run", "aws-lambda");
+        var functions = ByCloud("aws-lambda", "azure-functions", "google-cloud-run-jobs", null, Existing(f, kb, "hosting")?.Id ?? "google-cloud-run", null);
 
         var queue = Existing(f, kb, "queue")
             ?? (hosting is "hosted" ? StackQueue(f, kb) : null)
-            ?? ByCloud("aws-sqs", "azure-service-bus", "google-pubsub", "rabbitmq", null, tiny ? null : "rabbitmq");
+            ?? ByCloud("aws-sqs", "azure-service-bus", "google-pubsub", lean ? null : "rabbitmq", null, tiny ? null : "rabbitmq");
 
         var database = Existing(f, kb, "database") ?? T("postgresql");
         var managedDb = Existing(f, kb, "managed-database")
@@ -71,9 +76,8 @@ internal static class KitFitter
 
         var cache = Existing(f, kb, "cache") ?? ByCloud("amazon-elasticache", "azure-cache-redis", "google-memorystore", "redis", "redis", "redis");
 
-        // A small stated load does not pay for running a secrets server: the platform's or CI's secret store holds them.
-        var secrets = ByCloud("aws-secrets-manager", "azure-key-vault", "google-secret-manager", f.IsSmallLoad ? "platform-secrets" : "vault", "platform-secrets", tiny || f.IsSmallLoad ? "platform-secrets" : "vault");
-        var keys = ByCloud("aws-kms", "azure-key-vault", "google-cloud-kms", "vault", null, null);
+        var secrets = ByCloud("aws-secrets-manager", "azure-key-vault", "google-secret-manager", lean ? "platform-secrets" : "vault", "platform-secrets", tiny || lean ? "platform-secrets" : "vault");
+        var keys = ByCloud("aws-kms", "azure-key-vault", "google-cloud-kms", lean ? null : "vault", null, null);
 
         var monitor = Existing(f, kb, "observability");
         List<TechnologyInfo> observability = monitor is not null ? [monitor]
@@ -83,7 +87,7 @@ internal static class KitFitter
                 "hosted" => [T("sentry")!],
                 _ when tiny => [T("sentry")!],
                 // A small load sends the collector's output to one backend the organisation already has; separate metrics and dashboard servers pay off at scale.
-                _ when f.IsSmallLoad => [T("opentelemetry-collector")!],
+                _ when lean => [T("opentelemetry-collector")!],
                 _ => [T("opentelemetry-collector")!, T("prometheus")!, T("grafana")!],
             };
         if (k8s && observability.All(o => o.Id != "opentelemetry-collector"))
@@ -93,6 +97,13 @@ internal static class KitFitter
 
         // Infrastructure as code pays off where we own a cloud account; a hosted platform or existing VMs are configured by their owners.
         var iac = hosting is "aws" or "azure" or "gcp" or "any" && !tiny ? T("opentofu") : null;
+
+        // A payment or e-mail/SMS provider the brief already uses stays in every pick; a stated one the catalogue does
+        // not know is kept by its name rather than replaced by the catalogue's default.
+        var payments = Existing(f, kb, "payments");
+        var statedPayments = payments is null ? CapabilityMatcher.Stated(f.Context.Requirements, "payments") : null;
+        payments ??= statedPayments is null ? T("stripe") : null;
+        var email = Existing(f, kb, "email") ?? Existing(f, kb, "sms") ?? new TechnologyPicker(kb, f.Stack).Pick("email");
 
         var kept = kb.Technologies.Technologies.Where(t => !t.Deprecated && IsExisting(f, t)).ToList();
         return new PlatformKit
@@ -113,9 +124,13 @@ internal static class KitFitter
             Keys = keys,
             Observability = observability,
             Iac = iac,
-            ObjectStorage = Existing(f, kb, "object-storage") ?? ByCloud("aws-s3", "azure-blob-storage", "google-cloud-storage", "seaweedfs", "cloudflare-r2", "aws-s3"),
+            // A kept Supabase already stores files (Supabase Storage): no second storage service beside it.
+            ObjectStorage = Existing(f, kb, "object-storage") ?? (Existing(f, kb, "managed-database") is { Id: "supabase" } store ? store : null) ?? ByCloud("aws-s3", "azure-blob-storage", "google-cloud-storage", "seaweedfs", "cloudflare-r2", "cloudflare-r2"),
             Cdn = Existing(f, kb, "cdn") ?? ByCloud("amazon-cloudfront", "azure-front-door", "google-cloud-cdn", null, "cloudflare-cdn", "cloudflare-cdn"),
             Realtime = hosting == "azure" ? T("azure-web-pubsub") : null,
+            Payments = payments,
+            StatedPayments = statedPayments,
+            Email = email,
             Kept = kept,
         };
     }

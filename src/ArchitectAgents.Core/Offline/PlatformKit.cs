@@ -37,6 +37,34 @@ internal sealed record PlatformKit
     public TechnologyInfo? Cdn { get; init; }
     public TechnologyInfo? Realtime { get; init; }
 
+    /// <summary>The payment provider: the brief's own where it names one, else the catalogue default; null when the brief names one the catalogue lacks.</summary>
+    public TechnologyInfo? Payments { get; init; }
+
+    /// <summary>A payment provider or rail the brief states that is not in the catalogue ("SEPA Instant"), kept by its name.</summary>
+    public string? StatedPayments { get; init; }
+
+    /// <summary>The e-mail/SMS provider: the brief's own, else one that fits the platform; null when none fits (the organisation's existing one is used).</summary>
+    public TechnologyInfo? Email { get; init; }
+
+    /// <summary>
+    /// The kit's product for a role it decides (queue, cache, object storage, CDN, payments, e-mail), so a capability
+    /// never brings a second product for a role the kit already fills; false for roles the kit leaves to others.
+    /// </summary>
+    public bool Decides(string category, out TechnologyInfo? tech)
+    {
+        (var decides, tech) = category switch
+        {
+            "queue" => (true, Queue),
+            "cache" => (true, Cache),
+            "object-storage" => (true, ObjectStorage),
+            "cdn" => (true, Cdn),
+            "payments" => (true, Payments),
+            "email" or "sms" => (Email is not null, Email),
+            _ => (false, (TechnologyInfo?)null),
+        };
+        return decides;
+    }
+
     /// <summary>Technologies the kit kept because the brief already runs them.</summary>
     public IReadOnlyList<TechnologyInfo> Kept { get; init; } = [];
 
@@ -58,6 +86,8 @@ internal sealed record PlatformKit
         "aws-kms" or "google-cloud-kms" => Keys ?? Secrets ?? tech,
         "prometheus" or "grafana" or "amazon-cloudwatch" or "azure-monitor" or "google-cloud-observability" or "datadog" => Observability.Count > 0 ? Observability[0] : tech,
         "keycloak" or "amazon-cognito" or "entra-id" or "okta" => Identity ?? tech,
+        // A control written for Stripe applies to the brief's own provider; a stated one the catalogue lacks adds none.
+        "stripe" or "adyen" or "mollie" => Payments ?? (StatedPayments is null ? tech : null),
         _ => tech,
     };
 
@@ -76,6 +106,12 @@ internal sealed record PlatformKit
         if (Secrets?.Id != "vault")
         {
             result = result.Replace(" (dynamic, short-lived database credentials)", " (managed identities or short-lived credentials where the platform offers them)", StringComparison.Ordinal);
+        }
+
+        // Payment controls are written for Stripe; name the brief's own provider.
+        if ((Payments?.Name ?? StatedPayments) is { } provider && provider != "Stripe")
+        {
+            result = result.Replace("Stripe", provider, StringComparison.Ordinal);
         }
 
         // Controls are written for PostgreSQL and a generic KMS; name the design's own database and key service.

@@ -15,7 +15,8 @@ internal static class BriefFacts
         string[]? existing = null,
         string[]? shapes = null,
         string[]? identity = null,
-        double users = 0)
+        double users = 0,
+        string[]? traits = null)
     {
         var model = new RequirementsModel();
         model.Figures.Add(new Figure { Id = "fig-team", Quantity = "team size", Value = team, Unit = "engineers" });
@@ -49,6 +50,7 @@ internal static class BriefFacts
             TeamSkills = [.. skills ?? []],
             Environment = environment,
             Entities = ["order"],
+            Traits = [.. (traits ?? []).Select(t => new WorkloadTrait { Name = t, Evidence = t })],
         };
         if (users > 0)
         {
