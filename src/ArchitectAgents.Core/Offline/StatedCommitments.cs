@@ -9,7 +9,7 @@ namespace ArchitectAgents.Core.Offline;
 /// where the data lives (regions, residency) in the platform plan, the stated deadline in the rollout, and the
 /// stated languages the server kit does not use in the pattern's reason (kept for the parts written in them), the
 /// stated loads in the launch phase the design is sized for, and each stated latency, freshness or throughput target
-/// as an SLO.
+/// as an SLO; each stated invariant or privacy rule becomes a risk with its mitigation.
 /// Only what the requirements model states is written; nothing is written for a brief that states none.
 /// </summary>
 internal static class StatedCommitments
@@ -48,6 +48,22 @@ internal static class StatedCommitments
         if (targets.Count > 0)
         {
             design.Deployment.Observability.Add($"SLOs for the brief's stated targets, each with its own alert on error-budget burn: {string.Join("; ", targets)}");
+        }
+
+        // A stated invariant or privacy rule is a risk the design must mitigate where the data is written or read.
+        var n = 0;
+        foreach (var rule in constraints.Where(c => c.Kind is "invariant" or "privacy").DistinctBy(c => c.Value, StringComparer.OrdinalIgnoreCase).Take(4))
+        {
+            design.Risks.Add(new Risk
+            {
+                Id = $"risk-stated-{(rule.Kind == "privacy" ? "privacy" : "invariant")}-{++n}",
+                Description = $"Breaking the brief's rule \"{rule.Value}\" (\"{rule.Text.Trim()}\")",
+                Likelihood = "medium",
+                Impact = "high",
+                Mitigation = rule.Kind == "privacy"
+                    ? "Person identifiers are pseudonymised before any report, export or analytics store; raw records are readable only by the roles that need them, with every read logged; no per-person metric or ranking is computed."
+                    : "Enforced where the data is written: a database constraint or a conditional update in the same transaction as the change, never a check in application memory; a concurrency test in the pipeline and an alert on any violation found by a reconciliation query.",
+            });
         }
 
         var languages = constraints.Where(c => c.Kind == "stack")

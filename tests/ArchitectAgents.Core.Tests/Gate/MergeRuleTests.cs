@@ -34,6 +34,23 @@ public sealed class MergeRuleTests
     }
 
     [Fact]
+    public void ModelGatePassingADesignThatMissesAUseCase_GetsTheComputedMatrix_AndRevises()
+    {
+        var doc = BrokenDesigns.Good();
+        doc.Context!.Requirements.UseCases.Add(new UseCase { Id = "uc-1", Actor = "Finance", Action = "refund", Object = "disputed charge", Text = "Finance refunds disputed charges." });
+        var gate = Clone(ModelPass);
+        gate.Traceability = [new TraceRow { RequirementId = "uc-1", Kind = "use-case", Status = TraceStatus.Served, ServedBy = ["the model says so"] }];
+
+        var (sections, outcome) = ComputedFindings.Enforce(doc, new Dictionary<string, SectionBase> { [SectionNames.Gate] = gate }, "pass", revisionsLeft: 2);
+
+        Assert.Equal("revise", outcome);
+        var merged = (GateSection)sections[SectionNames.Gate];
+        Assert.Equal(TraceStatus.Unserved, Assert.Single(merged.Traceability, r => r.RequirementId == "uc-1").Status);
+        Assert.Contains("trace.use-cases", merged.SentBack);
+        Assert.Equal(GateItemStatus.Fail, merged.Items.Single(i => i.Id == "trace.use-cases").Status);
+    }
+
+    [Fact]
     public void ModelGateOnTheLastRound_Fails()
     {
         var (_, outcome) = ComputedFindings.Enforce(BrokenDesigns.With(BrokenDesigns.DeleteOnLedger), new Dictionary<string, SectionBase> { [SectionNames.Gate] = Clone(ModelPass) }, "pass", revisionsLeft: 0);

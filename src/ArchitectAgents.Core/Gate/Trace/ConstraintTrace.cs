@@ -14,6 +14,8 @@ internal static class ConstraintTrace
 {
     public static IEnumerable<TraceRow> Rows(RequirementsModel model, TraceScope scope)
     {
+        // A product the brief rules out is never expected in the kit, whichever other constraint also names it.
+        var exclusions = model.Constraints.Where(c => c.Kind == "exclusion").Select(c => c.Value + " " + c.Text).ToList();
         var i = 0;
         foreach (var constraint in model.Constraints)
         {
@@ -22,7 +24,7 @@ internal static class ConstraintTrace
             {
                 "budget" => Budget(scope.Design.Cost, scope),
                 "exclusion" => Exclusion(constraint, scope),
-                "stack" or "cloud" or "identity" or "payments" or "hosting" => Named(constraint, scope),
+                "stack" or "cloud" or "identity" or "payments" or "hosting" => Named(constraint, scope, exclusions),
                 "team" => Mentioned(NumberOnly(constraint.Value), scope, "the team size"),
                 _ => Mentioned(constraint.Value, scope, constraint.Kind),
             };
@@ -40,19 +42,19 @@ internal static class ConstraintTrace
     }
 
     // Each product or provider the constraint names is in the kit, or a departure says why not.
-    private static (TraceStatus, List<string>, string) Named(Constraint c, TraceScope scope)
+    private static (TraceStatus, List<string>, string) Named(Constraint c, TraceScope scope, List<string> exclusions)
     {
         var names = c.Value.Split([',', '/', '+'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var served = new List<string>();
         var departed = new List<string>();
         var missing = new List<string>();
-        foreach (var name in names)
+        foreach (var name in names.Where(n => !Excluded(n, exclusions)))
         {
             if ((KitNames.Find(scope.Design, name) ?? (c.Kind == "cloud" ? KitNames.OnCloud(scope.Design, name) : null)) is { } tech)
             {
                 served.Add($"technology {tech.Name} {tech.Version}".Trim());
             }
-            else if (c.Kind is "cloud" or "hosting" or "stack" && scope.Where((p, _) => !p.Location.StartsWith("design.departures", StringComparison.Ordinal) && ExistingStack.Mentions(p.Text, name)) is { Count: > 0 } places)
+            else if (scope.Where((p, _) => !p.Location.StartsWith("design.departures", StringComparison.Ordinal) && ExistingStack.Mentions(p.Text, name)) is { Count: > 0 } places)
             {
                 served.AddRange(places);
             }
@@ -114,6 +116,8 @@ internal static class ConstraintTrace
             ? (TraceStatus.Served, served, "")
             : (TraceStatus.Unserved, [], $"no part of the design names {what} '{value}'");
     }
+
+    private static bool Excluded(string name, List<string> exclusions) => exclusions.Any(e => ExistingStack.Mentions(e, name));
 
     private static string NumberOnly(string value) => new([.. value.TakeWhile(ch => !char.IsLetter(ch))]);
 }

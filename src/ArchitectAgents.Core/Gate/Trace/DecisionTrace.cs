@@ -21,7 +21,7 @@ internal static class DecisionTrace
             var missing = new List<string>();
             foreach (var name in decision.Technologies)
             {
-                if (KitNames.Find(scope.Design, name) is { } tech)
+                if ((KitNames.Find(scope.Design, name) ?? KitNames.OnCloud(scope.Design, name)) is { } tech)
                 {
                     served.Add($"technology {tech.Name} {tech.Version}".Trim());
                 }
