@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Sourced by scripts/test.sh: starts a throwaway PostgreSQL server on a loopback port for the tests and
-# exports ARCHITECT_TEST_POSTGRES; test_postgres_stop removes it again.
+# exports ARCHITECT_TEST_POSTGRES; test_postgres_stop removes it again. A server that cannot be started is a
+# failure (test_postgres_start returns 1 and says why), never a silent skip: the server tests would otherwise be
+# skipped and the run end green. ARCHITECT_PG_BIN overrides where initdb and pg_ctl are looked for.
 
 test_postgres_start() {
   local bin
-  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  if [ -z "$bin" ]; then
-    echo "warning: no PostgreSQL server installed; server tests will be skipped" >&2
-    return 0
+  bin=${ARCHITECT_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    echo "error: no PostgreSQL server installed (scripts/setup-test-deps.sh installs it); the server tests cannot run" >&2
+    return 1
   fi
+  PG_TEST_BIN=$bin
   PG_TEST_DIR=$(mktemp -d /tmp/architect-pg.XXXXXX)
   local user
   user=$(id -un)
@@ -18,25 +21,28 @@ test_postgres_start() {
   fi
   PG_TEST_PORT=55432
   while (exec 3<>/dev/tcp/127.0.0.1/$PG_TEST_PORT) 2>/dev/null; do PG_TEST_PORT=$((PG_TEST_PORT + 1)); done
-  local run=()
-  [ "$(id -u)" -eq 0 ] && run=(runuser -u "$user" --)
-  if ! "${run[@]}" "$bin/initdb" -D "$PG_TEST_DIR/data" -U postgres --auth=trust -E UTF8 >/dev/null 2>&1; then
-    echo "warning: initdb failed; server tests will be skipped" >&2
-    return 0
+  PG_TEST_RUN=()
+  [ "$(id -u)" -eq 0 ] && PG_TEST_RUN=(runuser -u "$user" --)
+  if ! "${PG_TEST_RUN[@]}" "$bin/initdb" -D "$PG_TEST_DIR/data" -U postgres --auth=trust -E UTF8 >"$PG_TEST_DIR/initdb.log" 2>&1; then
+    echo "error: initdb failed: $(tail -n 3 "$PG_TEST_DIR/initdb.log" | tr '\n' ' ')" >&2
+    test_postgres_stop
+    return 1
   fi
-  if ! "${run[@]}" "$bin/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/log" -w -t 60 \
-      -o "-p $PG_TEST_PORT -c listen_addresses=127.0.0.1 -k $PG_TEST_DIR -c fsync=off" start >/dev/null; then
-    echo "warning: PostgreSQL did not start (see $PG_TEST_DIR/log); server tests will be skipped" >&2
-    return 0
+  if ! "${PG_TEST_RUN[@]}" "$bin/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/log" -w -t 60 \
+      -o "-p $PG_TEST_PORT -c listen_addresses=127.0.0.1 -k $PG_TEST_DIR -c fsync=off" start >/dev/null 2>&1; then
+    echo "error: PostgreSQL did not start: $(tail -n 3 "$PG_TEST_DIR/log" 2>/dev/null | tr '\n' ' ')" >&2
+    test_postgres_stop
+    return 1
   fi
-  PG_TEST_RUN=("${run[@]}")
-  PG_TEST_BIN=$bin
   export ARCHITECT_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_TEST_PORT;Username=postgres;Database=postgres;Pooling=false"
 }
 
 test_postgres_stop() {
-  if [ -n "${PG_TEST_DIR:-}" ] && [ -d "$PG_TEST_DIR/data" ]; then
+  if [ -n "${PG_TEST_DIR:-}" ] && [ -d "$PG_TEST_DIR/data" ] && [ -n "${PG_TEST_BIN:-}" ]; then
     "${PG_TEST_RUN[@]}" "$PG_TEST_BIN/pg_ctl" -D "$PG_TEST_DIR/data" -m immediate stop >/dev/null 2>&1 || true
   fi
-  [ -n "${PG_TEST_DIR:-}" ] && rm -rf "$PG_TEST_DIR"
+  if [ -n "${PG_TEST_DIR:-}" ]; then
+    rm -rf "$PG_TEST_DIR"
+  fi
+  PG_TEST_DIR=
 }

@@ -14,8 +14,9 @@ bash scripts/setup-test-deps.sh || { echo "error: installing test dependencies f
 
 # A real PostgreSQL server on a loopback port, for the tests that need one.
 source scripts/test-postgres.sh
-test_postgres_start
 trap test_postgres_stop EXIT
+postgres_failed=0
+test_postgres_start || postgres_failed=1
 
 results="$(pwd)/TestResults"
 rm -rf "$results"
@@ -46,6 +47,11 @@ done
 
 if [ ${#trx_files[@]} -eq 0 ]; then
   echo "error: no test results were produced" >&2
+  failed=$((failed + 1))
+fi
+if [ $postgres_failed -ne 0 ]; then
+  # The PostgreSQL tests skip themselves without a server; the run must not end green because of that.
+  echo "error: the test PostgreSQL server could not be started (see above); counted as a failure" >&2
   failed=$((failed + 1))
 fi
 if [ $status -ne 0 ] && [ $failed -eq 0 ]; then

@@ -18,7 +18,7 @@ public static class ComputedFindings
         if (result.TryGetValue(SectionNames.Gate, out var g) && g is GateSection gate && input.Design is not null)
         {
             gate.Traceability = TraceabilityMatrix.Of(input);
-            outcome = EnforceGate(gate, [.. ContradictionItems.For(input), .. TraceItems.For(gate.Traceability, input.Context)], revisionsLeft) ?? outcome;
+            outcome = EnforceGate(gate, [.. ContradictionItems.For(input), .. TraceItems.For(gate.Traceability, input)], revisionsLeft) ?? outcome;
         }
 
         if (result.TryGetValue(SectionNames.Review, out var r) && r is ReviewSection review)

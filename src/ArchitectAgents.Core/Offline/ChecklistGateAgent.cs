@@ -34,7 +34,7 @@ public sealed class ChecklistGateAgent : OfflineAgent
         AntiPatterns(design, facts, Add);
         items.AddRange(ContradictionItems.For(doc));
         var matrix = TraceabilityMatrix.Of(doc);
-        items.AddRange(TraceItems.For(matrix, context));
+        items.AddRange(TraceItems.For(matrix, doc));
 
         foreach (var result in doc.Validation?.Results ?? [])
         {

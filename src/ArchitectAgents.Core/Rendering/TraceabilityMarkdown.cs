@@ -7,7 +7,7 @@ namespace ArchitectAgents.Core.Rendering;
 /// <summary>The traceability matrix as a table a person can read, grouped by kind of requirement, unmet rows first.</summary>
 internal static class TraceabilityMarkdown
 {
-    private static readonly string[] Order = ["use-case", "figure", "quality-target", "constraint", "compliance", "decision"];
+    private static readonly string[] Order = ["use-case", "figure", "quality-target", "constraint", "compliance", "decision", "grounding", "statement"];
 
     public static void Append(StringBuilder sb, IReadOnlyList<TraceRow> rows)
     {
@@ -34,7 +34,7 @@ internal static class TraceabilityMarkdown
 
         var parts = Order.Select(kind => rows.Where(r => r.Kind == kind).ToList()).Where(g => g.Count > 0)
             .Select(g => $"{g.Count(r => r.Status != TraceStatus.Unserved).ToString(CultureInfo.InvariantCulture)} of {g.Count.ToString(CultureInfo.InvariantCulture)} {Plural(g[0].Kind)}");
-        return $"Traceability: {string.Join(", ", parts)} served or departed from with a reason.";
+        return $"Traceability: {string.Join(", ", parts)} (served, departed from with a reason, or flagged).";
     }
 
     private static string Plural(string kind) => kind switch
@@ -42,6 +42,8 @@ internal static class TraceabilityMarkdown
         "use-case" => "use cases",
         "quality-target" => "quality targets",
         "compliance" => "compliance clauses",
+        "grounding" => "tables grounded in the brief",
+        "statement" => "requirement sentences read",
         _ => kind + "s",
     };
 }

@@ -26,7 +26,7 @@ public sealed class TraceabilityTests
         return doc;
     }
 
-    private static List<GateItem> Items(DesignDocument doc) => TraceItems.For(TraceabilityMatrix.Of(doc), doc.Context);
+    private static List<GateItem> Items(DesignDocument doc) => TraceItems.For(TraceabilityMatrix.Of(doc), doc);
 
     private static GateItem Item(DesignDocument doc, string id) => Assert.Single(Items(doc), i => i.Id == id);
 
@@ -170,5 +170,56 @@ public sealed class TraceabilityTests
         Assert.Contains("| uc-3: Finance refund disputed charge | use-case | unserved |", review, StringComparison.Ordinal);
         Assert.Contains("operation POST /v1/payments", review, StringComparison.Ordinal);
         Assert.Contains("Traceability: 2 of 3 use cases", files[DeliverableSet.Report], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TableTheBriefNeverNames_FailsGrounding_AndControlTablesAreGrounded()
+    {
+        var doc = Served();
+        doc.Brief!.Text = "Customers submit payments for their orders; support staff view payments. About 12k payments a day, EU customers.";
+        Assert.Equal(GateItemStatus.Pass, Item(doc, "trace.grounded").Status);
+
+        doc.Design!.Database.Ddl += "CREATE TABLE patients (id uuid PRIMARY KEY);\nCREATE TABLE consent_records (id uuid PRIMARY KEY);\n";
+        var item = Item(doc, "trace.grounded");
+
+        Assert.Equal(GateItemStatus.Fail, item.Status);
+        Assert.Contains("'table patients' (table-patients)", item.Evidence, StringComparison.Ordinal);
+        Assert.DoesNotContain("table-consent_records", item.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LongBriefWithNoUseCaseRead_FailsCoverage_AShortOneWarns()
+    {
+        var doc = Served();
+        doc.Context!.Requirements.UseCases.Clear();
+        doc.Brief!.Text = "Card payments for orders.";
+        Assert.Equal(GateItemStatus.Warn, Item(doc, "trace.use-cases").Status);
+
+        doc.Brief.Text = string.Join(' ', Enumerable.Repeat("The shop takes card payments for orders placed on its site.", 15));
+        var item = Item(doc, "trace.use-cases");
+
+        Assert.Equal(GateItemStatus.Fail, item.Status);
+        Assert.Contains("no use case", item.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequirementSentencesTheReaderTookNothingFrom_AreCounted_AndMostUnreadFails()
+    {
+        var doc = Served();
+        doc.Brief!.Text = """
+            Customers submit a payment for an order.
+            Refunds must be approved by a second person.
+            Chargebacks should be answered within the card scheme's deadline.
+            Statements must never show another customer's data.
+            """;
+
+        var item = Item(doc, "trace.statements");
+
+        Assert.Equal(GateItemStatus.Fail, item.Status);
+        Assert.Contains("0 of 3 requirement sentences served", item.Evidence, StringComparison.Ordinal);
+
+        doc.Context!.Requirements.Constraints.Add(new Constraint { Kind = "invariant", Value = "approved by a second person", Text = "Refunds must be approved by a second person." });
+        doc.Context.Requirements.Constraints.Add(new Constraint { Kind = "privacy", Value = "never show another customer's data", Text = "Statements must never show another customer's data." });
+        Assert.Equal(GateItemStatus.Warn, Item(doc, "trace.statements").Status);
     }
 }

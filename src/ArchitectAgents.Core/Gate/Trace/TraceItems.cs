@@ -6,7 +6,8 @@ namespace ArchitectAgents.Core.Gate;
 /// <summary>
 /// The gate items measured on the traceability matrix, one per kind of requirement, each saying how many are served
 /// and naming those that are not. Use cases below <see cref="UseCaseThreshold"/>, an unserved constraint or
-/// compliance clause, or an existing decision neither kept nor departed from fail the design.
+/// compliance clause, an existing decision neither kept nor departed from, no use case at all for a brief with
+/// scope, or a table the brief never asked for fail the design.
 /// </summary>
 public static class TraceItems
 {
@@ -16,9 +17,18 @@ public static class TraceItems
     /// <summary>Share of use cases that must have an operation, component or capability for the design to pass.</summary>
     public const double UseCaseThreshold = 0.8;
 
+    /// <summary>Share of the brief's requirement sentences ("must", "should", "never", …) the model must have read for the design to pass.</summary>
+    public const double StatementThreshold = 0.75;
+
+    /// <summary>Words from which a brief with no use case read fails rather than warns.</summary>
+    public const int LongBrief = 120;
+
+    private static int WordCount(string? text) => string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
     /// <summary>One item per kind of requirement the model has.</summary>
-    public static List<GateItem> For(IReadOnlyList<TraceRow> rows, ContextSection? context)
+    public static List<GateItem> For(IReadOnlyList<TraceRow> rows, DesignDocument? document)
     {
+        var context = document?.Context;
         // A brief with no stated scope fails on that alone (only the requester can fix it); coverage of nothing says nothing.
         var vague = context?.Assumptions.Any(a => a.Topic == "scope") == true;
         var items = new List<GateItem>();
@@ -26,9 +36,26 @@ public static class TraceItems
         if (!vague)
         {
             var share = useCases.Count == 0 ? 1 : (double)useCases.Count(Met) / useCases.Count;
+            // A brief with scope but no use case the reader could find leaves nothing to show that the API does what
+            // the brief asks: that is a failure to demonstrate, not a pass by default.
+            // A short brief may simply not say who does what (the requirements item warns about thin briefs); a long one
+            // with no use case read is a brief the design was never checked against.
+            var words = WordCount(document?.Brief?.Text);
             items.Add(Item("trace.use-cases", "Every use case of the brief has an operation, component or capability that performs it",
-                useCases.Count == 0 ? GateItemStatus.Warn : share < UseCaseThreshold ? GateItemStatus.Fail : share < 1 ? GateItemStatus.Warn : GateItemStatus.Pass,
-                useCases.Count == 0 ? "the requirements model has no use case, so the API could not be checked against one" : Count(useCases, "use cases")));
+                useCases.Count == 0 ? (words >= LongBrief ? GateItemStatus.Fail : GateItemStatus.Warn) : share < UseCaseThreshold ? GateItemStatus.Fail : share < 1 ? GateItemStatus.Warn : GateItemStatus.Pass,
+                useCases.Count == 0 ? $"no use case (actor, action, object) was read from the brief ({words} words), so nothing shows that the API and schema do what it asks; state who does what with which records, or answer the scope question" : Count(useCases, "use cases")));
+        }
+
+        // The other items can only check what the reader took from the brief; this one checks how much that is.
+        var statements = Of(rows, "statement");
+        if (!vague && statements.Count > 0)
+        {
+            var unread = statements.Count(r => r.Status != TraceStatus.Served);
+            var read = 1 - (double)unread / statements.Count;
+            // One unread sentence of three is noise of the sentence test; several, and most of them, is a brief not read.
+            items.Add(Item("trace.statements", "The brief's requirement sentences were read into the requirements model the design is checked against",
+                read < StatementThreshold && unread >= 2 ? GateItemStatus.Fail : unread > 0 ? GateItemStatus.Warn : GateItemStatus.Pass,
+                Count(statements, "requirement sentences")));
         }
 
         var figures = Of(rows, "figure").Where(r => !r.Requirement.EndsWith("(derived)", StringComparison.Ordinal)).ToList();
@@ -45,11 +72,12 @@ public static class TraceItems
         Strict(items, rows, "constraint", "trace.constraints", "Every constraint is honoured (cloud, region, stack, budget, team, exclusions)", "constraints");
         Strict(items, rows, "compliance", "trace.compliance", "Every compliance regime the brief names is covered by controls", "compliance clauses");
         Strict(items, rows, "decision", "trace.decisions", "Every existing decision is kept or departed from with a reason", "existing decisions");
+        Strict(items, rows, "grounding", "trace.grounded", "Every table is grounded in the brief's words or added by a named control", "tables");
         return items;
     }
 
     /// <summary>True for the trace items whose failure alone fails the design.</summary>
-    public static bool IsMustHave(GateItem item) => item.Id is "trace.use-cases" or "trace.constraints" or "trace.compliance" or "trace.decisions";
+    public static bool IsMustHave(GateItem item) => item.Id is "trace.use-cases" or "trace.constraints" or "trace.compliance" or "trace.decisions" or "trace.grounded" or "trace.statements";
 
     private static void Strict(List<GateItem> items, IReadOnlyList<TraceRow> rows, string kind, string id, string title, string noun)
     {

@@ -5,7 +5,7 @@ namespace ArchitectAgents.Core.Gate;
 /// <summary>
 /// The traceability matrix: every element of the requirements model (use case, figure, quality target, constraint,
 /// compliance clause, existing decision) with the design elements that serve it, a departure, a flagged risk, or
-/// nothing. Computed from the document by code, so a model can neither write nor soften it.
+/// nothing; and, the other way round, every table with the words of the brief (or the control) it is grounded in. Computed from the document by code, so a model can neither write nor soften it.
 /// </summary>
 public static class TraceabilityMatrix
 {
@@ -26,6 +26,8 @@ public static class TraceabilityMatrix
             .. QualityTargetTrace.Rows(model, scope),
             .. ConstraintTrace.Rows(model, scope),
             .. DecisionTrace.Rows(model, scope),
+            .. GroundingTrace.Rows(document, scope),
+            .. StatementTrace.Rows(document),
         ];
     }
 }

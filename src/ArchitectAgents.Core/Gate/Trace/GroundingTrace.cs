@@ -1,0 +1,60 @@
+using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Knowledge;
+
+namespace ArchitectAgents.Core.Gate;
+
+/// <summary>
+/// The reverse trace: every table of the schema is grounded in the brief (its head word is a word of the brief, of
+/// an answer or of the requirements model) or added by a security control of the knowledge base (consent records,
+/// role assignments, audit log). A table that is neither is scope the brief never asked for, the mark of a template
+/// filled in instead of a design of this brief.
+/// </summary>
+internal static class GroundingTrace
+{
+    private static readonly Lazy<Dictionary<string, string>> ControlTables = new(() =>
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal) { ["users"] = "sign-in (every design keeps its users)" };
+        foreach (var control in KnowledgeBase.Default.Controls.Controls)
+        {
+            foreach (var table in SqlSchema.Read(control.Remedy.Ddl).Tables)
+            {
+                map.TryAdd(table, $"control {control.Id}");
+            }
+        }
+
+        return map;
+    });
+
+    public static IEnumerable<TraceRow> Rows(DesignDocument document, TraceScope scope)
+    {
+        var context = document.Context!;
+        var model = context.Requirements;
+        var briefWords = TraceWords.Of(string.Join('\n', [
+            document.Brief?.Text ?? "",
+            .. document.Brief?.Attachments.Select(a => a.Content) ?? [],
+            .. context.Questions.Select(q => q.Answer ?? ""),
+            .. model.Entities.Select(e => e.Name),
+            .. model.UseCases.Select(u => u.Object),
+            .. model.Nouns,
+        ]));
+        foreach (var table in scope.View.Schema.Tables)
+        {
+            var words = TraceWords.Content(table.Replace('_', ' '));
+            var head = words.LastOrDefault() ?? table;
+            string? by = ControlTables.Value.TryGetValue(table, out var control) ? control
+                : briefWords.Contains(head) ? $"the brief's word '{head}'"
+                : briefWords.FirstOrDefault(w => w.Length >= 4 && head.Length >= 4 && (w.StartsWith(head, StringComparison.Ordinal) || head.StartsWith(w, StringComparison.Ordinal))) is { } near ? $"the brief's word '{near}'"
+                : null;
+            yield return new TraceRow
+            {
+                RequirementId = "table-" + table,
+                Kind = "grounding",
+                Requirement = $"table {table}",
+                Words = "",
+                Status = by is null ? TraceStatus.Unserved : TraceStatus.Served,
+                ServedBy = by is null ? [] : [by],
+                Note = by is null ? $"no word of the brief, its answers or its requirements names '{head}', and no control adds it" : "",
+            };
+        }
+    }
+}
