@@ -19,7 +19,8 @@ internal static partial class OpenApiWriter
         var tag = new[] { entity.Resource };
         var tables = new[] { entity.Table };
         var collection = $"/v1/{entity.Resource}";
-        var byKind = useCases.GroupBy(u => lexicon.OperationKind(u.Action) ?? "read").ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        // A verb of no known kind ("screen", "scan", "sign off") is something done to the resource: an action on it.
+        var byKind = useCases.GroupBy(u => lexicon.OperationKind(u.Action) ?? "transition").ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         string Summary(string kind, string fallback) => byKind.TryGetValue(kind, out var list) ? string.Join("; ", list.Select(u => $"{u.Id}: {u.Actor} {u.Action} {u.Object}")) : fallback;
 
         var collectionItem = new Dictionary<string, object>();

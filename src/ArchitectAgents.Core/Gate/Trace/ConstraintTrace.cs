@@ -7,7 +7,7 @@ namespace ArchitectAgents.Core.Gate;
 /// <summary>
 /// Traces each constraint by what honouring it means for its kind: the stated cloud, stack, identity or payment
 /// provider is in the kit (or departed from with a reason); a region, residency or regime is named where the design
-/// places data or lists its controls; the cost estimate is within the budget (or the overrun is a risk); an excluded
+/// places data or lists its controls; the cost estimate is within the budget (an overrun fails, named as a risk or not); an excluded
 /// product is not in the kit; an invariant or deadline is carried by the design's own words.
 /// </summary>
 internal static class ConstraintTrace
@@ -91,10 +91,11 @@ internal static class ConstraintTrace
             return (TraceStatus.Served, ["design.cost"], $"estimate {total}");
         }
 
+        // Naming the overrun as a risk is honest, but the brief's limit is still broken: it does not count as kept.
         var risks = scope.Where((p, w) => p.Location.StartsWith("design.risks", StringComparison.Ordinal) && (w.Contains("budget") || w.Contains("cost")));
-        return risks.Count > 0
-            ? (TraceStatus.Flagged, risks, $"over budget ({total}), named as a risk")
-            : (TraceStatus.Unserved, ["design.cost"], $"over budget ({total}) and no risk says so");
+        return (TraceStatus.Unserved, ["design.cost", .. risks], risks.Count > 0
+            ? $"over budget ({total}); a risk names the overrun, but the estimate still exceeds the stated budget"
+            : $"over budget ({total}) and no risk says so");
     }
 
     private static (TraceStatus, List<string>, string) Exclusion(Constraint c, TraceScope scope)

@@ -5,9 +5,9 @@ namespace ArchitectAgents.Core.Gate;
 
 /// <summary>
 /// Traces each use case to what performs it: an API operation on its object (the operation's path, id or summary
-/// names the object's head noun and its method or words fit the action), a component whose responsibility names it
-/// (automated behaviour, integrations), or a capability adopted because of it. A contract's <c>x-use-cases</c> claim
-/// counts only when the operation's words back it.
+/// names the object's head noun and its method or words fit the action); for the system's own behaviour also a
+/// component whose responsibility names its object, or a capability adopted because of it. A contract's
+/// <c>x-use-cases</c> claim counts only when the operation's words back it.
 /// </summary>
 internal static class UseCaseTrace
 {
@@ -22,26 +22,26 @@ internal static class UseCaseTrace
             var kind = ReadingLexicon.Default.OperationKind(useCase.Action);
             foreach (var (op, words) in scope.Operations)
             {
-                var names = head is not null && words.Contains(head);
-                var does = action.Any(words.Contains) || Fits(kind, op.Method);
-                var claimed = op.UseCases.Contains(useCase.Id, StringComparer.Ordinal);
-                if (names && (does || claimed) || claimed && action.Any(words.Contains))
+                // The operation names the object and does the action: the verb is in its words, or its method is the
+                // one the verb's kind calls for. A contract's x-use-cases claim alone proves nothing.
+                if (head is not null && words.Contains(head) && (action.Any(words.Contains) || Fits(kind, op.Method)))
                 {
                     served.Add($"operation {op.Label}");
                 }
             }
 
-            foreach (var (component, words) in scope.Components)
+            // A person acts through the API; only the system's own behaviour can be performed by a component or a
+            // capability alone ("Reminder worker: sends reminder SMS").
+            var system = useCase.Actor == "System";
+            foreach (var (component, words) in scope.Components.Where(_ => system))
             {
-                // A component performs it when it names the object and the action, or, for the system's own
-                // behaviour, the object alone ("Reminder worker: sends reminder SMS").
-                if (head is not null && words.Contains(head) && (action.Any(words.Contains) || useCase.Actor == "System"))
+                if (head is not null && words.Contains(head))
                 {
                     served.Add($"component {component.Id}");
                 }
             }
 
-            foreach (var capability in scope.Design.Capabilities.Where(c => Quotes(c.Because, useCase)))
+            foreach (var capability in scope.Design.Capabilities.Where(c => system && Quotes(c.Because, useCase)))
             {
                 served.Add($"capability {capability.Id}");
             }
@@ -56,7 +56,8 @@ internal static class UseCaseTrace
                 ServedBy = served,
                 Note = served.Count > 0 ? "" : head is null
                     ? "the use case names no object to look for"
-                    : $"no operation names '{head}' with a fitting method or the verb '{useCase.Action}', and no component or capability performs it",
+                    : system ? $"no operation, component or capability names '{head}'"
+                    : $"no operation names '{head}' with the verb '{useCase.Action}' or the method its kind calls for (a person acts through the API)",
             };
         }
     }
