@@ -48,39 +48,15 @@ public static class UseCaseReader
             depth = Math.Max(0, depth);
             if (depth == 0 && current.Count > 0 && (t.Post.Contains(';', StringComparison.Ordinal) || t.Post.Contains(':', StringComparison.Ordinal)))
             {
-                yield return Retag(current, lexicon);
+                yield return TagRepair.Repair(current, lexicon);
                 current = [];
             }
         }
 
         if (current.Count > 0)
         {
-            yield return Retag(current, lexicon);
+            yield return TagRepair.Repair(current, lexicon);
         }
-    }
-
-    /// <summary>The tagger reads some verbs after a plural subject as nouns ("students browse sections"); an action verb there is a verb.</summary>
-    private static List<Token> Retag(List<Token> t, ReadingLexicon lexicon)
-    {
-        var result = new List<Token>(t);
-        if (result.Count > 1 && result[0].Is("Adjective") && char.IsUpper(result[0].Text[0]) && (result[1].Is("Modal") || result[1].Is("Verb")))
-        {
-            // "Legal must be able to …": a capitalised word opening the clause before its verb is a noun.
-            result[0] = result[0] with { Tags = new HashSet<string>(["Noun", "Singular"], StringComparer.Ordinal) };
-        }
-
-        for (var i = 1; i < result.Count - 1; i++)
-        {
-            var x = result[i];
-            var verbForm = x.Is("Plural") && result[i + 1].Is("Determiner") ? x.Lemma : x.Normal;
-            if (x.Is("Noun") && (!x.Is("Plural") || verbForm != x.Normal) && !x.Is("Verb") && (lexicon.ActionVerbs.Contains(verbForm) || lexicon.SystemVerbs.Contains(verbForm)) && result[i - 1].Is("Noun") && !result[i - 1].Breaks
-                && lexicon.IsActor([result[i - 1]]) && (result[i + 1].Is("Noun") || result[i + 1].Is("Determiner") || result[i + 1].Is("Adjective") || result[i + 1].Is("Pronoun")))
-            {
-                result[i] = x with { Lemma = verbForm, Tags = new HashSet<string>(["Verb", "PresentTense", "Infinitive"], StringComparer.Ordinal) };
-            }
-        }
-
-        return result;
     }
 
     private static void ReadClause(AnnotatedSentence sentence, List<Token> t, ReadingLexicon lexicon, List<Found> found, ref string? lastObject)
@@ -114,6 +90,12 @@ public static class UseCaseReader
                     }
                     if (verbIndex >= 0)
                     {
+                        if (!lexicon.IsActor(np) && !np.Any(x => x.Is("Pronoun")))
+                        {
+                            // A thing that is the subject of its clause is what a later "it" stands for ("Stock is owned by …; the system updates it").
+                            lastObject = Phrase(np);
+                        }
+
                         subject = np;
                         i = ReadPredicates(sentence, t, verbIndex, passive, subject, lexicon, found, ref lastObject) - 1;
                         continue;
@@ -403,7 +385,8 @@ public static class UseCaseReader
         {
             var x = t[i];
             var nounish = IsNounLike(x) || x.Is("Adjective") || x.Is("Value") || x.Is("Possessive") || x.Normal is "&" or "-"
-                || x.Is("Verb") && !x.Is("Copula") && i + 1 < t.Count && IsNounLike(t[i + 1]) && np.Count == 0 && t[i + 1].Is("Noun") && !x.Breaks && !t[i + 1].Is("Pronoun");
+                || x.Is("Verb") && !x.Is("Copula") && i + 1 < t.Count && IsNounLike(t[i + 1]) && np.Count == 0 && t[i + 1].Is("Noun") && !x.Breaks && !t[i + 1].Is("Pronoun")
+                || asObject && IsPluralReadAsVerb(t, i, np);
             if (!nounish || x.Is("Preposition") || x.Is("Conjunction") || x.Is("Determiner") && np.Count > 0 || x.Is("Modal") || x.Is("Copula") || x.Is("Auxiliary"))
             {
                 break;
@@ -423,8 +406,7 @@ public static class UseCaseReader
 
             // A verb after a noun starts the predicate ("students register"), unless it is itself tagged a noun, or, in an
             // object, it is a plural the tagger read as a verb ("accept ride offers within 10 s").
-            var pluralInObject = asObject && i < t.Count && t[i].Normal.EndsWith('s') && !t[i].Is("PastTense")
-                && (t[i].Breaks || i + 1 >= t.Count || t[i + 1].Is("Preposition") || t[i + 1].Is("Conjunction"));
+            var pluralInObject = asObject && IsPluralReadAsVerb(t, i, np);
             if (i < t.Count && t[i].Is("Verb") && !pluralInObject && !(t[i].Is("Noun") && !(i + 1 < t.Count && (t[i + 1].Is("Determiner") || t[i + 1].Is("Noun")))))
             {
                 break;
@@ -444,6 +426,11 @@ public static class UseCaseReader
 
         return np;
     }
+
+    private static bool IsPluralReadAsVerb(List<Token> t, int i, List<Token> np) =>
+        // "receive pick waves from it": in an object, a plural after a noun that the tagger read as a verb ends the phrase.
+        np.Count > 0 && IsNounLike(np[^1]) && !np[^1].Is("Pronoun") && !np[^1].Breaks && i < t.Count && t[i].Is("Verb") && t[i].Normal.EndsWith('s') && !t[i].Is("PastTense") && !t[i].Is("Modal") && !t[i].Is("Copula")
+            && (t[i].Breaks || i + 1 >= t.Count || t[i + 1].Is("Preposition") || t[i + 1].Is("Conjunction"));
 
     private static bool IsNounLike(Token x) =>
         (x.Is("Noun") || x.Is("Acronym") || x.Is("ProperNoun")) && (!x.Is("Date") || x.Text.All(char.IsUpper)) || x.Is("Pronoun");
