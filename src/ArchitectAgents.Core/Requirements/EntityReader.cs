@@ -23,7 +23,7 @@ public static partial class EntityReader
     };
 
     /// <summary>Reads the entities.</summary>
-    public static List<DomainEntity> Read(List<UseCaseReader.Found> found, RequirementsModel model, AnnotatedText annotated, ReadingLexicon lexicon)
+    public static List<DomainEntity> Read(List<UseCaseReader.Found> found, RequirementsModel model, AnnotatedText annotated, ReadingLexicon lexicon, IReadOnlyList<string>? featureThings = null)
     {
         var lemmas = annotated.Sentences.SelectMany(s => s.Tokens).GroupBy(t => t.Normal).ToDictionary(g => g.Key, g => g.First().Lemma, StringComparer.OrdinalIgnoreCase);
         var entities = new List<DomainEntity>();
@@ -53,6 +53,12 @@ public static partial class EntityReader
         foreach (var f in found)
         {
             Add(f.ObjectHead, f.UseCase.Text);
+        }
+
+        // Plain noun items of feature lists ("Must have: threads, presence").
+        foreach (var thing in featureThings ?? [])
+        {
+            Add(thing, annotated.Sentences.FirstOrDefault(s => s.Text.Contains(thing.Split(' ')[^1], StringComparison.OrdinalIgnoreCase))?.Text ?? thing);
         }
 
         // Nouns the figures count, except events of using the system ("70k searches/day", "3,000 logins").

@@ -59,6 +59,12 @@ public sealed class ReadingLexicon
     /// <summary>Platforms, services and vendors a brief may name.</summary>
     public List<string> ProductNames { get; init; } = [];
 
+    /// <summary>Nouns that name an action, with the verb ("selection" → "select"): a feature stated as a noun ("seat selection") is that verb on its modifier.</summary>
+    public Dictionary<string, string> Nominalisations { get; init; } = [];
+
+    /// <summary>Verbs written for one canonical action ("see" → "view"), so the same operation reads the same in every brief.</summary>
+    public Dictionary<string, string> CanonicalActions { get; init; } = [];
+
     /// <summary>Verbs by the kind of API operation they call for: create, search, read, update, export, delete (transitions are <see cref="TransitionVerbs"/>).</summary>
     public Dictionary<string, HashSet<string>> OperationVerbs { get; init; } = [];
 
@@ -142,6 +148,8 @@ public sealed class ReadingLexicon
             ActorSuffixes = raw.ActorSuffixes ?? [], ActorNouns = Set(raw.ActorNouns), SystemActorHeads = Set(raw.SystemActorHeads),
             NotActors = Set(raw.NotActors), GenericNouns = Set(raw.GenericNouns),
             StackNames = raw.StackNames ?? [], ActionVerbs = Set(raw.ActionVerbs),
+            Nominalisations = new Dictionary<string, string>(raw.Nominalisations ?? [], StringComparer.OrdinalIgnoreCase),
+            CanonicalActions = new Dictionary<string, string>(raw.CanonicalActions ?? [], StringComparer.OrdinalIgnoreCase),
             OperationVerbs = (raw.OperationVerbs ?? []).ToDictionary(k => k.Key, k => Set(k.Value), StringComparer.Ordinal), ProductNames = raw.ProductNames ?? [],
         };
     }
@@ -165,5 +173,7 @@ public sealed class ReadingLexicon
         public List<string>? ActionVerbs { get; set; }
         public Dictionary<string, List<string>>? OperationVerbs { get; set; }
         public List<string>? ProductNames { get; set; }
+        public Dictionary<string, string>? Nominalisations { get; set; }
+        public Dictionary<string, string>? CanonicalActions { get; set; }
     }
 }

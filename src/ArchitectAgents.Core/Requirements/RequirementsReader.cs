@@ -94,10 +94,17 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
         if (annotated is not null && model.Language is "en" or "und")
         {
             var clean = annotated.Sentences.Where(s => InstructionDetector.Why(s.Text) is null).ToList();
-            var found = UseCaseReader.Read(clean, lexicon);
+            var featureThings = new List<string>();
+            var found = UseCaseReader.Read(clean, lexicon, [.. blocks.Where(b => b.Kind == "item").Select(b => b.Text)], featureThings,
+                [.. model.Figures.Where(f => f.Quantity == "team size").Select(f => f.Unit.ToLowerInvariant())]);
+            foreach (var f in found.Where(f => lexicon.CanonicalActions.ContainsKey(f.UseCase.Action)))
+            {
+                f.UseCase.Action = lexicon.CanonicalActions[f.UseCase.Action];
+            }
+
             model.UseCases = [.. found.Select(f => f.UseCase).DistinctBy(u => (u.Actor.ToLowerInvariant(), u.Action, u.Object.ToLowerInvariant()))];
             model.Actors = Actors(found, lexicon);
-            model.Entities = EntityReader.Read(found, model, annotated, lexicon);
+            model.Entities = EntityReader.Read(found, model, annotated, lexicon, featureThings);
             model.Nouns = [.. clean.SelectMany(s => s.Tokens).Where(t => t.Is("Noun") && !t.Is("Pronoun") && !t.Is("Adjective") && !t.Is("Value") && t.Normal.Length >= 3)
                 .Select(t => t.Lemma.ToLowerInvariant()).Distinct().Take(200)];
         }

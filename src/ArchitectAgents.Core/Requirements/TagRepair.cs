@@ -28,7 +28,17 @@ public static class TagRepair
         for (var i = 0; i < r.Count; i++)
         {
             var x = r[i];
-            if (x.Is("Verb") && !x.Is("Modal") && !x.Is("Copula") && !x.Is("Auxiliary") && (x.Text.Skip(1).Any(char.IsUpper) || x.Is("Acronym")))
+            if (i > 0 && i + 1 < r.Count && x.Is("Adjective") && char.IsUpper(x.Text[0]) && r[i + 1].Is("Modal") && (r[i - 1].Breaks || r[i - 1].Is("Conjunction")))
+            {
+                // "… and Legal must be able to …": a capitalised word opening a coordinated clause before its modal is a noun.
+                r[i] = x with { Tags = NounTags };
+            }
+            else if (i > 0 && x.Is("Verb") && r[i - 1].Normal is "&" or "+")
+            {
+                // "Bramble & Co.": after an ampersand a word is part of a name.
+                r[i] = x with { Tags = NounTags };
+            }
+            else if (x.Is("Verb") && !x.Is("Modal") && !x.Is("Copula") && !x.Is("Auxiliary") && (x.Text.Skip(1).Any(char.IsUpper) || x.Is("Acronym")))
             {
                 // "OData", "eCRFs": a word with inner capitals is a name, not a verb.
                 r[i] = x with { Tags = NounTags };
@@ -37,6 +47,11 @@ public static class TagRepair
             {
                 // "the time", "a hold": after an article a verb-tagged word is a noun.
                 r[i] = x with { Tags = NounTags };
+            }
+            else if (IsPluralReadAsVerb(r, i, lexicon))
+            {
+                // "1:1 and group channels, threads, presence"; "ticket limits enforced across accounts": a plural noun, not a verb.
+                r[i] = x with { Lemma = Inflection.Singular(x.Normal), Tags = PluralTags };
             }
             else if (i > 0 && x.Is("Adjective") && x.Normal.EndsWith("ed", StringComparison.Ordinal) && r[i - 1].Is("Copula") && Base(x.Normal, lexicon) is { } verb)
             {
@@ -89,6 +104,21 @@ public static class TagRepair
         }
 
         return r;
+    }
+
+    private static bool IsPluralReadAsVerb(List<Token> r, int i, ReadingLexicon lexicon)
+    {
+        var x = r[i];
+        if (!x.Is("Verb") || !x.Is("PresentTense") || x.Is("Infinitive") || x.Is("Modal") || x.Is("Copula") || x.Is("Auxiliary") || !x.Normal.EndsWith('s') || x.Normal.EndsWith("ss", StringComparison.Ordinal) || i == 0)
+        {
+            return false;
+        }
+
+        var prev = r[i - 1];
+        var endsItem = x.Breaks || i + 1 == r.Count || r[i + 1].Is("Value") || r[i + 1].Is("PastTense") && r[i + 1].Is("Verb");
+
+        // After a list break or a conjunction, or after a noun that cannot act ("group channels"), a plural that ends its item is a noun.
+        return endsItem && (prev.Breaks || prev.Is("Conjunction") || prev.Is("Noun") && !prev.Is("Pronoun") && !lexicon.IsActor([prev]));
     }
 
     private static bool IsActionNoun(Token x, ReadingLexicon lexicon) =>

@@ -16,26 +16,73 @@ public static class UseCaseReader
     public sealed record Found(UseCase UseCase, string? ActorHead, string? ObjectHead, bool ActorIsSystem);
 
     /// <summary>Reads every sentence; <paramref name="lexicon"/> holds the verb and role lists.</summary>
-    public static List<Found> Read(IReadOnlyList<AnnotatedSentence> sentences, ReadingLexicon lexicon)
+    /// <param name="sentences">The tagged sentences.</param>
+    /// <param name="lexicon">The word lists.</param>
+    /// <param name="listItems">The brief's list items as written: a sentence inside one may state a feature without a subject.</param>
+    /// <param name="things">Receives the plain noun items of feature lists ("threads", "presence"): things the system keeps.</param>
+    /// <param name="builders">Nouns the brief counts its own team in ("6 developers"): never the main role of a feature.</param>
+    public static List<Found> Read(IReadOnlyList<AnnotatedSentence> sentences, ReadingLexicon lexicon, IReadOnlyCollection<string>? listItems = null, List<string>? things = null, IReadOnlyCollection<string>? builders = null)
     {
         var found = new List<Found>();
         string? lastObject = null;
         foreach (var sentence in sentences.Where(s => !s.Text.StartsWith('#')))
         {
-            foreach (var clause in Clauses(sentence.Tokens, lexicon))
+            var isItem = listItems is not null && sentence.Text.Length > 0 && listItems.Any(b => b.Contains(sentence.Text, StringComparison.Ordinal));
+            foreach (var (clause, afterColon) in Clauses(sentence.Tokens, lexicon))
             {
+                var before = found.Count;
                 ReadClause(sentence, clause, lexicon, found, ref lastObject);
+                if (found.Count == before && (isItem || afterColon))
+                {
+                    var (features, nouns) = FeatureItemReader.Read(sentence, clause, lexicon);
+                    found.AddRange(features);
+                    things?.AddRange(nouns);
+                }
+            }
+        }
+
+        // Features stated without a role belong to the brief's main role.
+        if (found.Any(f => f.UseCase.Actor == FeatureItemReader.MainRole))
+        {
+            var (role, head) = MainRole(found, sentences, lexicon, builders ?? []);
+            for (var i = 0; i < found.Count; i++)
+            {
+                if (found[i].UseCase.Actor == FeatureItemReader.MainRole)
+                {
+                    found[i].UseCase.Actor = role;
+                    found[i] = found[i] with { ActorHead = head };
+                }
             }
         }
 
         return found;
     }
 
-    private static IEnumerable<List<Token>> Clauses(IReadOnlyList<Token> tokens, ReadingLexicon lexicon)
+    private static (string Role, string Head) MainRole(List<Found> found, IReadOnlyList<AnnotatedSentence> sentences, ReadingLexicon lexicon, IReadOnlyCollection<string> builders)
+    {
+        // The person role with the most use cases; else the role noun the brief names most as a head (earliest first,
+        // not the team that builds it); else "Users".
+        var byUseCases = found.Where(f => !f.ActorIsSystem && f.ActorHead is not null && f.UseCase.Actor != FeatureItemReader.MainRole && !lexicon.SystemActorHeads.Contains(f.ActorHead.Split(' ')[^1]))
+            .GroupBy(f => f.UseCase.Actor, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).FirstOrDefault();
+        if (byUseCases is not null)
+        {
+            return (byUseCases.First().UseCase.Actor, byUseCases.First().ActorHead!);
+        }
+
+        var heads = sentences.SelectMany(s => s.Tokens.Select((t, i) => (t, Next: i + 1 < s.Tokens.Count ? s.Tokens[i + 1] : null)))
+            .Where(x => x.t.Is("Noun") && !x.t.Is("Pronoun") && (x.Next is null || x.t.Breaks || !x.Next.Is("Noun")))
+            .Select(x => Inflection.Singular(x.t.Normal))
+            .Where(l => lexicon.ActorNouns.Contains(l) && !lexicon.SystemActorHeads.Contains(l) && !lexicon.NotActors.Contains(l) && !lexicon.GenericNouns.Contains(l) && !builders.Any(b => b.StartsWith(l, StringComparison.OrdinalIgnoreCase)))
+            .Select((l, i) => (l, i)).GroupBy(x => x.l).OrderByDescending(g => g.Count()).ThenBy(g => g.First().i).FirstOrDefault();
+        return heads is not null ? (Capitalise(Inflection.Plural(heads.Key)), heads.Key) : ("Users", "user");
+    }
+
+    private static IEnumerable<(List<Token> Tokens, bool AfterColon)> Clauses(IReadOnlyList<Token> tokens, ReadingLexicon lexicon)
     {
         // Parenthesised asides are dropped ("Site coordinators at ~60 hospital sites (US and EU) enter …"); ';' and ':' end a clause.
         var current = new List<Token>();
         var depth = 0;
+        var afterColon = false;
         foreach (var t in tokens)
         {
             depth += t.Pre.Count(c => c == '(') + (t.Text.StartsWith('(') ? 1 : 0);
@@ -48,14 +95,15 @@ public static class UseCaseReader
             depth = Math.Max(0, depth);
             if (depth == 0 && current.Count > 0 && (t.Post.Contains(';', StringComparison.Ordinal) || t.Post.Contains(':', StringComparison.Ordinal)))
             {
-                yield return TagRepair.Repair(current, lexicon);
+                yield return (TagRepair.Repair(current, lexicon), afterColon);
+                afterColon = t.Post.Contains(':', StringComparison.Ordinal);
                 current = [];
             }
         }
 
         if (current.Count > 0)
         {
-            yield return TagRepair.Repair(current, lexicon);
+            yield return (TagRepair.Repair(current, lexicon), afterColon);
         }
     }
 
@@ -94,6 +142,13 @@ public static class UseCaseReader
                         {
                             // A thing that is the subject of its clause is what a later "it" stands for ("Stock is owned by …; the system updates it").
                             lastObject = Phrase(np);
+                        }
+
+                        if (passive && i > 0 && t[i - 1].Normal is "before" or "after" or "until" or "once" or "while" or "unless")
+                        {
+                            // "… before funds are released": a passive in a time clause is the rule of another use case, not one itself.
+                            i = verbIndex;
+                            continue;
                         }
 
                         subject = np;
@@ -297,8 +352,21 @@ public static class UseCaseReader
         var k = j;
         var sawModal = false;
         var sawBe = false;
-        while (k < t.Count && (t[k].Is("Adverb") || t[k].Is("Modal") || t[k].Is("Auxiliary") || t[k].Is("Copula") || t[k].Normal is "also" or "all" or "both" or "to" or "able" or "can" or "must" or "should" or "will" or "then"))
+        while (k < t.Count && (ModalPhraseLength(t, k) > 0 || t[k].Is("Adverb") || t[k].Is("Modal") || t[k].Is("Auxiliary") || t[k].Is("Copula") || t[k].Normal is "also" or "all" or "both" or "to" or "able" or "can" or "must" or "should" or "will" or "then"))
         {
+            if (ModalPhraseLength(t, k) is > 0 and var length)
+            {
+                // "must be able to V", "needs to V", "has to V": the phrase works as a modal.
+                if (t[k - (k > j ? 1 : 0)].Breaks && k > j)
+                {
+                    return (-1, false);
+                }
+
+                sawModal = true;
+                k += length;
+                continue;
+            }
+
             sawModal |= t[k].Is("Modal") || t[k].Normal is "can" or "must" or "should" or "will";
             sawBe |= t[k].Is("Copula") || t[k].Normal is "is" or "are" or "be" or "get" or "gets";
             if (t[k - (k > j ? 1 : 0)].Breaks && k > j)
@@ -326,6 +394,16 @@ public static class UseCaseReader
         }
 
         return (-1, false);
+    }
+
+    private static int ModalPhraseLength(List<Token> t, int k)
+    {
+        if (k + 2 < t.Count && t[k].Lemma is "be" or "is" or "are" && t[k + 1].Normal == "able" && t[k + 2].Normal == "to")
+        {
+            return 3;
+        }
+
+        return k + 1 < t.Count && t[k].Lemma is "need" or "have" or "has" or "needs" && t[k + 1].Normal == "to" && !t[k].Breaks ? 2 : 0;
     }
 
     private static int InnerVerb(List<Token> t, int k, ReadingLexicon lexicon)
