@@ -216,7 +216,14 @@ public static class UseCaseReader
                 objStart++;
             }
 
+            var reflexive = false;
             var obj = passive ? subject : NounPhraseAt(t, objStart, asObject: true);
+            if (!passive && obj.Count == 1 && objStart == k && IsVerbInList(t, objStart, lexicon))
+            {
+                // "sign up, post, comment and find each other": a bare action word in a list of verbs is the next verb, not this one's object.
+                obj = [];
+            }
+
             if (obj.Count == 0 && !passive && objStart + 1 < t.Count && t[objStart].Normal is "for" or "to" or "on" or "in" or "about" && lexicon.ActionVerbs.Contains(lemma) && t[objStart + 1].Normal is not ("our" or "their" or "my"))
             {
                 // "register for sections", "subscribe to a show".
@@ -231,14 +238,15 @@ public static class UseCaseReader
             }
 
             var objText = obj.Count > 0 ? Phrase(obj) : null;
-            if (objText is null && chainObject is not null && lexicon.ActionVerbs.Contains(lemma))
+            if (objText is null && chainObject is not null && lexicon.ActionVerbs.Contains(lemma) && !(objStart < t.Count && t[objStart].Normal is "what" or "how" or "which" or "who" or "where" or "whether" or "when"))
             {
                 // A coordinated verb without its own object acts on the chain's first object ("browse sections, … and register").
                 objText = chainObject;
             }
             if (objText is not null && obj.Count == 1 && lexicon.Pronouns.Contains(obj[0].Normal))
             {
-                objText = obj[0].Normal == "each" || t.Skip(objStart).Take(2).Any(x => x.Normal == "other") ? subjectText : lastObject;
+                reflexive = obj[0].Normal == "each" || t.Skip(objStart).Take(2).Any(x => x.Normal == "other");
+                objText = reflexive ? subjectText : lastObject;
             }
 
             // "of ..." continues the object ("a monthly CSV of approved leave").
@@ -255,7 +263,7 @@ public static class UseCaseReader
 
             var action = lemma + particle;
             var actor = isWe ? "System" : Capitalise(subjectText);
-            var keep = !negated && objText is not null && !lexicon.StopVerbs.Contains(lemma)
+            var keep = !negated && objText is not null && !lexicon.StopVerbs.Contains(lemma) && !IsVolume(t, k, objStart + obj.Count)
                 && (isActor || passive)
                 && (!isWe || lexicon.SystemVerbs.Contains(lemma))
                 && !(passive && !lexicon.SystemVerbs.Contains(lemma) && !lexicon.TransitionVerbs.Contains(lemma));
@@ -271,7 +279,7 @@ public static class UseCaseReader
                 found.Add(new Found(useCase, isWe || passive ? null : subjectHead, objectHead, isWe || passive));
 
                 // Verbs earlier in the chain that had no object of their own act on this one ("save, rate and comment on them").
-                foreach (var waiting in pending)
+                foreach (var waiting in reflexive ? [] : pending)
                 {
                     found.Add(new Found(new UseCase { Actor = actor, Action = waiting, Object = objText!, Text = sentence.Text }, useCase.Actor == "System" ? null : subjectHead, objectHead, isWe || passive));
                 }
@@ -311,7 +319,7 @@ public static class UseCaseReader
 
                 var boundary = t[j - 1].Breaks || t[j - 1].Normal is "and" or "or" or "then" or "also"
                     || (t[j - 1].Normal == "to" || t[j - 1].Is("Modal")) && j >= 2 && (t[j - 2].Normal is "and" or "or" || t[j - 2].Breaks);
-                if (boundary && (IsBaseVerb(t[j]) || IsVerbTaggedNoun(t, j, lexicon)) && !IsNounPhraseSubjectAhead(t, j) && !lexicon.Pronouns.Contains(t[j].Normal))
+                if (boundary && !t[j].Is("Modal") && (IsBaseVerb(t[j]) || IsVerbTaggedNoun(t, j, lexicon) || IsVerbInList(t, j, lexicon)) && !IsNounPhraseSubjectAhead(t, j) && !lexicon.Pronouns.Contains(t[j].Normal))
                 {
                     chained = j;
                     break;
@@ -337,6 +345,28 @@ public static class UseCaseReader
     private static bool IsVerbTaggedNoun(List<Token> t, int j, ReadingLexicon lexicon) =>
         // In a chain of verbs the tagger may call one a noun ("…, request money, split bills and …").
         t[j].Is("Noun") && !t[j].Is("Plural") && lexicon.ActionVerbs.Contains(t[j].Normal) && j + 1 < t.Count && (t[j + 1].Is("Noun") || t[j + 1].Is("Determiner") || t[j + 1].Is("Adjective"));
+
+    private static bool IsVerbInList(List<Token> t, int j, ReadingLexicon lexicon) =>
+        // A bare singular action word followed by a comma or "and"/"or" and then another verb.
+        t[j].Is("Noun") && !t[j].Is("Plural") && lexicon.ActionVerbs.Contains(t[j].Normal) && j + 1 < t.Count
+            && (t[j].Breaks || t[j + 1].Normal is "and" or "or")
+            && (t[j].Breaks && (IsBaseVerb(t[j + 1]) || lexicon.ActionVerbs.Contains(t[j + 1].Normal)) || t[j + 1].Normal is "and" or "or" && j + 2 < t.Count && (IsBaseVerb(t[j + 2]) || lexicon.ActionVerbs.Contains(t[j + 2].Normal)));
+
+    private static bool IsVolume(List<Token> t, int from, int to)
+    {
+        // "ships about 1,5 Mio order lines a year": a count of things over a period states volume, not a use case.
+        for (var j = from; j < Math.Min(to, t.Count); j++)
+        {
+            if (t[j].Is("Value"))
+            {
+                var approximate = j > 0 && (t[j - 1].Normal is "about" or "around" or "roughly" or "approximately" or "some" or "over" or "nearly" or "almost" || t[j].Text.StartsWith('~'));
+                var perPeriod = t.Skip(to).Take(3).Any(x => x.Is("Date") || x.Normal is "per" or "daily" or "monthly" or "yearly");
+                return approximate || perPeriod;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsNounCoordination(List<Token> t, int i) =>
         // "to a phone number or IBAN", "two MP3 bitrates plus AAC": a conjunction between nouns inside the object's phrase.
@@ -475,7 +505,7 @@ public static class UseCaseReader
                 break;
             }
 
-            np.Add(x);
+            np.Add(asObject && np.Count > 0 && x.Is("Verb") && !x.Is("Noun") && IsPluralReadAsVerb(t, i, np) ? x with { Lemma = Inflection.Singular(x.Normal), Tags = new HashSet<string>(["Noun", "Plural"], StringComparer.Ordinal) } : x);
             i++;
             if (x.Breaks || x.Is("Pronoun"))
             {
