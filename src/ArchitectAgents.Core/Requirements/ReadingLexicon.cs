@@ -65,6 +65,9 @@ public sealed class ReadingLexicon
     /// <summary>Verbs written for one canonical action ("see" → "view"), so the same operation reads the same in every brief.</summary>
     public Dictionary<string, string> CanonicalActions { get; init; } = [];
 
+    /// <summary>Word-by-word English glossaries by language code ("fr", "es"), for reading roles, actions and things from other languages.</summary>
+    public Dictionary<string, Glossary> Glossaries { get; init; } = [];
+
     /// <summary>Verbs by the kind of API operation they call for: create, search, read, update, export, delete (transitions are <see cref="TransitionVerbs"/>).</summary>
     public Dictionary<string, HashSet<string>> OperationVerbs { get; init; } = [];
 
@@ -117,7 +120,7 @@ public sealed class ReadingLexicon
             return false;
         }
 
-        if (last.Is("Person") || last.Is("Organization") || ActorNouns.Contains(lemma) || ActorNouns.Contains(last.Normal) || SystemActorHeads.Contains(lemma))
+        if (last.Is("Person") || last.Is("Organization") || ActorNouns.Contains(lemma) || ActorNouns.Contains(last.Normal) || ActorNouns.Contains(phrase) || SystemActorHeads.Contains(lemma))
         {
             return true;
         }
@@ -150,6 +153,12 @@ public sealed class ReadingLexicon
             StackNames = raw.StackNames ?? [], ActionVerbs = Set(raw.ActionVerbs),
             Nominalisations = new Dictionary<string, string>(raw.Nominalisations ?? [], StringComparer.OrdinalIgnoreCase),
             CanonicalActions = new Dictionary<string, string>(raw.CanonicalActions ?? [], StringComparer.OrdinalIgnoreCase),
+            Glossaries = (raw.Glossaries ?? []).Where(g => g.Value.ValueKind == JsonValueKind.Object).ToDictionary(
+                g => g.Key,
+                g => new Glossary(
+                    g.Value.GetProperty("words").EnumerateObject().ToDictionary(w => w.Name, w => w.Value.GetString() ?? "", StringComparer.OrdinalIgnoreCase),
+                    [.. g.Value.GetProperty("endings").EnumerateArray().Select(e => (e[0].GetString() ?? "", e[1].GetString() ?? ""))]),
+                StringComparer.Ordinal),
             OperationVerbs = (raw.OperationVerbs ?? []).ToDictionary(k => k.Key, k => Set(k.Value), StringComparer.Ordinal), ProductNames = raw.ProductNames ?? [],
         };
     }
@@ -175,5 +184,6 @@ public sealed class ReadingLexicon
         public List<string>? ProductNames { get; set; }
         public Dictionary<string, string>? Nominalisations { get; set; }
         public Dictionary<string, string>? CanonicalActions { get; set; }
+        public Dictionary<string, JsonElement>? Glossaries { get; set; }
     }
 }

@@ -91,7 +91,15 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
         AddFigureConstraints(model);
         model.Workload = WorkloadReader.Read(sentences.Select(s => s.Text), model.Figures);
 
-        if (annotated is not null && model.Language is "en" or "und")
+        // A brief in a language with a glossary is read for roles, actions and things through its word-by-word English gloss.
+        var glossary = annotated is not null && model.ReaderNotes.Count == 0 ? lexicon.Glossaries.GetValueOrDefault(model.Language) : null;
+        if (glossary is not null)
+        {
+            annotated = await GlossedAsync(annotated!, glossary, cancellationToken).ConfigureAwait(false);
+            model.ReaderNotes.Add($"The brief is in {LanguageDetector.Name(model.Language)}: actors, use cases and entities were read from a word-by-word English gloss, so names are English and may be rough; quotes are the brief's own text.");
+        }
+
+        if (annotated is not null && (model.Language is "en" or "und" || glossary is not null))
         {
             var clean = annotated.Sentences.Where(s => InstructionDetector.Why(s.Text) is null).ToList();
             var featureThings = new List<string>();
@@ -108,7 +116,7 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
             model.Nouns = [.. clean.SelectMany(s => s.Tokens).Where(t => t.Is("Noun") && !t.Is("Pronoun") && !t.Is("Adjective") && !t.Is("Value") && t.Normal.Length >= 3)
                 .Select(t => t.Lemma.ToLowerInvariant()).Distinct().Take(200)];
         }
-        else if (model.Language is not ("en" or "und"))
+        else if (model.Language is not ("en" or "und") && glossary is null)
         {
             model.ReaderNotes.Add($"The brief is in {LanguageDetector.Name(model.Language)}: figures, quality targets, constraints and existing decisions were read; actors, use cases and entities are read from English text only, so the designer must take them from the brief itself.");
         }
@@ -116,6 +124,33 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
         Number(model);
         DeriveFigures(model);
         return model;
+    }
+
+    private async Task<AnnotatedText> GlossedAsync(AnnotatedText original, Glossary glossary, CancellationToken cancellationToken)
+    {
+        // Each source sentence is glossed on a line of its own; the tagged gloss keeps the source sentence as its text.
+        var sources = original.Sentences.Select(s => s.Text).ToList();
+        var lines = sources.Select(s => glossary.Gloss(s.Replace('\n', ' '))).ToList();
+        var (tagged, unavailable) = await annotator!.AnnotateAsync(string.Join('\n', lines), cancellationToken).ConfigureAwait(false);
+        if (tagged is null || unavailable is not null)
+        {
+            return original;
+        }
+
+        var result = new List<AnnotatedSentence>();
+        var line = 0;
+        foreach (var sentence in tagged.Sentences)
+        {
+            var probe = sentence.Text.Length > 20 ? sentence.Text[..20] : sentence.Text;
+            while (line < lines.Count - 1 && !lines[line].Contains(probe, StringComparison.Ordinal))
+            {
+                line++;
+            }
+
+            result.Add(new AnnotatedSentence(line < sources.Count ? sources[line] : sentence.Text, sentence.Tokens));
+        }
+
+        return new AnnotatedText(result);
     }
 
     private static List<(string Text, string? Heading)> SentencesWithHeadings(List<string> sentences, IReadOnlyList<BriefText.Block> blocks)

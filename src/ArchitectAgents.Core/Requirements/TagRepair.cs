@@ -25,6 +25,22 @@ public static class TagRepair
             r[0] = r[0] with { Tags = NounTags };
         }
 
+        for (var i = 0; i + 1 < r.Count; i++)
+        {
+            // "maître d'hôtel": the tagger splits an elided word into a determiner and an empty word; it is one noun.
+            if (r[i].Post == "-" && r[i + 1].Is("Noun") && (r[i].Tags.Count == 0 || r[i].Is("Negative") || r[i].Is("Determiner")))
+            {
+                // "no-shows": the first half of a hyphenated noun is part of it.
+                r[i] = r[i] with { Tags = NounTags };
+            }
+
+            if (r[i].Text.Length > 2 && r[i].Text.IndexOfAny(['\'', '’']) is > 0 and var at && at < r[i].Text.Length - 1 && r[i].Is("Determiner") && r[i + 1].Text.Length == 0)
+            {
+                r[i] = r[i] with { Post = r[i + 1].Post, Tags = NounTags };
+                r.RemoveAt(i + 1);
+            }
+        }
+
         for (var i = 0; i < r.Count; i++)
         {
             var x = r[i];
@@ -91,7 +107,7 @@ public static class TagRepair
             }
 
             // "students browse sections", "home cooks post recipes": after a role subject an action verb is a verb.
-            var afterRole = r[i - 1].Is("Noun") && !r[i - 1].Breaks && lexicon.IsActor([r[i - 1]]) && takesObject;
+            var afterRole = r[i - 1].Is("Noun") && !r[i - 1].Breaks && lexicon.IsActor([r[i - 1]]) && takesObject && !(i >= 2 && r[i - 2].Is("Value"));
 
             // "review it and raise queries": after "and" following an earlier verb's object, a singular action verb before its object is a verb.
             var inChain = r[i - 1].Normal is "and" or "then" && !x.Is("Plural") && i >= 2 && (r[i - 2].Is("Noun") || r[i - 2].Is("Pronoun"))

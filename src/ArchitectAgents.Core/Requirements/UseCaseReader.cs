@@ -121,6 +121,30 @@ public static class UseCaseReader
                     // Only a noun phrase directly followed by its verb (possibly through modals/adverbs) is a subject.
                     var j = i + np.Count;
                     var (verbIndex, passive) = VerbAfter(t, j, lexicon);
+                    if (verbIndex < 0 && RelativeVerb(t, j, lexicon) is var relative and >= 0)
+                    {
+                        if (lexicon.IsActor(np))
+                        {
+                            // "a system that generates the plan", "advisors who override caps": the relative clause's verb is the subject's.
+                            verbIndex = relative;
+                        }
+                        else if (!np.Any(x => x.Is("Pronoun")) && (lexicon.SystemVerbs.Contains(t[relative].Lemma) || lexicon.TransitionVerbs.Contains(t[relative].Lemma)))
+                        {
+                            // "a waitlist that promotes automatically": a thing that does something on its own is the system doing it, to its object or to the thing.
+                            var objectAt = relative + 1;
+                            while (objectAt < t.Count && (t[objectAt].Is("Determiner") || t[objectAt].Is("Adverb")))
+                            {
+                                objectAt++;
+                            }
+
+                            var done = NounPhraseAt(t, objectAt, asObject: true);
+                            var target = done.Count > 0 && !done.Any(x => x.Is("Pronoun")) ? done : np;
+                            found.Add(new Found(new UseCase { Actor = "System", Action = t[relative].Lemma, Object = Phrase(target), Text = sentence.Text }, null, Head(target), true));
+                            i = relative;
+                            continue;
+                        }
+                    }
+
                     if (verbIndex < 0 && j < t.Count && t[j].Is("Preposition") && !t[j - 1].Breaks && lexicon.IsActor(np))
                     {
                         // "Site coordinators at 60 hospital sites enter …": one prepositional phrase between subject and verb.
@@ -211,7 +235,8 @@ public static class UseCaseReader
             }
 
             var objStart = k;
-            while (objStart < t.Count && t[objStart].Normal is "the" or "a" or "an" or "their" or "its" or "our" or "his" or "her" or "every" or "each" or "all" or "any" or "some")
+            while (objStart < t.Count && (t[objStart].Normal is "the" or "a" or "an" or "their" or "its" or "our" or "his" or "her" or "every" or "each" or "all" or "any" or "some"
+                || (t[objStart].Is("Adverb") || t[objStart].Is("Adjective")) && objStart + 1 < t.Count && t[objStart + 1].Is("Determiner") && !t[objStart].Breaks))
             {
                 objStart++;
             }
@@ -285,6 +310,15 @@ public static class UseCaseReader
                 }
 
                 pending.Clear();
+
+                // "join a waitlist that promotes automatically": the object that then acts on its own is a System use case.
+                if (!passive && RelativeVerb(t, after, lexicon) is var relative and >= 0 && obj.Count > 0 && !lexicon.IsActor(obj)
+                    && (lexicon.SystemVerbs.Contains(t[relative].Lemma) || lexicon.TransitionVerbs.Contains(t[relative].Lemma)))
+                {
+                    var done = NounPhraseAt(t, relative + 1 < t.Count && t[relative + 1].Is("Determiner") ? relative + 2 : relative + 1, asObject: true);
+                    var target = done.Count > 0 && !done.Any(x => x.Is("Pronoun")) ? done : obj;
+                    found.Add(new Found(new UseCase { Actor = "System", Action = t[relative].Lemma, Object = Phrase(target), Text = sentence.Text }, null, Head(target), true));
+                }
 
                 // Coordinated objects are separate use cases ("scan bins and items").
                 if (!passive && after + 1 < t.Count && t[after].Normal is "and" or "or" && !t[after - 1].Breaks)
@@ -424,6 +458,23 @@ public static class UseCaseReader
         }
 
         return (-1, false);
+    }
+
+    private static int RelativeVerb(List<Token> t, int j, ReadingLexicon lexicon)
+    {
+        // "… that/which/who V": the index of V, when it is an action and not negated.
+        if (j < 1 || j + 1 >= t.Count || t[j].Normal is not ("that" or "which" or "who") || t[j - 1].Breaks)
+        {
+            return -1;
+        }
+
+        var v = j + 1;
+        while (v < t.Count && (t[v].Is("Adverb") || t[v].Is("Modal")) && !t[v].Is("Negative"))
+        {
+            v++;
+        }
+
+        return v < t.Count && t[v].Is("Verb") && !t[v].Is("Copula") && !t[v].Is("Auxiliary") && !t[v].Is("PastTense") && !t[v].Is("Gerund") && !lexicon.StopVerbs.Contains(t[v].Lemma) ? v : -1;
     }
 
     private static int ModalPhraseLength(List<Token> t, int k)
