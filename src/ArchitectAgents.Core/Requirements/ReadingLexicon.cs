@@ -65,6 +65,9 @@ public sealed class ReadingLexicon
     /// <summary>Verbs written for one canonical action ("see" → "view"), so the same operation reads the same in every brief.</summary>
     public Dictionary<string, string> CanonicalActions { get; init; } = [];
 
+    /// <summary>Verbs whose source does the converse ("receive X from Y" → Y sends X).</summary>
+    public Dictionary<string, string> ConverseActions { get; init; } = [];
+
     /// <summary>Word-by-word English glossaries by language code ("fr", "es"), for reading roles, actions and things from other languages.</summary>
     public Dictionary<string, Glossary> Glossaries { get; init; } = [];
 
@@ -151,6 +154,7 @@ public sealed class ReadingLexicon
             ActorSuffixes = raw.ActorSuffixes ?? [], ActorNouns = Set(raw.ActorNouns), SystemActorHeads = Set(raw.SystemActorHeads),
             NotActors = Set(raw.NotActors), GenericNouns = Set(raw.GenericNouns),
             StackNames = raw.StackNames ?? [], ActionVerbs = Set(raw.ActionVerbs),
+            ConverseActions = new Dictionary<string, string>(raw.ConverseActions ?? [], StringComparer.OrdinalIgnoreCase),
             Nominalisations = new Dictionary<string, string>(raw.Nominalisations ?? [], StringComparer.OrdinalIgnoreCase),
             CanonicalActions = new Dictionary<string, string>(raw.CanonicalActions ?? [], StringComparer.OrdinalIgnoreCase),
             Glossaries = (raw.Glossaries ?? []).Where(g => g.Value.ValueKind == JsonValueKind.Object).ToDictionary(
@@ -185,5 +189,6 @@ public sealed class ReadingLexicon
         public Dictionary<string, string>? Nominalisations { get; set; }
         public Dictionary<string, string>? CanonicalActions { get; set; }
         public Dictionary<string, JsonElement>? Glossaries { get; set; }
+        public Dictionary<string, string>? ConverseActions { get; set; }
     }
 }

@@ -25,13 +25,14 @@ public static class UseCaseReader
     {
         var found = new List<Found>();
         string? lastObject = null;
+        string? lastActor = null;
         foreach (var sentence in sentences.Where(s => !s.Text.StartsWith('#')))
         {
             var isItem = listItems is not null && sentence.Text.Length > 0 && listItems.Any(b => b.Contains(sentence.Text, StringComparison.Ordinal));
             foreach (var (clause, afterColon) in Clauses(sentence.Tokens, lexicon))
             {
                 var before = found.Count;
-                ReadClause(sentence, clause, lexicon, found, ref lastObject);
+                ReadClause(sentence, clause, lexicon, found, ref lastObject, ref lastActor);
                 if (found.Count == before && (isItem || afterColon))
                 {
                     var (features, nouns) = FeatureItemReader.Read(sentence, clause, lexicon);
@@ -107,7 +108,7 @@ public static class UseCaseReader
         }
     }
 
-    private static void ReadClause(AnnotatedSentence sentence, List<Token> t, ReadingLexicon lexicon, List<Found> found, ref string? lastObject)
+    private static void ReadClause(AnnotatedSentence sentence, List<Token> t, ReadingLexicon lexicon, List<Found> found, ref string? lastObject, ref string? lastActor)
     {
         List<Token>? subject = null;
         for (var i = 0; i < t.Count; i++)
@@ -121,6 +122,12 @@ public static class UseCaseReader
                     // Only a noun phrase directly followed by its verb (possibly through modals/adverbs) is a subject.
                     var j = i + np.Count;
                     var (verbIndex, passive) = VerbAfter(t, j, lexicon);
+                    if (verbIndex < 0 && lexicon.IsActor(np) && SkipDescribingClause(t, j) is var main and > 0)
+                    {
+                        // "Recipients who aren't customers get a link": a describing clause between the subject and its verb.
+                        (verbIndex, passive) = VerbAfter(t, main, lexicon);
+                    }
+
                     if (verbIndex < 0 && RelativeVerb(t, j, lexicon) is var relative and >= 0)
                     {
                         if (lexicon.IsActor(np))
@@ -176,7 +183,13 @@ public static class UseCaseReader
                         }
 
                         subject = np;
-                        i = ReadPredicates(sentence, t, verbIndex, passive, subject, lexicon, found, ref lastObject) - 1;
+                        if (lexicon.IsActor(np) && !(np.Count == 1 && lexicon.FirstPerson.Contains(np[0].Normal)))
+                        {
+                            // The role or system a later "from it" / "to it" stands for ("SAP EWM is the system of record …; we receive pick waves from it").
+                            lastActor = Phrase(np);
+                        }
+
+                        i = ReadPredicates(sentence, t, verbIndex, passive, subject, lexicon, found, ref lastObject, lastActor) - 1;
                         continue;
                     }
 
@@ -187,7 +200,7 @@ public static class UseCaseReader
     }
 
     /// <summary>Reads the verb at <paramref name="v"/> and any coordinated verbs after it; returns the index after the last.</summary>
-    private static int ReadPredicates(AnnotatedSentence sentence, List<Token> t, int v, bool passive, List<Token> subject, ReadingLexicon lexicon, List<Found> found, ref string? lastObject)
+    private static int ReadPredicates(AnnotatedSentence sentence, List<Token> t, int v, bool passive, List<Token> subject, ReadingLexicon lexicon, List<Found> found, ref string? lastObject, string? lastActor)
     {
         var subjectText = Phrase(subject);
         var subjectHead = Head(subject);
@@ -311,6 +324,17 @@ public static class UseCaseReader
 
                 pending.Clear();
 
+                // "we receive pick waves from SAP EWM / from it": the source does the converse action ("SAP EWM sends pick waves").
+                if (!passive && lexicon.ConverseActions.TryGetValue(lemma, out var converse) && after + 1 < t.Count && t[after].Normal == "from")
+                {
+                    var source = NounPhraseAt(t, t[after + 1].Is("Determiner") ? after + 2 : after + 1);
+                    var sourceName = source.Count == 1 && lexicon.Pronouns.Contains(source[0].Normal) ? lastActor : source.Count > 0 && lexicon.IsActor(source) ? Phrase(source) : null;
+                    if (sourceName is not null)
+                    {
+                        found.Add(new Found(new UseCase { Actor = Capitalise(sourceName), Action = converse, Object = objText!, Text = sentence.Text }, sourceName.Split(' ')[^1], objectHead, false));
+                    }
+                }
+
                 // "join a waitlist that promotes automatically": the object that then acts on its own is a System use case.
                 if (!passive && RelativeVerb(t, after, lexicon) is var relative and >= 0 && obj.Count > 0 && !lexicon.IsActor(obj)
                     && (lexicon.SystemVerbs.Contains(t[relative].Lemma) || lexicon.TransitionVerbs.Contains(t[relative].Lemma)))
@@ -372,9 +396,24 @@ public static class UseCaseReader
         return i;
     }
 
-    private static bool StartsClause(List<Token> t, int i) =>
-        // A noun or pronoun followed by its verb starts a new clause ("…, we transcode it").
-        IsNounLike(t[i]) && i + 1 < t.Count && IsBaseVerb(t[i + 1]) && !t[i + 1].Is("Noun") && (t[i].Is("Pronoun") || t[i - 1 < 0 ? 0 : i - 1].Breaks);
+    private static bool StartsClause(List<Token> t, int i)
+    {
+        // A noun or pronoun followed by its verb starts a new clause ("…, we transcode it"), as does a noun phrase
+        // after a comma followed by its verb ("…, other users save, rate and comment on them").
+        if (IsNounLike(t[i]) && i + 1 < t.Count && IsBaseVerb(t[i + 1]) && !t[i + 1].Is("Noun") && (t[i].Is("Pronoun") || t[i - 1 < 0 ? 0 : i - 1].Breaks))
+        {
+            return true;
+        }
+
+        if (i == 0 || !t[i - 1].Breaks || !(t[i].Is("Adjective") || t[i].Is("Determiner") || IsNounLike(t[i])))
+        {
+            return false;
+        }
+
+        var np = NounPhraseAt(t, t[i].Is("Determiner") ? i + 1 : i);
+        var end = (t[i].Is("Determiner") ? i + 1 : i) + np.Count;
+        return np.Count > 0 && !np[^1].Breaks && end < t.Count && IsBaseVerb(t[end]) && !t[end].Is("Noun") && !t[end].Is("Modal");
+    }
 
     private static bool IsVerbTaggedNoun(List<Token> t, int j, ReadingLexicon lexicon) =>
         // In a chain of verbs the tagger may call one a noun ("…, request money, split bills and …").
@@ -458,6 +497,23 @@ public static class UseCaseReader
         }
 
         return (-1, false);
+    }
+
+    private static int SkipDescribingClause(List<Token> t, int j)
+    {
+        // "who/that + is/are(n't) + a noun phrase or adjective": the index after it, when a verb follows; else -1.
+        if (j + 2 >= t.Count || t[j].Normal is not ("who" or "that" or "which") || t[j - 1].Breaks || !t[j + 1].Is("Copula"))
+        {
+            return -1;
+        }
+
+        var k = j + 2;
+        while (k < t.Count && k < j + 8 && (t[k].Is("Negative") || t[k].Text.Length == 0 || t[k].Is("Determiner") || t[k].Is("Adjective") || t[k].Is("Adverb") || IsNounLike(t[k]) && !t[k].Is("Verb")) && !t[k].Breaks)
+        {
+            k++;
+        }
+
+        return k > j + 2 && k < t.Count && t[k].Is("Verb") && !t[k].Is("Copula") && !t[k - 1].Breaks ? k : -1;
     }
 
     private static int RelativeVerb(List<Token> t, int j, ReadingLexicon lexicon)
