@@ -122,6 +122,12 @@ public static class UseCaseReader
                     // Only a noun phrase directly followed by its verb (possibly through modals/adverbs) is a subject.
                     var j = i + np.Count;
                     var (verbIndex, passive) = VerbAfter(t, j, lexicon);
+                    if (j < t.Count && t[j].Is("Verb") && !np[^1].Breaks && lexicon.IsActor(np) && !(np.Count == 1 && lexicon.FirstPerson.Contains(np[0].Normal)) && !np.Any(x => x.Is("Pronoun")))
+                    {
+                        // The role or system a later "from it" stands for ("SAP EWM is the system of record …; we receive pick waves from it").
+                        lastActor = Phrase(np);
+                    }
+
                     if (verbIndex < 0 && lexicon.IsActor(np) && SkipDescribingClause(t, j) is var main and > 0)
                     {
                         // "Recipients who aren't customers get a link": a describing clause between the subject and its verb.
@@ -183,12 +189,6 @@ public static class UseCaseReader
                         }
 
                         subject = np;
-                        if (lexicon.IsActor(np) && !(np.Count == 1 && lexicon.FirstPerson.Contains(np[0].Normal)))
-                        {
-                            // The role or system a later "from it" / "to it" stands for ("SAP EWM is the system of record …; we receive pick waves from it").
-                            lastActor = Phrase(np);
-                        }
-
                         i = ReadPredicates(sentence, t, verbIndex, passive, subject, lexicon, found, ref lastObject, lastActor) - 1;
                         continue;
                     }
