@@ -126,6 +126,11 @@ public static class FeatureItemReader
             var obj = UseCaseReader.NounPhraseAt(t, SkipDeterminers(t, n + 2), asObject: true);
             var actor = lexicon.IsActor(np) && !lexicon.IsSystem(np) ? Capitalise(UseCaseReader.Phrase(np)) : "System";
             Add(found, sentence, actor, t[n + 1].Lemma, obj.Count > 0 ? obj : np, actor == "System" ? null : UseCaseReader.Head(np));
+            if (actor == "System" && obj.Count > 0)
+            {
+                things.Add(UseCaseReader.Head(np));
+            }
+
             return;
         }
 

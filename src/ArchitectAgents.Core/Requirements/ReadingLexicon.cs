@@ -65,6 +65,9 @@ public sealed class ReadingLexicon
     /// <summary>Verbs written for one canonical action ("see" → "view"), so the same operation reads the same in every brief.</summary>
     public Dictionary<string, string> CanonicalActions { get; init; } = [];
 
+    /// <summary>The record an action leaves behind ("reserve" → "reservation"): a thing the system keeps.</summary>
+    public Dictionary<string, string> RecordNouns { get; init; } = [];
+
     /// <summary>Verbs whose source does the converse ("receive X from Y" → Y sends X).</summary>
     public Dictionary<string, string> ConverseActions { get; init; } = [];
 
@@ -154,6 +157,7 @@ public sealed class ReadingLexicon
             ActorSuffixes = raw.ActorSuffixes ?? [], ActorNouns = Set(raw.ActorNouns), SystemActorHeads = Set(raw.SystemActorHeads),
             NotActors = Set(raw.NotActors), GenericNouns = Set(raw.GenericNouns),
             StackNames = raw.StackNames ?? [], ActionVerbs = Set(raw.ActionVerbs),
+            RecordNouns = new Dictionary<string, string>(raw.RecordNouns ?? [], StringComparer.OrdinalIgnoreCase),
             ConverseActions = new Dictionary<string, string>(raw.ConverseActions ?? [], StringComparer.OrdinalIgnoreCase),
             Nominalisations = new Dictionary<string, string>(raw.Nominalisations ?? [], StringComparer.OrdinalIgnoreCase),
             CanonicalActions = new Dictionary<string, string>(raw.CanonicalActions ?? [], StringComparer.OrdinalIgnoreCase),
@@ -190,5 +194,6 @@ public sealed class ReadingLexicon
         public Dictionary<string, string>? CanonicalActions { get; set; }
         public Dictionary<string, JsonElement>? Glossaries { get; set; }
         public Dictionary<string, string>? ConverseActions { get; set; }
+        public Dictionary<string, string>? RecordNouns { get; set; }
     }
 }

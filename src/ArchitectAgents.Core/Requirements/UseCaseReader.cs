@@ -13,7 +13,12 @@ namespace ArchitectAgents.Core.Requirements;
 public static class UseCaseReader
 {
     /// <summary>A use case, with the head nouns of its subject and object (for actors and entities).</summary>
-    public sealed record Found(UseCase UseCase, string? ActorHead, string? ObjectHead, bool ActorIsSystem);
+    /// <param name="UseCase">The use case.</param>
+    /// <param name="ActorHead">The head noun of its subject, or null for System.</param>
+    /// <param name="ObjectHead">The head noun of its object.</param>
+    /// <param name="ActorIsSystem">True for automated behaviour.</param>
+    /// <param name="CompanionHead">The head of a thing the action puts its object with or into ("post recipes with photos", "add them to a cart").</param>
+    public sealed record Found(UseCase UseCase, string? ActorHead, string? ObjectHead, bool ActorIsSystem, string? CompanionHead = null);
 
     /// <summary>Reads every sentence; <paramref name="lexicon"/> holds the verb and role lists.</summary>
     /// <param name="sentences">The tagged sentences.</param>
@@ -314,7 +319,7 @@ public static class UseCaseReader
             if (keep)
             {
                 var useCase = new UseCase { Actor = actor, Action = action, Object = objText!, Rule = RuleAfter(t, after), Text = sentence.Text };
-                found.Add(new Found(useCase, isWe || passive ? null : subjectHead, objectHead, isWe || passive));
+                found.Add(new Found(useCase, isWe || passive ? null : subjectHead, objectHead, isWe || passive, passive ? null : Companion(t, after, lexicon)));
 
                 // Verbs earlier in the chain that had no object of their own act on this one ("save, rate and comment on them").
                 foreach (var waiting in reflexive ? [] : pending)
@@ -497,6 +502,25 @@ public static class UseCaseReader
         }
 
         return (-1, false);
+    }
+
+    private static string? Companion(List<Token> t, int after, ReadingLexicon lexicon)
+    {
+        // "with photos", "to a cart", "into eCRFs", "between rooms": a common thing right after the object, not a role, name, time or amount.
+        if (after + 1 >= t.Count || t[after].Normal is not ("with" or "into" or "to" or "between" or "onto") || t[after - 1].Breaks)
+        {
+            return null;
+        }
+
+        var at = after + 1;
+        while (at < t.Count && (t[at].Is("Determiner") || t[at].Normal is "their" or "its" or "our" or "his" or "her" or "your"))
+        {
+            at++;
+        }
+
+        var np = NounPhraseAt(t, at, asObject: true);
+        return np.Count == 0 || np.Any(x => x.Is("Value") || x.Is("Date") || x.Is("Pronoun") || x.Is("Place")) || lexicon.IsActor(np) || np.All(x => x.Is("ProperNoun") && !x.Is("Acronym"))
+            || lexicon.GenericNouns.Contains(np[^1].Lemma) ? null : Head(np);
     }
 
     private static int SkipDescribingClause(List<Token> t, int j)
