@@ -106,8 +106,16 @@ public static partial class EntityReader
             }
         }
 
+        // What the brief says a thing has: its attributes; a plural item is a collection it owns, kept as a thing too.
+        var had = EntityAttributeReader.Read(annotated.Sentences, lexicon);
+        foreach (var (owner, item, _, text) in had.Where(h => h.Plural && entities.Any(e => e.Name == h.Owner)))
+        {
+            Add(item, text);
+        }
+
         foreach (var entity in entities)
         {
+            entity.Attributes = [.. had.Where(h => h.Owner == entity.Name).Select(h => h.Item).Distinct()];
             var states = found.Where(f => f.ObjectHead is not null && lexicon.TransitionVerbs.Contains(f.UseCase.Action)
                     && (Lemma(f.ObjectHead, lemmas) == entity.Name || Lemma(f.UseCase.Object, lemmas).EndsWith(entity.Name, StringComparison.Ordinal)))
                 .Select(f => Participle(f.UseCase.Action)).Distinct().ToList();

@@ -677,8 +677,23 @@ public static class UseCaseReader
     private static bool IsBaseVerb(Token x) => x.Is("Verb") && !x.Is("PastTense") && !x.Is("Participle") && !x.Is("Copula") && !x.Is("Gerund");
 
     /// <summary>The words of a phrase as written, lower-cased unless a proper noun or acronym.</summary>
-    public static string Phrase(IEnumerable<Token> np) =>
-        string.Join(' ', np.Select(x => x.Is("ProperNoun") || x.Is("Acronym") || x.Text.Skip(1).Any(char.IsUpper) ? x.Text : x.Text.ToLowerInvariant())).Trim(',', '.', ';', ':');
+    public static string Phrase(IEnumerable<Token> np)
+    {
+        // Hyphenated words stay hyphenated ("time-clash rules", "per-customer").
+        var words = np.ToList();
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var x = words[i];
+            sb.Append(x.Is("ProperNoun") || x.Is("Acronym") || x.Text.Skip(1).Any(char.IsUpper) ? x.Text : x.Text.ToLowerInvariant());
+            if (i < words.Count - 1)
+            {
+                sb.Append(x.Post.Trim() == "-" ? '-' : ' ');
+            }
+        }
+
+        return sb.ToString().Trim(',', '.', ';', ':');
+    }
 
     /// <summary>The phrase's head: its last noun, singular, with a noun modifier before it ("leave request", "room hold").</summary>
     public static string Head(List<Token> np)
