@@ -315,7 +315,8 @@ public static class UseCaseReader
                 actor = "System";
             }
 
-            var objectHead = obj.Count > 0 && !lexicon.Pronouns.Contains(obj[^1].Normal) ? Head(obj) : objText?.Split(' ')[^1];
+            // A pronoun's head is its antecedent's: its last two words when it has a modifier ("expense reports"), else its last.
+            var objectHead = obj.Count > 0 && !lexicon.Pronouns.Contains(obj[^1].Normal) ? Head(obj) : objText is null ? null : string.Join(' ', objText.Split(' ').TakeLast(2).SkipWhile(w => w.EndsWith("'s", StringComparison.Ordinal) || w is "the" or "a" or "an"));
             if (keep)
             {
                 var useCase = new UseCase { Actor = actor, Action = action, Object = objText!, Rule = RuleAfter(t, after), Text = sentence.Text };
