@@ -28,14 +28,17 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
         model.Language = LanguageDetector.Detect(joined);
 
         AnnotatedText? annotated = null;
+        var nlpFailed = false;
         if (annotator is not null)
         {
             // The tagger reads about 20 KB a second on this machine; past the limit the rest is still read for figures and constraints.
+            // A brief read through a glossary is tagged twice (source, then gloss), so half as much of it is tagged.
+            var limit = lexicon.Glossaries.ContainsKey(model.Language) ? MaxTaggedCharacters / 2 : MaxTaggedCharacters;
             var tagged = joined;
-            if (joined.Length > MaxTaggedCharacters)
+            if (joined.Length > limit)
             {
-                var cut = joined.LastIndexOf('\n', MaxTaggedCharacters);
-                tagged = joined[..(cut > 0 ? cut : MaxTaggedCharacters)];
+                var cut = joined.LastIndexOf('\n', limit);
+                tagged = joined[..(cut > 0 ? cut : limit)];
                 model.ReaderNotes.Add($"The brief is {joined.Length / 1024} KiB; actors, use cases and entities were read from its first {tagged.Length / 1024} KiB.");
             }
 
@@ -43,6 +46,7 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
             annotated = text;
             if (unavailable is not null)
             {
+                nlpFailed = true;
                 model.ReaderNotes.Add($"The NLP library could not run ({unavailable}); sentences were split by punctuation and no use cases, actors or entities were read.");
             }
         }
@@ -92,7 +96,7 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
         model.Workload = WorkloadReader.Read(sentences.Select(s => s.Text), model.Figures);
 
         // A brief in a language with a glossary is read for roles, actions and things through its word-by-word English gloss.
-        var glossary = annotated is not null && model.ReaderNotes.Count == 0 ? lexicon.Glossaries.GetValueOrDefault(model.Language) : null;
+        var glossary = annotated is not null && !nlpFailed ? lexicon.Glossaries.GetValueOrDefault(model.Language) : null;
         if (glossary is not null)
         {
             annotated = await GlossedAsync(annotated!, glossary, cancellationToken).ConfigureAwait(false);

@@ -31,9 +31,13 @@ public static class UseCaseReader
         var found = new List<Found>();
         string? lastObject = null;
         string? lastActor = null;
+
+        // List items by their opening words: a sentence is (the start of) an item when an item opens with it. Looked up, not scanned, for huge briefs.
+        static string Opening(string s) => s.Length > 12 ? s[..12] : s;
+        var items = (listItems ?? []).GroupBy(Opening, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var sentence in sentences.Where(s => !s.Text.StartsWith('#')))
         {
-            var isItem = listItems is not null && sentence.Text.Length > 0 && listItems.Any(b => b.Contains(sentence.Text, StringComparison.Ordinal));
+            var isItem = sentence.Text.Length > 0 && items.TryGetValue(Opening(sentence.Text), out var candidates) && candidates.Any(b => b.StartsWith(sentence.Text, StringComparison.Ordinal) || sentence.Text.StartsWith(b, StringComparison.Ordinal));
             foreach (var (clause, afterColon) in Clauses(sentence.Tokens, lexicon))
             {
                 var before = found.Count;
