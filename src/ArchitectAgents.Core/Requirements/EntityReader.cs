@@ -126,8 +126,10 @@ public static partial class EntityReader
                 entity.Retention = Retention().Match(retention).Value;
             }
 
+            // The name is looked for first, so a huge brief's many entities don't each run the pattern over every sentence.
+            var facts = new Regex(@"\b(?:an?|the|each|every)\s+" + Regex.Escape(entity.Name) + @"s?\s+(?:has|have|must|can|is|are|belongs?|holds?)\b", RegexOptions.IgnoreCase);
             entity.Facts = [.. annotated.Sentences.Select(s => s.Text)
-                .Where(s => Regex.IsMatch(s, @"\b(?:an?|the|each|every)\s+" + Regex.Escape(entity.Name) + @"s?\s+(?:has|have|must|can|is|are|belongs?|holds?)\b", RegexOptions.IgnoreCase))
+                .Where(s => s.Contains(entity.Name, StringComparison.OrdinalIgnoreCase) && facts.IsMatch(s))
                 .Take(3)];
         }
 
