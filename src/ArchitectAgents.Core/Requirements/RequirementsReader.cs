@@ -56,8 +56,9 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
             : blocks.Where(b => b.Kind != "heading").SelectMany(b => SplitSentences(b.Text).Select(s => (Text: s, b.Heading))).ToList();
 
         // Headings are read too: "## Existing decisions (keep these)" scopes its items, and a heading can state a figure.
-        foreach (var (sentence, heading) in sentences)
+        for (var index = 0; index < sentences.Count; index++)
         {
+            var (sentence, heading) = sentences[index];
             if (InstructionDetector.Why(sentence) is { } why)
             {
                 model.InstructionAttempts.Add(new InstructionAttempt { Text = sentence, Source = "brief", Why = why });
@@ -67,8 +68,10 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
             var read = FigureReader.Read(sentence, heading);
             model.Figures.AddRange(read.Figures);
             model.QualityTargets.AddRange(read.Targets);
-            model.Constraints.AddRange(ConstraintReader.Read(sentence, technologies));
-            if (DecisionReader.Read(sentence, heading, technologies, "brief") is { } decision)
+            // A question the brief answers itself is read with its answer ("Why not Teams? … the board said no").
+            var statement = sentence.EndsWith('?') && index + 1 < sentences.Count ? sentence + " " + sentences[index + 1].Text : sentence;
+            model.Constraints.AddRange(ConstraintReader.Read(statement, technologies));
+            if (DecisionReader.Read(statement, heading, technologies, "brief") is { } decision)
             {
                 model.ExistingDecisions.Add(decision);
             }
@@ -100,6 +103,13 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
         if (glossary is not null)
         {
             annotated = await GlossedAsync(annotated!, glossary, cancellationToken).ConfigureAwait(false);
+
+            // Worded values are given in English too ("antes de octubre" → "before October"); the quote stays the brief's.
+            foreach (var c in model.Constraints.Where(c => c.Kind is "deadline" or "exclusion" or "invariant" or "retention" or "privacy"))
+            {
+                c.Value = glossary.Gloss(c.Value);
+            }
+
             model.ReaderNotes.Add($"The brief is in {LanguageDetector.Name(model.Language)}: actors, use cases and entities were read from a word-by-word English gloss, so names are English and may be rough; quotes are the brief's own text.");
         }
 
@@ -207,6 +217,9 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
         {
             model.Constraints.Add(new Constraint { Kind = "team", Value = $"{team.Value.ToString(CultureInfo.InvariantCulture)} {team.Unit}", Text = team.Text });
         }
+
+        // A stated figure comes before an unquantified wish of the same kind ("cheap to run" after "£40/month").
+        model.Constraints = [.. model.Constraints.OrderBy(c => c.Value.EndsWith("(not quantified)", StringComparison.Ordinal) ? 1 : 0)];
 
         // One constraint per kind and value; the first clause that states it is kept.
         model.Constraints = [.. model.Constraints.DistinctBy(c => (c.Kind, c.Value.ToLowerInvariant()))];
