@@ -35,9 +35,17 @@ public static class UseCaseReader
         // List items by their opening words: a sentence is (the start of) an item when an item opens with it. Looked up, not scanned, for huge briefs.
         static string Opening(string s) => s.Length > 12 ? s[..12] : s;
         var items = (listItems ?? []).GroupBy(Opening, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        string? itemsActor = null;
         foreach (var sentence in sentences.Where(s => !s.Text.StartsWith('#')))
         {
             var isItem = sentence.Text.Length > 0 && items.TryGetValue(Opening(sentence.Text), out var candidates) && candidates.Any(b => b.StartsWith(sentence.Text, StringComparison.Ordinal) || sentence.Text.StartsWith(b, StringComparison.Ordinal));
+            string? colonActor = null;
+            if (!isItem)
+            {
+                // "Members can:" on a line of its own: the list below is theirs, until prose starts again.
+                itemsActor = ListOwner(sentence.Tokens, lexicon);
+            }
+
             foreach (var (clause, afterColon) in Clauses(sentence.Tokens, lexicon))
             {
                 var before = found.Count;
@@ -45,9 +53,13 @@ public static class UseCaseReader
                 if (found.Count == before && (isItem || afterColon))
                 {
                     var (features, nouns) = FeatureItemReader.Read(sentence, clause, lexicon);
-                    found.AddRange(features);
+                    var owner = afterColon ? colonActor : itemsActor;
+                    found.AddRange(owner is null ? features : features.Select(f => f.UseCase.Actor == FeatureItemReader.MainRole ? Owned(f, owner) : f));
                     things?.AddRange(nouns);
                 }
+
+                // "members can: search the catalogue, place holds": the items after the colon are the role's.
+                colonActor = ListOwner(clause, lexicon) ?? colonActor;
             }
         }
 
@@ -66,6 +78,22 @@ public static class UseCaseReader
         }
 
         return found;
+    }
+
+    private static Found Owned(Found f, string owner)
+    {
+        f.UseCase.Actor = owner;
+        return f with { ActorHead = owner.Split(' ')[^1].ToLowerInvariant() };
+    }
+
+    private static string? ListOwner(IReadOnlyList<Token> t, ReadingLexicon lexicon)
+    {
+        // A role and a modal and nothing else ("Members can", "Advisors should be able to", "Guests want to"): the role that owns the list that follows.
+        var np = NounPhraseAt([.. t], t.Count > 0 && t[0].Is("Determiner") ? 1 : 0);
+        var rest = t.Skip((t.Count > 0 && t[0].Is("Determiner") ? 1 : 0) + np.Count).ToList();
+        return np.Count > 0 && rest.Count is > 0 and <= 5 && lexicon.IsActor(np) && !lexicon.FirstPerson.Contains(np[^1].Normal) && !np.Any(x => x.Is("Pronoun"))
+            && rest.All(x => x.Is("Modal") || x.Normal is "can" or "should" or "must" or "will" or "be" or "able" or "to" or "need" or "needs" or "want" or "wants" or "also")
+            ? Capitalise(Phrase(np)) : null;
     }
 
     private static (string Role, string Head) MainRole(List<Found> found, IReadOnlyList<AnnotatedSentence> sentences, ReadingLexicon lexicon, IReadOnlyCollection<string> builders)
