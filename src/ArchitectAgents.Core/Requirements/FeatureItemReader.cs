@@ -186,7 +186,7 @@ public static class FeatureItemReader
 
     private static int SkipDeterminers(List<Token> t, int i)
     {
-        while (i < t.Count && (t[i].Is("Determiner") || t[i].Normal is "their" or "its" or "our" or "your" or "his" or "her"))
+        while (i < t.Count && (t[i].Is("Determiner") || t[i].Normal is "their" or "its" or "our" or "your" or "his" or "her" or "all" or "every" or "each" or "any"))
         {
             i++;
         }

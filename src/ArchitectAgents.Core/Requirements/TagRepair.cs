@@ -82,7 +82,7 @@ public static class TagRepair
             var x = r[i];
             var next = r[i + 1];
             var singular = Inflection.Singular(x.Normal);
-            var nextIsVerb = next.Is("Modal") || next.Is("Verb") && !next.Is("Copula") || IsActionNoun(next, lexicon);
+            var nextIsVerb = next.Is("Modal") || next.Is("Verb") && !next.Is("Copula") || IsActionNoun(next, lexicon) || IsActionAdverb(r, i + 1, lexicon);
             if (!x.Is("Noun") && (x.Is("Verb") || x.Is("Adjective")) && !x.Is("Modal") && !x.Is("Copula") && !x.Is("Auxiliary") && !x.Breaks && nextIsVerb
                 && (lexicon.ActorNouns.Contains(x.Normal) || lexicon.ActorNouns.Contains(singular)))
             {
@@ -101,6 +101,13 @@ public static class TagRepair
             var verbForm = x.Is("Plural") && r[i + 1].Is("Determiner") ? x.Lemma : x.Normal;
             var takesObject = r[i + 1].Is("Noun") || r[i + 1].Is("Determiner") || r[i + 1].Is("Adjective") || r[i + 1].Is("Pronoun");
             var isAction = lexicon.ActionVerbs.Contains(verbForm) || lexicon.SystemVerbs.Contains(verbForm);
+            if (IsActionAdverb(r, i, lexicon) && r[i - 1].Is("Noun") && !r[i - 1].Breaks && lexicon.IsActor([r[i - 1]]))
+            {
+                // "the assistants close the appointments": an action verb the tagger read as an adverb after a role.
+                r[i] = x with { Lemma = x.Normal, Tags = VerbTags };
+                continue;
+            }
+
             if (!x.Is("Noun") || x.Is("Verb") || !isAction || x.Is("Plural") && verbForm == x.Normal)
             {
                 continue;
@@ -136,6 +143,9 @@ public static class TagRepair
         // After a list break or a conjunction, or after a noun that cannot act ("group channels"), a plural that ends its item is a noun.
         return endsItem && (prev.Breaks || prev.Is("Conjunction") || prev.Is("Noun") && !prev.Is("Pronoun") && !lexicon.IsActor([prev]));
     }
+
+    private static bool IsActionAdverb(List<Token> r, int i, ReadingLexicon lexicon) =>
+        r[i].Is("Adverb") && lexicon.ActionVerbs.Contains(r[i].Normal) && i + 1 < r.Count && r[i + 1].Is("Determiner");
 
     private static bool IsActionNoun(Token x, ReadingLexicon lexicon) =>
         x.Is("Noun") && !x.Is("Plural") && lexicon.ActionVerbs.Contains(x.Normal);

@@ -36,7 +36,7 @@ public static class UseCaseReader
         static string Opening(string s) => s.Length > 12 ? s[..12] : s;
         var items = (listItems ?? []).GroupBy(Opening, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         string? itemsActor = null;
-        foreach (var sentence in sentences.Where(s => !s.Text.StartsWith('#')))
+        foreach (var sentence in sentences.SelectMany(ByLine).Where(s => !s.Text.StartsWith('#')))
         {
             var isItem = sentence.Text.Length > 0 && items.TryGetValue(Opening(sentence.Text), out var candidates) && candidates.Any(b => b.StartsWith(sentence.Text, StringComparison.Ordinal) || sentence.Text.StartsWith(b, StringComparison.Ordinal));
             string? colonActor = null;
@@ -78,6 +78,32 @@ public static class UseCaseReader
         }
 
         return found;
+    }
+
+    private static IEnumerable<AnnotatedSentence> ByLine(AnnotatedSentence sentence)
+    {
+        // The tagger may run a list item into the next line when the item has no full stop; each line is read on its own.
+        if (!sentence.Tokens.Take(sentence.Tokens.Count - 1).Any(x => x.Post.Contains('\n', StringComparison.Ordinal)))
+        {
+            yield return sentence;
+            yield break;
+        }
+
+        var part = new List<Token>();
+        foreach (var x in sentence.Tokens)
+        {
+            part.Add(x);
+            if (x.Post.Contains('\n', StringComparison.Ordinal))
+            {
+                yield return new AnnotatedSentence(string.Concat(part.Select(p => p.Pre + p.Text + p.Post)).Trim(), part);
+                part = [];
+            }
+        }
+
+        if (part.Count > 0)
+        {
+            yield return new AnnotatedSentence(string.Concat(part.Select(p => p.Pre + p.Text + p.Post)).Trim(), part);
+        }
     }
 
     private static Found Owned(Found f, string owner)

@@ -86,10 +86,15 @@ public sealed partial class DevSetRecallTests
         Assert.True(Share(totals["figures (value, words)"]) >= 0.90, report);
         Assert.True(Share(totals["figures precision"]) >= 0.95, report);
         Assert.True(Share(totals["quality targets"]) >= 0.85, report);
-        Assert.True(Share(totals["existing decisions"]) >= 0.85, report);
-        Assert.True(Share(totals["constraints"]) >= 0.75, report);
+        Assert.True(Share(totals["existing decisions"]) >= 0.90, report);
+        Assert.True(Share(totals["constraints"]) >= 0.90, report);
         Assert.True(Share(totals["workload"]) >= 0.80, report);
-        Assert.True(Share(totals["use cases"]) >= 0.30, report);
+        Assert.True(Share(totals["use cases"]) >= 0.65, report);
+        Assert.True(Share(totals["use cases precision"]) >= 0.90, report);
+        Assert.True(Share(totals["actors"]) >= 0.80, report);
+        Assert.True(Share(totals["actors precision"]) >= 0.90, report);
+        Assert.True(Share(totals["entities"]) >= 0.65, report);
+        Assert.True(Share(totals["entities precision"]) >= 0.85, report);
     }
 
     private static string Details(string name, Gold gold, RequirementsModel model)
