@@ -124,9 +124,9 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
                 f.UseCase.Action = lexicon.CanonicalActions[f.UseCase.Action];
             }
 
-            model.UseCases = [.. found.Select(f => f.UseCase).DistinctBy(u => (u.Actor.ToLowerInvariant(), u.Action, u.Object.ToLowerInvariant()))];
+            model.UseCases = [.. found.Where(f => !f.ActorOnly).Select(f => f.UseCase).DistinctBy(u => (u.Actor.ToLowerInvariant(), u.Action, u.Object.ToLowerInvariant()))];
             model.Actors = Actors(found, lexicon);
-            model.Entities = EntityReader.Read(found, model, annotated, lexicon, featureThings, glossary is null ? null : glossary.Gloss);
+            model.Entities = EntityReader.Read([.. found.Where(f => !f.ActorOnly)], model, annotated, lexicon, featureThings, glossary is null ? null : glossary.Gloss);
             model.Nouns = [.. clean.SelectMany(s => s.Tokens).Where(t => t.Is("Noun") && !t.Is("Pronoun") && !t.Is("Adjective") && !t.Is("Value") && t.Normal.Length >= 3)
                 .Select(t => t.Lemma.ToLowerInvariant()).Distinct().Take(200)];
         }

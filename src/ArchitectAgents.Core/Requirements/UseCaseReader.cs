@@ -18,7 +18,8 @@ public static class UseCaseReader
     /// <param name="ObjectHead">The head noun of its object.</param>
     /// <param name="ActorIsSystem">True for automated behaviour.</param>
     /// <param name="CompanionHead">The head of a thing the action puts its object with or into ("post recipes with photos", "add them to a cart").</param>
-    public sealed record Found(UseCase UseCase, string? ActorHead, string? ObjectHead, bool ActorIsSystem, string? CompanionHead = null);
+    /// <param name="ActorOnly">True when only the role is known to act ("guests book on our website"): an actor, no use case.</param>
+    public sealed record Found(UseCase UseCase, string? ActorHead, string? ObjectHead, bool ActorIsSystem, string? CompanionHead = null, bool ActorOnly = false);
 
     /// <summary>Reads every sentence; <paramref name="lexicon"/> holds the verb and role lists.</summary>
     /// <param name="sentences">The tagged sentences.</param>
@@ -124,11 +125,13 @@ public static class UseCaseReader
 
     private static (string Role, string Head) MainRole(List<Found> found, IReadOnlyList<AnnotatedSentence> sentences, ReadingLexicon lexicon, IReadOnlyCollection<string> builders)
     {
-        // The person role with the most use cases; else the role noun the brief names most as a head (earliest first,
+        // The person role with the most use cases (two at least); else the role noun the brief names most as a head (earliest first,
         // not the team that builds it); else "Users".
-        var byUseCases = found.Where(f => !f.ActorIsSystem && f.ActorHead is not null && f.UseCase.Actor != FeatureItemReader.MainRole && !lexicon.SystemActorHeads.Contains(f.ActorHead.Split(' ')[^1]))
+        var byUseCases = found.Where(f => !f.ActorOnly && !f.ActorIsSystem && f.ActorHead is not null && f.UseCase.Actor != FeatureItemReader.MainRole && !lexicon.SystemActorHeads.Contains(f.ActorHead.Split(' ')[^1]))
             .GroupBy(f => f.UseCase.Actor, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).FirstOrDefault();
-        if (byUseCases is not null)
+
+        // One use case is too little to make a role the brief's main one ("Legal must be able to put any channel on hold").
+        if (byUseCases is not null && byUseCases.Count() >= 2)
         {
             return (byUseCases.First().UseCase.Actor, byUseCases.First().ActorHead!);
         }
@@ -422,6 +425,11 @@ public static class UseCaseReader
             else if (objText is null && !negated && (isActor || isWe) && lexicon.ActionVerbs.Contains(lemma) && (!isWe || lexicon.SystemVerbs.Contains(lemma)))
             {
                 pending.Add(action);
+                if (!isWe && !passive && !lexicon.IsSystem(subject) && !lexicon.GenericNouns.Contains(subject[^1].Lemma) && !lexicon.GenericNouns.Contains(subject[^1].Normal) && !found.Any(f => f.ActorOnly && f.UseCase.Actor == Capitalise(subjectText)))
+                {
+                    // The role acts even when the brief names no object: it is an actor of the system.
+                    found.Add(new Found(new UseCase { Actor = Capitalise(subjectText), Action = action, Object = "", Text = sentence.Text }, subjectHead, null, false, null, ActorOnly: true));
+                }
             }
 
             if (objText is not null && !lexicon.Pronouns.Contains(objText) && keep)
