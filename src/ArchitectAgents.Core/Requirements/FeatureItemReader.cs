@@ -19,13 +19,17 @@ public static class FeatureItemReader
     public const string MainRole = "";
 
     /// <summary>Use cases and plain noun items in one clause that has no subject of its own.</summary>
-    public static (List<UseCaseReader.Found> Found, List<string> Things) Read(AnnotatedSentence sentence, List<Token> clause, ReadingLexicon lexicon)
+    /// <param name="sentence">The sentence.</param>
+    /// <param name="clause">The clause's tokens.</param>
+    /// <param name="lexicon">The word lists.</param>
+    /// <param name="nouns">Words the brief uses as nouns elsewhere ("60k seats"): one opening an item before an action noun is its modifier ("seat holds").</param>
+    public static (List<UseCaseReader.Found> Found, List<string> Things) Read(AnnotatedSentence sentence, List<Token> clause, ReadingLexicon lexicon, IReadOnlySet<string>? nouns = null)
     {
         var found = new List<UseCaseReader.Found>();
         var things = new List<string>();
         foreach (var item in Items(clause))
         {
-            ReadItem(sentence, item, lexicon, found, things);
+            ReadItem(sentence, item, lexicon, found, things, nouns ?? new HashSet<string>());
         }
 
         return (found, things);
@@ -57,7 +61,7 @@ public static class FeatureItemReader
         }
     }
 
-    private static void ReadItem(AnnotatedSentence sentence, List<Token> t, ReadingLexicon lexicon, List<UseCaseReader.Found> found, List<string> things)
+    private static void ReadItem(AnnotatedSentence sentence, List<Token> t, ReadingLexicon lexicon, List<UseCaseReader.Found> found, List<string> things, IReadOnlySet<string> nouns)
     {
         var i = 0;
         while (i < t.Count && (t[i].Normal is "then" or "also" or "and" or "or" or "plus" || t[i].Is("Determiner") && t[i].Normal is not ("that" or "which") || t[i].Is("Preposition") && t[i].Post == "-"))
@@ -91,7 +95,7 @@ public static class FeatureItemReader
         }
 
         var np = UseCaseReader.NounPhraseAt(t, i, asObject: true);
-        if (np.Count >= 2 && Nominalised(np[^1], lexicon) is not null)
+        if (np.Count >= 2 && Nominalised(np[^1], lexicon) is not null && (!t[i].Is("Verb") || nouns.Contains(t[i].Normal)))
         {
             // "seat selection": a noun phrase headed by an action noun, even when its first word could be a verb.
         }

@@ -37,7 +37,11 @@ public static class UseCaseReader
         static string Opening(string s) => s.Length > 12 ? s[..12] : s;
         var items = (listItems ?? []).GroupBy(Opening, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         string? itemsActor = null;
-        foreach (var sentence in sentences.SelectMany(ByLine).Where(s => !s.Text.StartsWith('#')))
+        var prepared = sentences.SelectMany(ByLine).Where(s => !s.Text.StartsWith('#')).Select(s => (Sentence: s, Clauses: Clauses(s.Tokens, lexicon).ToList())).ToList();
+        var nouns = prepared.SelectMany(p => p.Clauses).SelectMany(c => c.Tokens.Select((x, i) => (x, Before: i > 0 ? c.Tokens[i - 1] : null)))
+            .Where(p => p.x.Is("Noun") && !p.x.Is("Verb") && (p.x.Is("Plural") || p.Before is not null && (p.Before.Is("Determiner") || p.Before.Is("Value"))))
+            .Select(p => p.x.Lemma.ToLowerInvariant()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (sentence, clauses) in prepared)
         {
             var isItem = sentence.Text.Length > 0 && items.TryGetValue(Opening(sentence.Text), out var candidates) && candidates.Any(b => b.StartsWith(sentence.Text, StringComparison.Ordinal) || sentence.Text.StartsWith(b, StringComparison.Ordinal));
             string? colonActor = null;
@@ -47,16 +51,16 @@ public static class UseCaseReader
                 itemsActor = ListOwner(sentence.Tokens, lexicon);
             }
 
-            foreach (var (clause, afterColon) in Clauses(sentence.Tokens, lexicon))
+            foreach (var (clause, afterColon) in clauses)
             {
                 var before = found.Count;
                 ReadClause(sentence, clause, lexicon, found, ref lastObject, ref lastActor);
                 if (found.Count == before && (isItem || afterColon))
                 {
-                    var (features, nouns) = FeatureItemReader.Read(sentence, clause, lexicon);
+                    var (features, kept) = FeatureItemReader.Read(sentence, clause, lexicon, nouns);
                     var owner = afterColon ? colonActor : itemsActor;
                     found.AddRange(owner is null ? features : features.Select(f => f.UseCase.Actor == FeatureItemReader.MainRole ? Owned(f, owner) : f));
-                    things?.AddRange(nouns);
+                    things?.AddRange(kept);
                 }
 
                 // "members can: search the catalogue, place holds": the items after the colon are the role's.

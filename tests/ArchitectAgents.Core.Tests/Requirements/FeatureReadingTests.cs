@@ -35,6 +35,21 @@ public sealed class FeatureReadingTests
     }
 
     [Fact]
+    public async Task ANounTheBriefUsesElsewhere_IsAModifierBeforeAnActionNoun()
+    {
+        var model = await RequirementsReader.Default.ReadAsync("""
+            An arena show has about 20k seats, and fans buy tickets online.
+
+            Must have:
+
+            - seat holds with an 8-minute expiry
+            - place holds on sold-out shows
+            """, [], Ct);
+        Assert.Contains(model.UseCases, u => u.Action == "hold" && u.Object == "seat");
+        Assert.Contains(model.UseCases, u => u.Action == "place" && u.Object == "holds");
+    }
+
+    [Fact]
     public async Task PassivesAndThingsThatAct_AreSystemUseCases()
     {
         var model = await RequirementsReader.Default.ReadAsync("""
