@@ -196,7 +196,7 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
         SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
 
     private static List<Actor> Actors(List<UseCaseReader.Found> found, ReadingLexicon lexicon) =>
-        [.. found.Where(f => !f.ActorIsSystem && f.ActorHead is not null)
+        [.. found.Where(f => !f.ActorIsSystem && f.ActorHead is not null && !f.UseCase.Actor.Equals("System", StringComparison.OrdinalIgnoreCase))
             .GroupBy(f => f.UseCase.Actor.ToLowerInvariant())
             .Select(g => g.First())
             .Select(f => new Actor

@@ -17,7 +17,7 @@ public static class UseCaseReader
     /// <param name="ActorHead">The head noun of its subject, or null for System.</param>
     /// <param name="ObjectHead">The head noun of its object.</param>
     /// <param name="ActorIsSystem">True for automated behaviour.</param>
-    /// <param name="CompanionHead">The head of a thing the action puts its object with or into ("post recipes with photos", "add them to a cart").</param>
+    /// <param name="CompanionHead">The head of another thing the use case names: what the object is put with or into ("post recipes with photos", "add them to a cart"), or the thing that acts ("a waiting room that admits people").</param>
     /// <param name="ActorOnly">True when only the role is known to act ("guests book on our website"): an actor, no use case.</param>
     public sealed record Found(UseCase UseCase, string? ActorHead, string? ObjectHead, bool ActorIsSystem, string? CompanionHead = null, bool ActorOnly = false);
 
@@ -222,7 +222,7 @@ public static class UseCaseReader
 
                             var done = NounPhraseAt(t, objectAt, asObject: true);
                             var target = done.Count > 0 && !done.Any(x => x.Is("Pronoun")) ? done : np;
-                            found.Add(new Found(new UseCase { Actor = "System", Action = t[relative].Lemma, Object = Phrase(target), Text = sentence.Text }, null, Head(target), true));
+                            found.Add(new Found(new UseCase { Actor = "System", Action = t[relative].Lemma, Object = Phrase(target), Text = sentence.Text }, null, Head(target), true, target == np ? null : Head(np)));
                             i = relative;
                             continue;
                         }
