@@ -49,16 +49,31 @@ public static partial class ConstraintReader
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Deadline = new(
-        @"\b(?:by|before|until|in\s+time\s+for|has\s+to\s+work\s+for|must\s+run\s+on\s+it\s+in|live\s+(?:in|by|before)|go(?:es)?\s+live\s+(?:first\s+)?(?:in|by|before)|launch(?:ing)?\s+(?:in|by)|antes\s+de|avant|en|d'ici|bis)\s+(?:the\s+|next\s+|l'|le\s+|la\s+)?(?<when>(?:\d{1,2}\s+)?(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|spring|summer|autumn|fall|winter|été|printemps|automne|hiver|verano|otoño|invierno|primavera|Q[1-4]|the\s+peak|(?:\w+\s+)?(?:registration|season|launch|release|deadline))\b(?:\s+\d{4})?)|\b(?<when>\d+\s+(?:weeks|months|días|semanas|meses|semaines|mois)\s+(?:from\s+now|away))|\bin\s+(?<when>\d+\s+months)\b",
+        @"\b(?:by|before|until|in\s+time\s+for|has\s+to\s+work\s+for|must\s+run\s+on\s+it\s+in|live\s+(?:in|by|before)|go(?:es)?\s+live\s+(?:first\s+)?(?:in|by|before)|launch(?:ing)?\s+(?:in|by)|antes\s+de|avant|en|d'ici|bis)\s+(?:the\s+|next\s+|l'|le\s+|la\s+)?(?<when>(?:\d{1,2}\s+)?(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|spring|summer|autumn|fall|winter|été|printemps|automne|hiver|verano|otoño|invierno|primavera|Q[1-4]|the\s+peak|(?:\w+\s+)?(?:registration|season|launch|release|deadline))\b(?:\s+\d{4})?)|\b(?<when>\d+\s+(?:weeks|months|días|semanas|meses|semaines|mois)\s+(?:from\s+now|away))|\bin\s+(?<when>\d+\s+months)\b|\bin\s+the\s+(?<when>spring|summer|autumn|fall|winter)\b",
         Opts);
 
     private static readonly Regex Exclusion = new(
-        @"\b(?:no|not|never|without|don't\s+want|do\s+not\s+want|won't|nobody\s+(?:here\s+)?wants?|doesn't\s+want|ruled\s+out|said\s+no|avoid|rather\s+not|must\s+not|cannot|can't|sin|pas\s+de|kein(?:e|en)?)\b[^.;]{0,60}?\b(?<what>public\s+cloud|cloud|kafka|kubernetes|k8s|microservices?|another\s+identity\s+product|identity\s+product|vendor\s+lock-?in|teams|saas|on[- ]call|servers?|VMs?|new\s+(?:datastore|database|service)|\w+\s+(?:licen[cs]e|licensing))\b",
+        @"\b(?:no|not|never|without|don't\s+want|do\s+not\s+want|won't|nobody\s+(?:here\s+)?wants?|doesn't\s+want|ruled\s+out|said\s+no|avoid|rather\s+not|must\s+not|cannot|can't|sin|pas\s+de|kein(?:e|en)?)\b[^.;]{0,60}?\b(?<what>public\s+cloud|cloud|kafka|kubernetes|k8s|microservices?|payments?|ads|adverts?|advertising|another\s+identity\s+product|identity\s+product|vendor\s+lock-?in|teams|saas|on[- ]call|servers?|VMs?|new\s+(?:datastore|database|service)|\w+\s+(?:licen[cs]e|licensing))\b",
         Opts);
 
     private static readonly Regex Invariant = new(
-        @"\b(?:must\s+never|should\s+never|never|no\s+(?:\w+\s+){0,3}ever|jamais|nunca|nie)\b(?<what>[^.;]{5,100})",
+        @"\b(?:must\s+never|should\s+never|never|no\s+(?:\w+\s+){0,3}ever|jamais|nunca|nie)\b(?<what>[^.;]{5,100})|\bwithout\s+(?<what>(?:two|any|a|an|the)\s+(?:\w+\s+){1,3}being\s+\w+[^.;]{3,80})",
         Opts);
+
+    // Where the users are: "in 11 European countries", "employees across offices in the UK, UAE and Singapore".
+    private static readonly Regex Market = new(
+        @"\b(?:in|across)\s+(?<where>\d+\s+(?:[\p{Lu}][\p{L}]+\s+)?countries)\b|\b(?:users?|customers?|employees|staff|offices|stores|branches|hotels|sites|fans|members)\s+(?:\w+\s+){0,2}(?:in|across)\s+(?:the\s+)?(?<where>[\p{Lu}][\p{L}]+(?:,\s+(?:the\s+)?[\p{Lu}][\p{L}]+)*\s+(?:and|&)\s+(?:the\s+)?[\p{Lu}][\p{L}]+)",
+        RegexOptions.CultureInvariant);
+
+    // Stated retention: "Retention is 7 years for project channels", "kept for at least 15 years".
+    private static readonly Regex Retention = new(
+        @"\bretention\s+(?:is|of|period\s+is)?\s*(?<what>\d+\s+(?:years?|months?|days?)[^.;]{0,80})|\b(?:kept|retained|stored|archived)\s+for\s+(?<what>(?:at\s+least\s+)?\d+\s+(?:years?|months?|days?))",
+        Opts);
+
+    // Stated but unquantified wishes, kept so the designer asks instead of inventing a figure.
+    private static readonly Regex VagueBudget = new(@"\b(?:cheap|inexpensive|low[- ]cost|on\s+a\s+(?:tight\s+)?budget|shoestring)\b", Opts);
+    private static readonly Regex VagueDeadline = new(@"\b(?:live|launch|ready|done)\s+(?:fairly\s+|very\s+|pretty\s+|quite\s+)?soon\b|\bas\s+soon\s+as\s+possible\b|\bASAP\b", Opts);
+    private static readonly Regex Mobile = new(@"\bmobile[- ]friendly\b|\b(?:work|look)s?\s+(?:well\s+)?on\s+(?:phones|mobiles?|smartphones)\b|\bmobile[- ]first\b|\bresponsive\s+(?:design|web)\b", Opts);
 
     private static readonly Regex Privacy = new(@"\bmust\s+not\s+be\s+used\s+to\s+(?:track|monitor|profile)|\bno\s+(?:individual\s+)?(?:performance\s+)?tracking|\bpseudonymi|\banonymi[sz]", Opts);
 
@@ -144,6 +159,31 @@ public static partial class ConstraintReader
         foreach (Match exclusion in Exclusion.Matches(sentence))
         {
             yield return new Constraint { Kind = "exclusion", Value = exclusion.Value.Trim(), Text = sentence };
+        }
+
+        foreach (Match market in Market.Matches(sentence))
+        {
+            yield return new Constraint { Kind = "market", Value = market.Groups["where"].Value, Text = sentence };
+        }
+
+        if (Retention.Match(sentence) is { Success: true } retention)
+        {
+            yield return new Constraint { Kind = "retention", Value = retention.Groups["what"].Value.Trim().TrimEnd(','), Text = sentence };
+        }
+
+        if (VagueBudget.IsMatch(sentence))
+        {
+            yield return new Constraint { Kind = "budget", Value = VagueBudget.Match(sentence).Value + " (not quantified)", Text = sentence };
+        }
+
+        if (VagueDeadline.IsMatch(sentence) && !Deadline.IsMatch(sentence))
+        {
+            yield return new Constraint { Kind = "deadline", Value = VagueDeadline.Match(sentence).Value + " (not quantified)", Text = sentence };
+        }
+
+        if (Mobile.IsMatch(sentence))
+        {
+            yield return new Constraint { Kind = "client", Value = "mobile-friendly", Text = sentence };
         }
 
         if (Privacy.IsMatch(sentence))

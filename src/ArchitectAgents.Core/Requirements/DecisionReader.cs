@@ -16,7 +16,7 @@ public static partial class DecisionReader
     {
         var names = technologies.In(sentence);
         var underExisting = heading is not null && ExistingHeading().IsMatch(heading);
-        var says = ExistingWords().IsMatch(sentence);
+        var says = ExistingWords().IsMatch(sentence) || TeamLines().IsMatch(sentence);
         var refuses = Refusal().IsMatch(sentence) && (names.Count > 0 || RefusedThing().IsMatch(sentence));
         var presentUse = names.Count > 0 && !Wish().IsMatch(sentence) && !InstructionLike(sentence);
         if (!(underExisting || says || refuses || presentUse))
@@ -53,6 +53,10 @@ public static partial class DecisionReader
 
     [GeneratedRegex(@"\b(?:already|existing|we're\s+on|we\s+are\s+on|we\s+run\s+on|runs?\s+on|everything\s+(?:is|runs)\s+(?:on|in)|system\s+of\s+record|stays\b|stay\s+as|we\s+use|we're\s+an?\s+[\w-]+\s+shop|we\s+are\s+an?\s+[\w-]+\s+shop|licen[cs]ed|licenciado|ya\s+tenemos|actuel(?:le)?s?|existant|déjà|bestehend|bereits|owned\s+by|is\s+owned|through\s+our|via\s+our|our\s+(?:current|existing)|currently|we\s+hold|we\s+keep|que\s+ya|nuestro\s+actual|notre\s+prestataire)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ExistingWords();
+
+    // The teams the organisation already has are a decision a design follows ("~25 people in 4 teams (inventory, checkout, …)").
+    [GeneratedRegex(@"\b(?:in|into|across)\s+\d+\s+(?:teams|squads|tribes)\s*[(:]", RegexOptions.IgnoreCase)]
+    private static partial Regex TeamLines();
 
     [GeneratedRegex(@"\b(?:don't\s+want|do\s+not\s+want|won't|nobody\s+(?:here\s+)?wants?|ruled\s+out|said\s+no|not\s+allowed|no\s+public\s+cloud|must\s+not\s+use|ne\s+voulons\s+pas|no\s+queremos)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Refusal();

@@ -23,17 +23,17 @@ public static partial class EntityReader
     };
 
     /// <summary>Reads the entities.</summary>
-    public static List<DomainEntity> Read(List<UseCaseReader.Found> found, RequirementsModel model, AnnotatedText annotated, ReadingLexicon lexicon)
+    public static List<DomainEntity> Read(List<UseCaseReader.Found> found, RequirementsModel model, AnnotatedText annotated, ReadingLexicon lexicon, IReadOnlyList<string>? featureThings = null, Func<string, string>? gloss = null)
     {
         var lemmas = annotated.Sentences.SelectMany(s => s.Tokens).GroupBy(t => t.Normal).ToDictionary(g => g.Key, g => g.First().Lemma, StringComparer.OrdinalIgnoreCase);
         var entities = new List<DomainEntity>();
         var nouns = annotated.Sentences.SelectMany(s => s.Tokens).Where(t => t.Is("Noun") && !t.Is("Adjective")).Select(t => t.Normal).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-        void Add(string? name, string text)
+        bool Add(string? name, string text)
         {
             if (string.IsNullOrWhiteSpace(name))
             {
-                return;
+                return false;
             }
 
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => lemmas.TryGetValue(w, out var l) && !string.Equals(l, w, StringComparison.OrdinalIgnoreCase) ? l : w).ToList();
@@ -41,13 +41,15 @@ public static partial class EntityReader
             var singular = string.Join(' ', words).ToLowerInvariant();
             if (singular.Length < 3 || lexicon.GenericNouns.Contains(singular) || lexicon.Pronouns.Contains(singular) || UnitNouns.Contains(singular) || words.Count == 1 && UnitNouns.Contains(words[0]))
             {
-                return;
+                return false;
             }
 
             if (entities.All(e => !e.Name.Equals(singular, StringComparison.OrdinalIgnoreCase)))
             {
                 entities.Add(new DomainEntity { Name = singular, Text = text });
             }
+
+            return true;
         }
 
         foreach (var f in found)
@@ -55,8 +57,33 @@ public static partial class EntityReader
             Add(f.ObjectHead, f.UseCase.Text);
         }
 
+        foreach (var f in found.Where(f => f.CompanionHead is not null))
+        {
+            Add(f.CompanionHead, f.UseCase.Text);
+        }
+
+        // The record an action leaves behind is kept too ("reserve books" → reservation, "rate recipes" → rating).
+        foreach (var f in found.Where(f => !f.ActorIsSystem))
+        {
+            if (lexicon.RecordNouns.TryGetValue(f.UseCase.Action, out var record) || lexicon.RecordNouns.TryGetValue(f.UseCase.Action.Split(' ')[0], out record))
+            {
+                // A record too generic alone ("request") is named with what it is of ("money request").
+                if (!Add(record, f.UseCase.Text) && f.ObjectHead is not null && !entities.Any(e => e.Name.EndsWith(" " + record, StringComparison.Ordinal)))
+                {
+                    Add(f.ObjectHead.Split(' ')[^1] + " " + record, f.UseCase.Text);
+                }
+            }
+        }
+
+        // Plain noun items of feature lists ("Must have: threads, presence").
+        foreach (var thing in featureThings ?? [])
+        {
+            Add(thing, annotated.Sentences.FirstOrDefault(s => s.Text.Contains(thing.Split(' ')[^1], StringComparison.OrdinalIgnoreCase))?.Text ?? thing);
+        }
+
         // Nouns the figures count, except events of using the system ("70k searches/day", "3,000 logins").
-        foreach (var figure in model.Figures.Where(f => !f.Derived && f.Unit.Length > 2 && f.Unit.All(c => char.IsLetter(c) || c == ' ' || c == '/') && f.Quantity != "team size" && !f.Unit.Split('/')[0].All(char.IsUpper)
+        var figures = gloss is null ? model.Figures : [.. model.Figures.Select(f => new Figure { Value = f.Value, Unit = gloss(f.Unit), Quantity = f.Quantity, Text = f.Text, Derived = f.Derived })];
+        foreach (var figure in figures.Where(f => !f.Derived && f.Unit.Length > 2 && f.Unit.All(c => char.IsLetter(c) || c == ' ' || c == '/') && f.Quantity != "team size" && !f.Unit.Split('/')[0].All(char.IsUpper)
             && !UsageEvents.Contains(Inflection.Singular(f.Unit.Split('/')[0].Split(' ')[^1].ToLowerInvariant()))
             && nouns.Contains(f.Unit.Split('/')[0].Split(' ')[^1])))
         {
@@ -79,8 +106,16 @@ public static partial class EntityReader
             }
         }
 
+        // What the brief says a thing has: its attributes; a plural item is a collection it owns, kept as a thing too.
+        var had = EntityAttributeReader.Read(annotated.Sentences, lexicon);
+        foreach (var (owner, item, _, text) in had.Where(h => h.Plural && entities.Any(e => e.Name == h.Owner)))
+        {
+            Add(item, text);
+        }
+
         foreach (var entity in entities)
         {
+            entity.Attributes = [.. had.Where(h => h.Owner == entity.Name).Select(h => h.Item).Distinct()];
             var states = found.Where(f => f.ObjectHead is not null && lexicon.TransitionVerbs.Contains(f.UseCase.Action)
                     && (Lemma(f.ObjectHead, lemmas) == entity.Name || Lemma(f.UseCase.Object, lemmas).EndsWith(entity.Name, StringComparison.Ordinal)))
                 .Select(f => Participle(f.UseCase.Action)).Distinct().ToList();
@@ -91,8 +126,10 @@ public static partial class EntityReader
                 entity.Retention = Retention().Match(retention).Value;
             }
 
+            // The name is looked for first, so a huge brief's many entities don't each run the pattern over every sentence.
+            var facts = new Regex(@"\b(?:an?|the|each|every)\s+" + Regex.Escape(entity.Name) + @"s?\s+(?:has|have|must|can|is|are|belongs?|holds?)\b", RegexOptions.IgnoreCase);
             entity.Facts = [.. annotated.Sentences.Select(s => s.Text)
-                .Where(s => Regex.IsMatch(s, @"\b(?:an?|the|each|every)\s+" + Regex.Escape(entity.Name) + @"s?\s+(?:has|have|must|can|is|are|belongs?|holds?)\b", RegexOptions.IgnoreCase))
+                .Where(s => s.Contains(entity.Name, StringComparison.OrdinalIgnoreCase) && facts.IsMatch(s))
                 .Take(3)];
         }
 

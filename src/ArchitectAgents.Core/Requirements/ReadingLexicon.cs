@@ -59,6 +59,21 @@ public sealed class ReadingLexicon
     /// <summary>Platforms, services and vendors a brief may name.</summary>
     public List<string> ProductNames { get; init; } = [];
 
+    /// <summary>Nouns that name an action, with the verb ("selection" → "select"): a feature stated as a noun ("seat selection") is that verb on its modifier.</summary>
+    public Dictionary<string, string> Nominalisations { get; init; } = [];
+
+    /// <summary>Verbs written for one canonical action ("see" → "view"), so the same operation reads the same in every brief.</summary>
+    public Dictionary<string, string> CanonicalActions { get; init; } = [];
+
+    /// <summary>The record an action leaves behind ("reserve" → "reservation"): a thing the system keeps.</summary>
+    public Dictionary<string, string> RecordNouns { get; init; } = [];
+
+    /// <summary>Verbs whose source does the converse ("receive X from Y" → Y sends X).</summary>
+    public Dictionary<string, string> ConverseActions { get; init; } = [];
+
+    /// <summary>Word-by-word English glossaries by language code ("fr", "es"), for reading roles, actions and things from other languages.</summary>
+    public Dictionary<string, Glossary> Glossaries { get; init; } = [];
+
     /// <summary>Verbs by the kind of API operation they call for: create, search, read, update, export, delete (transitions are <see cref="TransitionVerbs"/>).</summary>
     public Dictionary<string, HashSet<string>> OperationVerbs { get; init; } = [];
 
@@ -111,7 +126,7 @@ public sealed class ReadingLexicon
             return false;
         }
 
-        if (last.Is("Person") || last.Is("Organization") || ActorNouns.Contains(lemma) || ActorNouns.Contains(last.Normal) || SystemActorHeads.Contains(lemma))
+        if (last.Is("Person") || last.Is("Organization") || ActorNouns.Contains(lemma) || ActorNouns.Contains(last.Normal) || ActorNouns.Contains(phrase) || SystemActorHeads.Contains(lemma))
         {
             return true;
         }
@@ -142,6 +157,16 @@ public sealed class ReadingLexicon
             ActorSuffixes = raw.ActorSuffixes ?? [], ActorNouns = Set(raw.ActorNouns), SystemActorHeads = Set(raw.SystemActorHeads),
             NotActors = Set(raw.NotActors), GenericNouns = Set(raw.GenericNouns),
             StackNames = raw.StackNames ?? [], ActionVerbs = Set(raw.ActionVerbs),
+            RecordNouns = new Dictionary<string, string>(raw.RecordNouns ?? [], StringComparer.OrdinalIgnoreCase),
+            ConverseActions = new Dictionary<string, string>(raw.ConverseActions ?? [], StringComparer.OrdinalIgnoreCase),
+            Nominalisations = new Dictionary<string, string>(raw.Nominalisations ?? [], StringComparer.OrdinalIgnoreCase),
+            CanonicalActions = new Dictionary<string, string>(raw.CanonicalActions ?? [], StringComparer.OrdinalIgnoreCase),
+            Glossaries = (raw.Glossaries ?? []).Where(g => g.Value.ValueKind == JsonValueKind.Object).ToDictionary(
+                g => g.Key,
+                g => new Glossary(
+                    g.Value.GetProperty("words").EnumerateObject().ToDictionary(w => w.Name, w => w.Value.GetString() ?? "", StringComparer.OrdinalIgnoreCase),
+                    [.. g.Value.GetProperty("endings").EnumerateArray().Select(e => (e[0].GetString() ?? "", e[1].GetString() ?? ""))]),
+                StringComparer.Ordinal),
             OperationVerbs = (raw.OperationVerbs ?? []).ToDictionary(k => k.Key, k => Set(k.Value), StringComparer.Ordinal), ProductNames = raw.ProductNames ?? [],
         };
     }
@@ -165,5 +190,10 @@ public sealed class ReadingLexicon
         public List<string>? ActionVerbs { get; set; }
         public Dictionary<string, List<string>>? OperationVerbs { get; set; }
         public List<string>? ProductNames { get; set; }
+        public Dictionary<string, string>? Nominalisations { get; set; }
+        public Dictionary<string, string>? CanonicalActions { get; set; }
+        public Dictionary<string, JsonElement>? Glossaries { get; set; }
+        public Dictionary<string, string>? ConverseActions { get; set; }
+        public Dictionary<string, string>? RecordNouns { get; set; }
     }
 }

@@ -28,14 +28,17 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
         model.Language = LanguageDetector.Detect(joined);
 
         AnnotatedText? annotated = null;
+        var nlpFailed = false;
         if (annotator is not null)
         {
             // The tagger reads about 20 KB a second on this machine; past the limit the rest is still read for figures and constraints.
+            // A brief read through a glossary is tagged twice (source, then gloss), so half as much of it is tagged.
+            var limit = lexicon.Glossaries.ContainsKey(model.Language) ? MaxTaggedCharacters / 2 : MaxTaggedCharacters;
             var tagged = joined;
-            if (joined.Length > MaxTaggedCharacters)
+            if (joined.Length > limit)
             {
-                var cut = joined.LastIndexOf('\n', MaxTaggedCharacters);
-                tagged = joined[..(cut > 0 ? cut : MaxTaggedCharacters)];
+                var cut = joined.LastIndexOf('\n', limit);
+                tagged = joined[..(cut > 0 ? cut : limit)];
                 model.ReaderNotes.Add($"The brief is {joined.Length / 1024} KiB; actors, use cases and entities were read from its first {tagged.Length / 1024} KiB.");
             }
 
@@ -43,6 +46,7 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
             annotated = text;
             if (unavailable is not null)
             {
+                nlpFailed = true;
                 model.ReaderNotes.Add($"The NLP library could not run ({unavailable}); sentences were split by punctuation and no use cases, actors or entities were read.");
             }
         }
@@ -52,8 +56,9 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
             : blocks.Where(b => b.Kind != "heading").SelectMany(b => SplitSentences(b.Text).Select(s => (Text: s, b.Heading))).ToList();
 
         // Headings are read too: "## Existing decisions (keep these)" scopes its items, and a heading can state a figure.
-        foreach (var (sentence, heading) in sentences)
+        for (var index = 0; index < sentences.Count; index++)
         {
+            var (sentence, heading) = sentences[index];
             if (InstructionDetector.Why(sentence) is { } why)
             {
                 model.InstructionAttempts.Add(new InstructionAttempt { Text = sentence, Source = "brief", Why = why });
@@ -63,8 +68,10 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
             var read = FigureReader.Read(sentence, heading);
             model.Figures.AddRange(read.Figures);
             model.QualityTargets.AddRange(read.Targets);
-            model.Constraints.AddRange(ConstraintReader.Read(sentence, technologies));
-            if (DecisionReader.Read(sentence, heading, technologies, "brief") is { } decision)
+            // A question the brief answers itself is read with its answer ("Why not Teams? … the board said no").
+            var statement = sentence.EndsWith('?') && index + 1 < sentences.Count ? sentence + " " + sentences[index + 1].Text : sentence;
+            model.Constraints.AddRange(ConstraintReader.Read(statement, technologies));
+            if (DecisionReader.Read(statement, heading, technologies, "brief") is { } decision)
             {
                 model.ExistingDecisions.Add(decision);
             }
@@ -91,17 +98,39 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
         AddFigureConstraints(model);
         model.Workload = WorkloadReader.Read(sentences.Select(s => s.Text), model.Figures);
 
-        if (annotated is not null && model.Language is "en" or "und")
+        // A brief in a language with a glossary is read for roles, actions and things through its word-by-word English gloss.
+        var glossary = annotated is not null && !nlpFailed ? lexicon.Glossaries.GetValueOrDefault(model.Language) : null;
+        if (glossary is not null)
+        {
+            annotated = await GlossedAsync(annotated!, glossary, cancellationToken).ConfigureAwait(false);
+
+            // Worded values are given in English too ("antes de octubre" → "before October"); the quote stays the brief's.
+            foreach (var c in model.Constraints.Where(c => c.Kind is "deadline" or "exclusion" or "invariant" or "retention" or "privacy"))
+            {
+                c.Value = glossary.Gloss(c.Value);
+            }
+
+            model.ReaderNotes.Add($"The brief is in {LanguageDetector.Name(model.Language)}: actors, use cases and entities were read from a word-by-word English gloss, so names are English and may be rough; quotes are the brief's own text.");
+        }
+
+        if (annotated is not null && (model.Language is "en" or "und" || glossary is not null))
         {
             var clean = annotated.Sentences.Where(s => InstructionDetector.Why(s.Text) is null).ToList();
-            var found = UseCaseReader.Read(clean, lexicon);
-            model.UseCases = [.. found.Select(f => f.UseCase).DistinctBy(u => (u.Actor.ToLowerInvariant(), u.Action, u.Object.ToLowerInvariant()))];
+            var featureThings = new List<string>();
+            var found = UseCaseReader.Read(clean, lexicon, [.. blocks.Where(b => b.Kind == "item").Select(b => b.Text)], featureThings,
+                [.. model.Figures.Where(f => f.Quantity == "team size").Select(f => f.Unit.ToLowerInvariant())]);
+            foreach (var f in found.Where(f => lexicon.CanonicalActions.ContainsKey(f.UseCase.Action)))
+            {
+                f.UseCase.Action = lexicon.CanonicalActions[f.UseCase.Action];
+            }
+
+            model.UseCases = [.. found.Where(f => !f.ActorOnly).Select(f => f.UseCase).DistinctBy(u => (u.Actor.ToLowerInvariant(), u.Action, u.Object.ToLowerInvariant()))];
             model.Actors = Actors(found, lexicon);
-            model.Entities = EntityReader.Read(found, model, annotated, lexicon);
+            model.Entities = EntityReader.Read([.. found.Where(f => !f.ActorOnly)], model, annotated, lexicon, featureThings, glossary is null ? null : glossary.Gloss);
             model.Nouns = [.. clean.SelectMany(s => s.Tokens).Where(t => t.Is("Noun") && !t.Is("Pronoun") && !t.Is("Adjective") && !t.Is("Value") && t.Normal.Length >= 3)
                 .Select(t => t.Lemma.ToLowerInvariant()).Distinct().Take(200)];
         }
-        else if (model.Language is not ("en" or "und"))
+        else if (model.Language is not ("en" or "und") && glossary is null)
         {
             model.ReaderNotes.Add($"The brief is in {LanguageDetector.Name(model.Language)}: figures, quality targets, constraints and existing decisions were read; actors, use cases and entities are read from English text only, so the designer must take them from the brief itself.");
         }
@@ -109,6 +138,33 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
         Number(model);
         DeriveFigures(model);
         return model;
+    }
+
+    private async Task<AnnotatedText> GlossedAsync(AnnotatedText original, Glossary glossary, CancellationToken cancellationToken)
+    {
+        // Each source sentence is glossed on a line of its own; the tagged gloss keeps the source sentence as its text.
+        var sources = original.Sentences.Select(s => s.Text).ToList();
+        var lines = sources.Select(s => glossary.Gloss(s.Replace('\n', ' '))).ToList();
+        var (tagged, unavailable) = await annotator!.AnnotateAsync(string.Join('\n', lines), cancellationToken).ConfigureAwait(false);
+        if (tagged is null || unavailable is not null)
+        {
+            return original;
+        }
+
+        var result = new List<AnnotatedSentence>();
+        var line = 0;
+        foreach (var sentence in tagged.Sentences)
+        {
+            var probe = sentence.Text.Length > 20 ? sentence.Text[..20] : sentence.Text;
+            while (line < lines.Count - 1 && !lines[line].Contains(probe, StringComparison.Ordinal))
+            {
+                line++;
+            }
+
+            result.Add(new AnnotatedSentence(line < sources.Count ? sources[line] : sentence.Text, sentence.Tokens));
+        }
+
+        return new AnnotatedText(result);
     }
 
     private static List<(string Text, string? Heading)> SentencesWithHeadings(List<string> sentences, IReadOnlyList<BriefText.Block> blocks)
@@ -140,7 +196,7 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
         SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
 
     private static List<Actor> Actors(List<UseCaseReader.Found> found, ReadingLexicon lexicon) =>
-        [.. found.Where(f => !f.ActorIsSystem && f.ActorHead is not null)
+        [.. found.Where(f => !f.ActorIsSystem && f.ActorHead is not null && !f.UseCase.Actor.Equals("System", StringComparison.OrdinalIgnoreCase))
             .GroupBy(f => f.UseCase.Actor.ToLowerInvariant())
             .Select(g => g.First())
             .Select(f => new Actor
@@ -161,6 +217,9 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
         {
             model.Constraints.Add(new Constraint { Kind = "team", Value = $"{team.Value.ToString(CultureInfo.InvariantCulture)} {team.Unit}", Text = team.Text });
         }
+
+        // A stated figure comes before an unquantified wish of the same kind ("cheap to run" after "£40/month").
+        model.Constraints = [.. model.Constraints.OrderBy(c => c.Value.EndsWith("(not quantified)", StringComparison.Ordinal) ? 1 : 0)];
 
         // One constraint per kind and value; the first clause that states it is kept.
         model.Constraints = [.. model.Constraints.DistinctBy(c => (c.Kind, c.Value.ToLowerInvariant()))];

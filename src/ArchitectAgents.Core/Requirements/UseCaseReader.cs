@@ -8,34 +8,90 @@ namespace ArchitectAgents.Core.Requirements;
 /// subject ("students browse sections, add them to a cart and register"), "X use Y to V Z" and "X want Y to be
 /// able to V Z" give the inner verb, pronoun objects are resolved to the noun phrase they stand for, "we"
 /// becomes System for things the brief asks the system to do, and a passive with a condition ("if payment
-/// doesn't complete, the hold is released") becomes a System use case.
+/// doesn't complete, the hold is released") becomes a System use case. The tags are repaired first
+/// (<see cref="TagRepair"/>); features stated without a subject are read by <see cref="FeatureItemReader"/>.
 /// </summary>
-public static class UseCaseReader
+public static partial class UseCaseReader
 {
     /// <summary>A use case, with the head nouns of its subject and object (for actors and entities).</summary>
-    public sealed record Found(UseCase UseCase, string? ActorHead, string? ObjectHead, bool ActorIsSystem);
+    /// <param name="UseCase">The use case.</param>
+    /// <param name="ActorHead">The head noun of its subject, or null for System.</param>
+    /// <param name="ObjectHead">The head noun of its object.</param>
+    /// <param name="ActorIsSystem">True for automated behaviour.</param>
+    /// <param name="CompanionHead">The head of another thing the use case names: what the object is put with or into ("post recipes with photos", "add them to a cart"), or the thing that acts ("a waiting room that admits people").</param>
+    /// <param name="ActorOnly">True when only the role is known to act ("guests book on our website"): an actor, no use case.</param>
+    public sealed record Found(UseCase UseCase, string? ActorHead, string? ObjectHead, bool ActorIsSystem, string? CompanionHead = null, bool ActorOnly = false);
 
     /// <summary>Reads every sentence; <paramref name="lexicon"/> holds the verb and role lists.</summary>
-    public static List<Found> Read(IReadOnlyList<AnnotatedSentence> sentences, ReadingLexicon lexicon)
+    /// <param name="sentences">The tagged sentences.</param>
+    /// <param name="lexicon">The word lists.</param>
+    /// <param name="listItems">The brief's list items as written: a sentence inside one may state a feature without a subject.</param>
+    /// <param name="things">Receives the plain noun items of feature lists ("threads", "presence"): things the system keeps.</param>
+    /// <param name="builders">Nouns the brief counts its own team in ("6 developers"): never the main role of a feature.</param>
+    public static List<Found> Read(IReadOnlyList<AnnotatedSentence> sentences, ReadingLexicon lexicon, IReadOnlyCollection<string>? listItems = null, List<string>? things = null, IReadOnlyCollection<string>? builders = null)
     {
         var found = new List<Found>();
         string? lastObject = null;
-        foreach (var sentence in sentences.Where(s => !s.Text.StartsWith('#')))
+        string? lastActor = null;
+
+        // List items by their opening words: a sentence is (the start of) an item when an item opens with it. Looked up, not scanned, for huge briefs.
+        static string Opening(string s) => s.Length > 12 ? s[..12] : s;
+        var items = (listItems ?? []).GroupBy(Opening, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        string? itemsActor = null;
+        var prepared = sentences.SelectMany(ByLine).Where(s => !s.Text.StartsWith('#')).Select(s => (Sentence: s, Clauses: Clauses(s.Tokens, lexicon).ToList())).ToList();
+        var nouns = prepared.SelectMany(p => p.Clauses).SelectMany(c => c.Tokens.Select((x, i) => (x, Before: i > 0 ? c.Tokens[i - 1] : null)))
+            .Where(p => p.x.Is("Noun") && !p.x.Is("Verb") && (p.x.Is("Plural") || p.Before is not null && (p.Before.Is("Determiner") || p.Before.Is("Value"))))
+            .Select(p => p.x.Lemma.ToLowerInvariant()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (sentence, clauses) in prepared)
         {
-            foreach (var clause in Clauses(sentence.Tokens, lexicon))
+            var isItem = sentence.Text.Length > 0 && items.TryGetValue(Opening(sentence.Text), out var candidates) && candidates.Any(b => b.StartsWith(sentence.Text, StringComparison.Ordinal) || sentence.Text.StartsWith(b, StringComparison.Ordinal));
+            string? colonActor = null;
+            if (!isItem)
             {
-                ReadClause(sentence, clause, lexicon, found, ref lastObject);
+                // "Members can:" on a line of its own: the list below is theirs, until prose starts again.
+                itemsActor = ListOwner(sentence.Tokens, lexicon);
+            }
+
+            foreach (var (clause, afterColon) in clauses)
+            {
+                var before = found.Count;
+                ReadClause(sentence, clause, lexicon, found, ref lastObject, ref lastActor);
+                if (found.Count == before && (isItem || afterColon))
+                {
+                    var (features, kept) = FeatureItemReader.Read(sentence, clause, lexicon, nouns);
+                    var owner = afterColon ? colonActor : itemsActor;
+                    found.AddRange(owner is null ? features : features.Select(f => f.UseCase.Actor == FeatureItemReader.MainRole ? Owned(f, owner) : f));
+                    things?.AddRange(kept);
+                }
+
+                // "members can: search the catalogue, place holds": the items after the colon are the role's.
+                colonActor = ListOwner(clause, lexicon) ?? colonActor;
+            }
+        }
+
+        // Features stated without a role belong to the brief's main role.
+        if (found.Any(f => f.UseCase.Actor == FeatureItemReader.MainRole))
+        {
+            var (role, head) = MainRole(found, sentences, lexicon, builders ?? []);
+            for (var i = 0; i < found.Count; i++)
+            {
+                if (found[i].UseCase.Actor == FeatureItemReader.MainRole)
+                {
+                    found[i].UseCase.Actor = role;
+                    found[i] = found[i] with { ActorHead = head };
+                }
             }
         }
 
         return found;
     }
 
-    private static IEnumerable<List<Token>> Clauses(IReadOnlyList<Token> tokens, ReadingLexicon lexicon)
+    private static IEnumerable<(List<Token> Tokens, bool AfterColon)> Clauses(IReadOnlyList<Token> tokens, ReadingLexicon lexicon)
     {
         // Parenthesised asides are dropped ("Site coordinators at ~60 hospital sites (US and EU) enter …"); ';' and ':' end a clause.
         var current = new List<Token>();
         var depth = 0;
+        var afterColon = false;
         foreach (var t in tokens)
         {
             depth += t.Pre.Count(c => c == '(') + (t.Text.StartsWith('(') ? 1 : 0);
@@ -48,42 +104,19 @@ public static class UseCaseReader
             depth = Math.Max(0, depth);
             if (depth == 0 && current.Count > 0 && (t.Post.Contains(';', StringComparison.Ordinal) || t.Post.Contains(':', StringComparison.Ordinal)))
             {
-                yield return Retag(current, lexicon);
+                yield return (TagRepair.Repair(current, lexicon), afterColon);
+                afterColon = t.Post.Contains(':', StringComparison.Ordinal);
                 current = [];
             }
         }
 
         if (current.Count > 0)
         {
-            yield return Retag(current, lexicon);
+            yield return (TagRepair.Repair(current, lexicon), afterColon);
         }
     }
 
-    /// <summary>The tagger reads some verbs after a plural subject as nouns ("students browse sections"); an action verb there is a verb.</summary>
-    private static List<Token> Retag(List<Token> t, ReadingLexicon lexicon)
-    {
-        var result = new List<Token>(t);
-        if (result.Count > 1 && result[0].Is("Adjective") && char.IsUpper(result[0].Text[0]) && (result[1].Is("Modal") || result[1].Is("Verb")))
-        {
-            // "Legal must be able to …": a capitalised word opening the clause before its verb is a noun.
-            result[0] = result[0] with { Tags = new HashSet<string>(["Noun", "Singular"], StringComparer.Ordinal) };
-        }
-
-        for (var i = 1; i < result.Count - 1; i++)
-        {
-            var x = result[i];
-            var verbForm = x.Is("Plural") && result[i + 1].Is("Determiner") ? x.Lemma : x.Normal;
-            if (x.Is("Noun") && (!x.Is("Plural") || verbForm != x.Normal) && !x.Is("Verb") && (lexicon.ActionVerbs.Contains(verbForm) || lexicon.SystemVerbs.Contains(verbForm)) && result[i - 1].Is("Noun") && !result[i - 1].Breaks
-                && lexicon.IsActor([result[i - 1]]) && (result[i + 1].Is("Noun") || result[i + 1].Is("Determiner") || result[i + 1].Is("Adjective") || result[i + 1].Is("Pronoun")))
-            {
-                result[i] = x with { Lemma = verbForm, Tags = new HashSet<string>(["Verb", "PresentTense", "Infinitive"], StringComparer.Ordinal) };
-            }
-        }
-
-        return result;
-    }
-
-    private static void ReadClause(AnnotatedSentence sentence, List<Token> t, ReadingLexicon lexicon, List<Found> found, ref string? lastObject)
+    private static void ReadClause(AnnotatedSentence sentence, List<Token> t, ReadingLexicon lexicon, List<Found> found, ref string? lastObject, ref string? lastActor)
     {
         List<Token>? subject = null;
         for (var i = 0; i < t.Count; i++)
@@ -97,6 +130,42 @@ public static class UseCaseReader
                     // Only a noun phrase directly followed by its verb (possibly through modals/adverbs) is a subject.
                     var j = i + np.Count;
                     var (verbIndex, passive) = VerbAfter(t, j, lexicon);
+                    if (j < t.Count && t[j].Is("Verb") && !np[^1].Breaks && lexicon.IsActor(np) && !(np.Count == 1 && lexicon.FirstPerson.Contains(np[0].Normal)) && !np.Any(x => x.Is("Pronoun")))
+                    {
+                        // The role or system a later "from it" stands for ("SAP EWM is the system of record …; we receive pick waves from it").
+                        lastActor = Phrase(np);
+                    }
+
+                    if (verbIndex < 0 && lexicon.IsActor(np) && SkipDescribingClause(t, j) is var main and > 0)
+                    {
+                        // "Recipients who aren't customers get a link": a describing clause between the subject and its verb.
+                        (verbIndex, passive) = VerbAfter(t, main, lexicon);
+                    }
+
+                    if (verbIndex < 0 && RelativeVerb(t, j, lexicon) is var relative and >= 0)
+                    {
+                        if (lexicon.IsActor(np))
+                        {
+                            // "a system that generates the plan", "advisors who override caps": the relative clause's verb is the subject's.
+                            verbIndex = relative;
+                        }
+                        else if (!np.Any(x => x.Is("Pronoun")) && (lexicon.SystemVerbs.Contains(t[relative].Lemma) || lexicon.TransitionVerbs.Contains(t[relative].Lemma)))
+                        {
+                            // "a waitlist that promotes automatically": a thing that does something on its own is the system doing it, to its object or to the thing.
+                            var objectAt = relative + 1;
+                            while (objectAt < t.Count && (t[objectAt].Is("Determiner") || t[objectAt].Is("Adverb")))
+                            {
+                                objectAt++;
+                            }
+
+                            var done = NounPhraseAt(t, objectAt, asObject: true);
+                            var target = done.Count > 0 && !done.Any(x => x.Is("Pronoun")) ? done : np;
+                            found.Add(new Found(new UseCase { Actor = "System", Action = t[relative].Lemma, Object = Phrase(target), Text = sentence.Text }, null, Head(target), true, target == np ? null : Head(np)));
+                            i = relative;
+                            continue;
+                        }
+                    }
+
                     if (verbIndex < 0 && j < t.Count && t[j].Is("Preposition") && !t[j - 1].Breaks && lexicon.IsActor(np))
                     {
                         // "Site coordinators at 60 hospital sites enter …": one prepositional phrase between subject and verb.
@@ -114,8 +183,21 @@ public static class UseCaseReader
                     }
                     if (verbIndex >= 0)
                     {
+                        if (!lexicon.IsActor(np) && !np.Any(x => x.Is("Pronoun")))
+                        {
+                            // A thing that is the subject of its clause is what a later "it" stands for ("Stock is owned by …; the system updates it").
+                            lastObject = Phrase(np);
+                        }
+
+                        if (passive && i > 0 && t[i - 1].Normal is "before" or "after" or "until" or "once" or "while" or "unless")
+                        {
+                            // "… before funds are released": a passive in a time clause is the rule of another use case, not one itself.
+                            i = verbIndex;
+                            continue;
+                        }
+
                         subject = np;
-                        i = ReadPredicates(sentence, t, verbIndex, passive, subject, lexicon, found, ref lastObject) - 1;
+                        i = ReadPredicates(sentence, t, verbIndex, passive, subject, lexicon, found, ref lastObject, lastActor) - 1;
                         continue;
                     }
 
@@ -126,7 +208,7 @@ public static class UseCaseReader
     }
 
     /// <summary>Reads the verb at <paramref name="v"/> and any coordinated verbs after it; returns the index after the last.</summary>
-    private static int ReadPredicates(AnnotatedSentence sentence, List<Token> t, int v, bool passive, List<Token> subject, ReadingLexicon lexicon, List<Found> found, ref string? lastObject)
+    private static int ReadPredicates(AnnotatedSentence sentence, List<Token> t, int v, bool passive, List<Token> subject, ReadingLexicon lexicon, List<Found> found, ref string? lastObject, string? lastActor)
     {
         var subjectText = Phrase(subject);
         var subjectHead = Head(subject);
@@ -174,12 +256,20 @@ public static class UseCaseReader
             }
 
             var objStart = k;
-            while (objStart < t.Count && t[objStart].Normal is "the" or "a" or "an" or "their" or "its" or "our" or "his" or "her" or "every" or "each" or "all" or "any" or "some")
+            while (objStart < t.Count && (t[objStart].Normal is "the" or "a" or "an" or "their" or "its" or "our" or "his" or "her" or "every" or "each" or "all" or "any" or "some"
+                || (t[objStart].Is("Adverb") || t[objStart].Is("Adjective")) && objStart + 1 < t.Count && t[objStart + 1].Is("Determiner") && !t[objStart].Breaks))
             {
                 objStart++;
             }
 
+            var reflexive = false;
             var obj = passive ? subject : NounPhraseAt(t, objStart, asObject: true);
+            if (!passive && obj.Count == 1 && objStart == k && IsVerbInList(t, objStart, lexicon))
+            {
+                // "sign up, post, comment and find each other": a bare action word in a list of verbs is the next verb, not this one's object.
+                obj = [];
+            }
+
             if (obj.Count == 0 && !passive && objStart + 1 < t.Count && t[objStart].Normal is "for" or "to" or "on" or "in" or "about" && lexicon.ActionVerbs.Contains(lemma) && t[objStart + 1].Normal is not ("our" or "their" or "my"))
             {
                 // "register for sections", "subscribe to a show".
@@ -194,14 +284,15 @@ public static class UseCaseReader
             }
 
             var objText = obj.Count > 0 ? Phrase(obj) : null;
-            if (objText is null && chainObject is not null && lexicon.ActionVerbs.Contains(lemma))
+            if (objText is null && chainObject is not null && lexicon.ActionVerbs.Contains(lemma) && !(objStart < t.Count && t[objStart].Normal is "what" or "how" or "which" or "who" or "where" or "whether" or "when"))
             {
                 // A coordinated verb without its own object acts on the chain's first object ("browse sections, … and register").
                 objText = chainObject;
             }
             if (objText is not null && obj.Count == 1 && lexicon.Pronouns.Contains(obj[0].Normal))
             {
-                objText = obj[0].Normal == "each" || t.Skip(objStart).Take(2).Any(x => x.Normal == "other") ? subjectText : lastObject;
+                reflexive = obj[0].Normal == "each" || t.Skip(objStart).Take(2).Any(x => x.Normal == "other");
+                objText = reflexive ? subjectText : lastObject;
             }
 
             // "of ..." continues the object ("a monthly CSV of approved leave").
@@ -218,7 +309,7 @@ public static class UseCaseReader
 
             var action = lemma + particle;
             var actor = isWe ? "System" : Capitalise(subjectText);
-            var keep = !negated && objText is not null && !lexicon.StopVerbs.Contains(lemma)
+            var keep = !negated && objText is not null && !lexicon.StopVerbs.Contains(lemma) && !IsVolume(t, k, objStart + obj.Count)
                 && (isActor || passive)
                 && (!isWe || lexicon.SystemVerbs.Contains(lemma))
                 && !(passive && !lexicon.SystemVerbs.Contains(lemma) && !lexicon.TransitionVerbs.Contains(lemma));
@@ -227,19 +318,40 @@ public static class UseCaseReader
                 actor = "System";
             }
 
-            var objectHead = obj.Count > 0 && !lexicon.Pronouns.Contains(obj[^1].Normal) ? Head(obj) : objText?.Split(' ')[^1];
+            // A pronoun's head is its antecedent's: its last two words when it has a modifier ("expense reports"), else its last.
+            var objectHead = obj.Count > 0 && !lexicon.Pronouns.Contains(obj[^1].Normal) ? Head(obj) : objText is null ? null : string.Join(' ', objText.Split(' ').TakeLast(2).SkipWhile(w => w.EndsWith("'s", StringComparison.Ordinal) || w is "the" or "a" or "an"));
             if (keep)
             {
                 var useCase = new UseCase { Actor = actor, Action = action, Object = objText!, Rule = RuleAfter(t, after), Text = sentence.Text };
-                found.Add(new Found(useCase, isWe || passive ? null : subjectHead, objectHead, isWe || passive));
+                found.Add(new Found(useCase, isWe || passive ? null : subjectHead, objectHead, isWe || passive, passive ? null : Companion(t, after, lexicon)));
 
                 // Verbs earlier in the chain that had no object of their own act on this one ("save, rate and comment on them").
-                foreach (var waiting in pending)
+                foreach (var waiting in reflexive ? [] : pending)
                 {
                     found.Add(new Found(new UseCase { Actor = actor, Action = waiting, Object = objText!, Text = sentence.Text }, useCase.Actor == "System" ? null : subjectHead, objectHead, isWe || passive));
                 }
 
                 pending.Clear();
+
+                // "we receive pick waves from SAP EWM / from it": the source does the converse action ("SAP EWM sends pick waves").
+                if (!passive && lexicon.ConverseActions.TryGetValue(lemma, out var converse) && after + 1 < t.Count && t[after].Normal == "from")
+                {
+                    var source = NounPhraseAt(t, t[after + 1].Is("Determiner") ? after + 2 : after + 1);
+                    var sourceName = source.Count == 1 && lexicon.Pronouns.Contains(source[0].Normal) ? lastActor : source.Count > 0 && lexicon.IsActor(source) ? Phrase(source) : null;
+                    if (sourceName is not null)
+                    {
+                        found.Add(new Found(new UseCase { Actor = Capitalise(sourceName), Action = converse, Object = objText!, Text = sentence.Text }, sourceName.Split(' ')[^1], objectHead, false));
+                    }
+                }
+
+                // "join a waitlist that promotes automatically": the object that then acts on its own is a System use case.
+                if (!passive && RelativeVerb(t, after, lexicon) is var relative and >= 0 && obj.Count > 0 && !lexicon.IsActor(obj)
+                    && (lexicon.SystemVerbs.Contains(t[relative].Lemma) || lexicon.TransitionVerbs.Contains(t[relative].Lemma)))
+                {
+                    var done = NounPhraseAt(t, relative + 1 < t.Count && t[relative + 1].Is("Determiner") ? relative + 2 : relative + 1, asObject: true);
+                    var target = done.Count > 0 && !done.Any(x => x.Is("Pronoun")) ? done : obj;
+                    found.Add(new Found(new UseCase { Actor = "System", Action = t[relative].Lemma, Object = Phrase(target), Text = sentence.Text }, null, Head(target), true));
+                }
 
                 // Coordinated objects are separate use cases ("scan bins and items").
                 if (!passive && after + 1 < t.Count && t[after].Normal is "and" or "or" && !t[after - 1].Breaks)
@@ -255,6 +367,11 @@ public static class UseCaseReader
             else if (objText is null && !negated && (isActor || isWe) && lexicon.ActionVerbs.Contains(lemma) && (!isWe || lexicon.SystemVerbs.Contains(lemma)))
             {
                 pending.Add(action);
+                if (!isWe && !passive && !lexicon.IsSystem(subject) && !lexicon.GenericNouns.Contains(subject[^1].Lemma) && !lexicon.GenericNouns.Contains(subject[^1].Normal) && !found.Any(f => f.ActorOnly && f.UseCase.Actor == Capitalise(subjectText)))
+                {
+                    // The role acts even when the brief names no object: it is an actor of the system.
+                    found.Add(new Found(new UseCase { Actor = Capitalise(subjectText), Action = action, Object = "", Text = sentence.Text }, subjectHead, null, false, null, ActorOnly: true));
+                }
             }
 
             if (objText is not null && !lexicon.Pronouns.Contains(objText) && keep)
@@ -274,7 +391,7 @@ public static class UseCaseReader
 
                 var boundary = t[j - 1].Breaks || t[j - 1].Normal is "and" or "or" or "then" or "also"
                     || (t[j - 1].Normal == "to" || t[j - 1].Is("Modal")) && j >= 2 && (t[j - 2].Normal is "and" or "or" || t[j - 2].Breaks);
-                if (boundary && (IsBaseVerb(t[j]) || IsVerbTaggedNoun(t, j, lexicon)) && !IsNounPhraseSubjectAhead(t, j) && !lexicon.Pronouns.Contains(t[j].Normal))
+                if (boundary && !t[j].Is("Modal") && (IsBaseVerb(t[j]) || IsVerbTaggedNoun(t, j, lexicon) || IsVerbInList(t, j, lexicon)) && !IsNounPhraseSubjectAhead(t, j) && !lexicon.Pronouns.Contains(t[j].Normal))
                 {
                     chained = j;
                     break;
@@ -291,87 +408,6 @@ public static class UseCaseReader
         }
 
         return i;
-    }
-
-    private static bool StartsClause(List<Token> t, int i) =>
-        // A noun or pronoun followed by its verb starts a new clause ("…, we transcode it").
-        IsNounLike(t[i]) && i + 1 < t.Count && IsBaseVerb(t[i + 1]) && !t[i + 1].Is("Noun") && (t[i].Is("Pronoun") || t[i - 1 < 0 ? 0 : i - 1].Breaks);
-
-    private static bool IsVerbTaggedNoun(List<Token> t, int j, ReadingLexicon lexicon) =>
-        // In a chain of verbs the tagger may call one a noun ("…, request money, split bills and …").
-        t[j].Is("Noun") && !t[j].Is("Plural") && lexicon.ActionVerbs.Contains(t[j].Normal) && j + 1 < t.Count && (t[j + 1].Is("Noun") || t[j + 1].Is("Determiner") || t[j + 1].Is("Adjective"));
-
-    private static bool IsNounCoordination(List<Token> t, int i) =>
-        // "to a phone number or IBAN", "two MP3 bitrates plus AAC": a conjunction between nouns inside the object's phrase.
-        i > 0 && i + 1 < t.Count && t[i].Normal is "or" or "and" or "plus" or "&" && IsNounLike(t[i - 1]) && !t[i - 1].Breaks && IsNounLike(t[i + 1]) && !IsBaseVerb(t[i + 1])
-            && !(i + 2 < t.Count && t[i + 2].Is("Verb") && !t[i + 2].Is("Noun") && !t[i + 1].Breaks);
-
-    private static bool IsNounPhraseSubjectAhead(List<Token> t, int j) =>
-        // "and HR exports": a noun then a verb starts a new subject, not a coordinated verb.
-        t[j].Is("Noun") && j + 1 < t.Count && t[j + 1].Is("Verb") && !t[j + 1].Is("Noun");
-
-    private static (int Index, bool Passive) VerbAfter(List<Token> t, int j, ReadingLexicon lexicon)
-    {
-        var k = j;
-        var sawModal = false;
-        var sawBe = false;
-        while (k < t.Count && (t[k].Is("Adverb") || t[k].Is("Modal") || t[k].Is("Auxiliary") || t[k].Is("Copula") || t[k].Normal is "also" or "all" or "both" or "to" or "able" or "can" or "must" or "should" or "will" or "then"))
-        {
-            sawModal |= t[k].Is("Modal") || t[k].Normal is "can" or "must" or "should" or "will";
-            sawBe |= t[k].Is("Copula") || t[k].Normal is "is" or "are" or "be" or "get" or "gets";
-            if (t[k - (k > j ? 1 : 0)].Breaks && k > j)
-            {
-                return (-1, false);
-            }
-
-            k++;
-        }
-
-        if (k >= t.Count || (k > 0 && t[k - 1].Breaks && k - 1 >= j && k - 1 < t.Count && k != j))
-        {
-            return (-1, false);
-        }
-
-        var v = t[k];
-        if (sawBe && (v.Is("PastTense") || v.Is("Participle")) && v.Is("Verb"))
-        {
-            return (k, true);
-        }
-
-        if (v.Is("Verb") && !v.Is("Gerund") && !v.Is("Copula") && (!v.Is("Noun") || sawModal) && !(v.Is("PastTense") && !sawModal))
-        {
-            return (k, false);
-        }
-
-        return (-1, false);
-    }
-
-    private static int InnerVerb(List<Token> t, int k, ReadingLexicon lexicon)
-    {
-        // Look ahead a few tokens for "to V" (skipping "be able").
-        for (var j = k; j < Math.Min(t.Count, k + 9); j++)
-        {
-            if (t[j].Normal == "to" && j + 1 < t.Count)
-            {
-                var n = j + 1;
-                if (t[n].Normal == "be" && n + 2 < t.Count && t[n + 1].Normal == "able" && t[n + 2].Normal == "to")
-                {
-                    n += 3;
-                }
-
-                if (n < t.Count && t[n].Is("Verb") && !lexicon.StopVerbs.Contains(t[n].Lemma))
-                {
-                    return n;
-                }
-            }
-
-            if (t[j].Breaks)
-            {
-                break;
-            }
-        }
-
-        return -1;
     }
 
     private static string? RuleAfter(List<Token> t, int after)
@@ -403,7 +439,8 @@ public static class UseCaseReader
         {
             var x = t[i];
             var nounish = IsNounLike(x) || x.Is("Adjective") || x.Is("Value") || x.Is("Possessive") || x.Normal is "&" or "-"
-                || x.Is("Verb") && !x.Is("Copula") && i + 1 < t.Count && IsNounLike(t[i + 1]) && np.Count == 0 && t[i + 1].Is("Noun") && !x.Breaks && !t[i + 1].Is("Pronoun");
+                || x.Is("Verb") && !x.Is("Copula") && i + 1 < t.Count && IsNounLike(t[i + 1]) && np.Count == 0 && t[i + 1].Is("Noun") && !x.Breaks && !t[i + 1].Is("Pronoun")
+                || asObject && IsPluralReadAsVerb(t, i, np);
             if (!nounish || x.Is("Preposition") || x.Is("Conjunction") || x.Is("Determiner") && np.Count > 0 || x.Is("Modal") || x.Is("Copula") || x.Is("Auxiliary"))
             {
                 break;
@@ -414,7 +451,7 @@ public static class UseCaseReader
                 break;
             }
 
-            np.Add(x);
+            np.Add(asObject && np.Count > 0 && x.Is("Verb") && !x.Is("Noun") && IsPluralReadAsVerb(t, i, np) ? x with { Lemma = Inflection.Singular(x.Normal), Tags = new HashSet<string>(["Noun", "Plural"], StringComparer.Ordinal) } : x);
             i++;
             if (x.Breaks || x.Is("Pronoun"))
             {
@@ -423,8 +460,7 @@ public static class UseCaseReader
 
             // A verb after a noun starts the predicate ("students register"), unless it is itself tagged a noun, or, in an
             // object, it is a plural the tagger read as a verb ("accept ride offers within 10 s").
-            var pluralInObject = asObject && i < t.Count && t[i].Normal.EndsWith('s') && !t[i].Is("PastTense")
-                && (t[i].Breaks || i + 1 >= t.Count || t[i + 1].Is("Preposition") || t[i + 1].Is("Conjunction"));
+            var pluralInObject = asObject && IsPluralReadAsVerb(t, i, np);
             if (i < t.Count && t[i].Is("Verb") && !pluralInObject && !(t[i].Is("Noun") && !(i + 1 < t.Count && (t[i + 1].Is("Determiner") || t[i + 1].Is("Noun")))))
             {
                 break;
@@ -445,14 +481,34 @@ public static class UseCaseReader
         return np;
     }
 
+    private static bool IsPluralReadAsVerb(List<Token> t, int i, List<Token> np) =>
+        // "receive pick waves from it": in an object, a plural after a noun that the tagger read as a verb ends the phrase.
+        np.Count > 0 && IsNounLike(np[^1]) && !np[^1].Is("Pronoun") && !np[^1].Breaks && i < t.Count && t[i].Is("Verb") && t[i].Normal.EndsWith('s') && !t[i].Is("PastTense") && !t[i].Is("Modal") && !t[i].Is("Copula")
+            && (t[i].Breaks || i + 1 >= t.Count || t[i + 1].Is("Preposition") || t[i + 1].Is("Conjunction"));
+
     private static bool IsNounLike(Token x) =>
         (x.Is("Noun") || x.Is("Acronym") || x.Is("ProperNoun")) && (!x.Is("Date") || x.Text.All(char.IsUpper)) || x.Is("Pronoun");
 
     private static bool IsBaseVerb(Token x) => x.Is("Verb") && !x.Is("PastTense") && !x.Is("Participle") && !x.Is("Copula") && !x.Is("Gerund");
 
     /// <summary>The words of a phrase as written, lower-cased unless a proper noun or acronym.</summary>
-    public static string Phrase(IEnumerable<Token> np) =>
-        string.Join(' ', np.Select(x => x.Is("ProperNoun") || x.Is("Acronym") || x.Text.Skip(1).Any(char.IsUpper) ? x.Text : x.Text.ToLowerInvariant())).Trim(',', '.', ';', ':');
+    public static string Phrase(IEnumerable<Token> np)
+    {
+        // Hyphenated words stay hyphenated ("time-clash rules", "per-customer").
+        var words = np.ToList();
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var x = words[i];
+            sb.Append(x.Is("ProperNoun") || x.Is("Acronym") || x.Text.Skip(1).Any(char.IsUpper) ? x.Text : x.Text.ToLowerInvariant());
+            if (i < words.Count - 1)
+            {
+                sb.Append(x.Post.Trim() == "-" ? '-' : ' ');
+            }
+        }
+
+        return sb.ToString().Trim(',', '.', ';', ':');
+    }
 
     /// <summary>The phrase's head: its last noun, singular, with a noun modifier before it ("leave request", "room hold").</summary>
     public static string Head(List<Token> np)

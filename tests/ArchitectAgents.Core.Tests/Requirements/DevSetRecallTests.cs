@@ -28,6 +28,7 @@ public sealed partial class DevSetRecallTests
         var totals = new Dictionary<string, (int Hit, int Of)>();
         void Add(string key, int hit, int of) => totals[key] = totals.TryGetValue(key, out var t) ? (t.Hit + hit, t.Of + of) : (hit, of);
         var lines = new List<string>();
+        var details = new List<string>();
 
         foreach (var goldFile in Directory.GetFiles(DevSet, "*.json").Order(StringComparer.Ordinal))
         {
@@ -43,6 +44,7 @@ public sealed partial class DevSetRecallTests
             Add("quality targets", gold.QualityTargets.Count(g => model.QualityTargets.Any(q => q.Attribute == g.Attribute && SameText(g.Text, q.Text))), gold.QualityTargets.Count);
             var useCaseHits = gold.UseCases.Count(g => model.UseCases.Any(u => FirstWord(u.Action) == FirstWord(g.Action) && Overlap(g.Object, u.Object) > 0));
             Add("use cases", useCaseHits, gold.UseCases.Count);
+            Add("use cases precision", model.UseCases.Count(u => gold.UseCases.Any(g => FirstWord(u.Action) == FirstWord(g.Action) && Overlap(g.Object, u.Object) > 0)), model.UseCases.Count);
             if (model.Language == "en")
             {
                 Add("use cases (English briefs)", useCaseHits, gold.UseCases.Count);
@@ -53,6 +55,9 @@ public sealed partial class DevSetRecallTests
             Add("workload", gold.Workload.Count(g => model.Workload.Any(w => w.Shape == g)), gold.Workload.Count);
             Add("actors", gold.Actors.Count(g => model.Actors.Any(a => Overlap(g, a.Name) > 0)), gold.Actors.Count);
             Add("entities", gold.Entities.Count(g => model.Entities.Any(e => Overlap(g, e.Name) > 0)), gold.Entities.Count);
+            Add("actors precision", model.Actors.Count(a => gold.Actors.Any(g => Overlap(g, a.Name) > 0)), model.Actors.Count);
+            Add("entities precision", model.Entities.Count(e => gold.Entities.Any(g => Overlap(g, e.Name) > 0)), model.Entities.Count);
+            details.Add(Details(Path.GetFileNameWithoutExtension(goldFile), gold, model));
             lines.Add($"{Path.GetFileNameWithoutExtension(goldFile)}: figures {figureHits}/{gold.Figures.Count}, use cases {useCaseHits}/{gold.UseCases.Count}, language {model.Language}");
 
             // Every stated residency or region is honoured: it is in the model.
@@ -69,16 +74,43 @@ public sealed partial class DevSetRecallTests
         }
 
         var report = string.Join('\n', lines);
+
+        // DEVSET_REPORT=path writes what each brief missed and what the reader found beyond the gold, for working on the reader.
+        if (Environment.GetEnvironmentVariable("DEVSET_REPORT") is { Length: > 0 } reportPath)
+        {
+            await File.WriteAllTextAsync(reportPath, report + "\n\n" + string.Join("\n", details), TestContext.Current.CancellationToken);
+        }
         TestContext.Current.SendDiagnosticMessage(report);
         Console.WriteLine(report);
 
         Assert.True(Share(totals["figures (value, words)"]) >= 0.90, report);
         Assert.True(Share(totals["figures precision"]) >= 0.95, report);
         Assert.True(Share(totals["quality targets"]) >= 0.85, report);
-        Assert.True(Share(totals["existing decisions"]) >= 0.85, report);
-        Assert.True(Share(totals["constraints"]) >= 0.75, report);
+        Assert.True(Share(totals["existing decisions"]) >= 0.90, report);
+        Assert.True(Share(totals["constraints"]) >= 0.90, report);
         Assert.True(Share(totals["workload"]) >= 0.80, report);
-        Assert.True(Share(totals["use cases"]) >= 0.30, report);
+        Assert.True(Share(totals["use cases"]) >= 0.65, report);
+        Assert.True(Share(totals["use cases precision"]) >= 0.90, report);
+        Assert.True(Share(totals["actors"]) >= 0.80, report);
+        Assert.True(Share(totals["actors precision"]) >= 0.90, report);
+        Assert.True(Share(totals["entities"]) >= 0.65, report);
+        Assert.True(Share(totals["entities precision"]) >= 0.85, report);
+    }
+
+    private static string Details(string name, Gold gold, RequirementsModel model)
+    {
+        bool Matches(GoldUseCase g, UseCase u) => FirstWord(u.Action) == FirstWord(g.Action) && Overlap(g.Object, u.Object) > 0;
+        var lines = new List<string> { $"## {name}" };
+        lines.AddRange(gold.UseCases.Where(g => !model.UseCases.Any(u => Matches(g, u))).Select(g => $"  missed use case: {g.Actor} | {g.Action} | {g.Object}"));
+        lines.AddRange(model.UseCases.Where(u => !gold.UseCases.Any(g => Matches(g, u))).Select(u => $"  extra use case:  {u.Actor} | {u.Action} | {u.Object}    <- {u.Text}"));
+        lines.AddRange(model.UseCases.Where(u => gold.UseCases.Any(g => Matches(g, u))).Select(u => $"  hit use case:    {u.Actor} | {u.Action} | {u.Object}"));
+        lines.AddRange(gold.Actors.Where(g => !model.Actors.Any(a => Overlap(g, a.Name) > 0)).Select(g => $"  missed actor: {g}"));
+        lines.AddRange(model.Actors.Where(a => !gold.Actors.Any(g => Overlap(g, a.Name) > 0)).Select(a => $"  extra actor:  {a.Name}"));
+        lines.AddRange(gold.Entities.Where(g => !model.Entities.Any(e => Overlap(g, e.Name) > 0)).Select(g => $"  missed entity: {g}"));
+        lines.AddRange(model.Entities.Where(e => !gold.Entities.Any(g => Overlap(g, e.Name) > 0)).Select(e => $"  extra entity:  {e.Name}"));
+        lines.AddRange(gold.Constraints.Where(g => !model.Constraints.Any(c => Overlap(g, $"{c.Kind} {c.Value} {c.Text}") >= 0.5)).Select(g => $"  missed constraint: {g}"));
+        lines.AddRange(gold.ExistingDecisions.Where(g => !model.ExistingDecisions.Any(d => Overlap(g, $"{d.Decision} {string.Join(' ', d.Technologies)} {d.Text}") >= 0.5)).Select(g => $"  missed decision: {g}"));
+        return string.Join('\n', lines);
     }
 
     private static double Share((int Hit, int Of) t) => Share(t.Hit, t.Of);

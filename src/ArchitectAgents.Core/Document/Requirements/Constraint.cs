@@ -3,7 +3,7 @@ namespace ArchitectAgents.Core.Document;
 /// <summary>A hard limit the design must respect.</summary>
 public sealed class Constraint
 {
-    /// <summary>cloud, region, residency, hosting, stack, budget, deadline, team, compliance, identity, payments, exclusion, invariant or privacy.</summary>
+    /// <summary>cloud, region, residency, hosting, stack, budget, deadline, team, compliance, identity, payments, exclusion, invariant, privacy, market (where the users are), retention or client (e.g. mobile-friendly).</summary>
     public string Kind { get; set; } = "";
 
     /// <summary>The normalised value ("AWS", "eu-west-2", "UK/EU", "GDPR", "GBP 40/month").</summary>

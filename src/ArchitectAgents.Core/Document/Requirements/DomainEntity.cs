@@ -12,6 +12,9 @@ public sealed class DomainEntity
     /// <summary>Lifecycle states named in the brief ("held", "released", "approved").</summary>
     public List<string> States { get; set; } = [];
 
+    /// <summary>What the brief says it has ("a section has a seat cap, prerequisites and time-clash rules" → "seat cap", …); empty when it says nothing.</summary>
+    public List<string> Attributes { get; set; } = [];
+
     /// <summary>Stated retention ("at least 15 years"), when given.</summary>
     public string? Retention { get; set; }
 

@@ -1,0 +1,99 @@
+using ArchitectAgents.Core.Requirements;
+
+namespace ArchitectAgents.Core.Tests.Requirements;
+
+/// <summary>
+/// The reader on the shapes features take in briefs: lists without a subject, nominalised actions, passives, modal
+/// phrases, relative clauses, role lists after a colon, and a French brief through its glossary; and what it must
+/// not read as a feature (history, what is used today).
+/// </summary>
+public sealed class FeatureReadingTests
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task RoleBeforeAColon_OwnsTheItemsAfterIt()
+    {
+        var model = await RequirementsReader.Default.ReadAsync("Members can: search the catalogue, place holds, renew loans.", [], Ct);
+        Assert.Contains(model.UseCases, u => u.Actor == "Members" && u.Action == "search" && u.Object == "catalogue");
+        Assert.Contains(model.UseCases, u => u.Actor == "Members" && u.Action == "place" && u.Object == "holds");
+        Assert.Contains(model.UseCases, u => u.Actor == "Members" && u.Action == "renew" && u.Object == "loans");
+    }
+
+    [Fact]
+    public async Task NominalisedFeatures_InAList_AreTheMainRolesUseCases()
+    {
+        var model = await RequirementsReader.Default.ReadAsync("""
+            Tenants report repairs through the portal.
+
+            Must have: document sharing, search across all invoices, threads, presence.
+            """, [], Ct);
+        Assert.Contains(model.UseCases, u => u.Actor == "Tenants" && u.Action == "share" && u.Object == "document");
+        Assert.Contains(model.UseCases, u => u.Actor == "Tenants" && u.Action == "search" && u.Object == "invoices");
+        Assert.Contains(model.Entities, e => e.Name == "thread");
+        Assert.DoesNotContain(model.UseCases, u => u.Object is "threads" or "presence");
+    }
+
+    [Fact]
+    public async Task ANounTheBriefUsesElsewhere_IsAModifierBeforeAnActionNoun()
+    {
+        var model = await RequirementsReader.Default.ReadAsync("""
+            An arena show has about 20k seats, and fans buy tickets online.
+
+            Must have:
+
+            - seat holds with an 8-minute expiry
+            - place holds on sold-out shows
+            """, [], Ct);
+        Assert.Contains(model.UseCases, u => u.Action == "hold" && u.Object == "seat");
+        Assert.Contains(model.UseCases, u => u.Action == "place" && u.Object == "holds");
+    }
+
+    [Fact]
+    public async Task PassivesAndThingsThatAct_AreSystemUseCases()
+    {
+        var model = await RequirementsReader.Default.ReadAsync("""
+            Patients join a waitlist that promotes automatically when a slot frees up.
+
+            - reminder emails sent the day before
+
+            If nobody confirms within an hour, the slot is released.
+            """, [], Ct);
+        Assert.Contains(model.UseCases, u => u.Actor == "Patients" && u.Action == "join" && u.Object == "waitlist");
+        Assert.Contains(model.UseCases, u => u.Actor == "System" && u.Action == "promote" && u.Object == "waitlist");
+        Assert.Contains(model.UseCases, u => u.Actor == "System" && u.Action == "send" && u.Object.Contains("reminder email", StringComparison.Ordinal));
+        Assert.Contains(model.UseCases, u => u.Actor == "System" && u.Action == "release" && u.Object == "slot");
+    }
+
+    [Fact]
+    public async Task ModalPhrasesAndDescribingClauses_KeepTheirRole()
+    {
+        var model = await RequirementsReader.Default.ReadAsync("""
+            Auditors must be able to export the access log. Each volunteer needs to accept the safety rules.
+            Visitors who aren't members get a link to claim a free pass.
+            """, [], Ct);
+        Assert.Contains(model.UseCases, u => u.Actor == "Auditors" && u.Action == "export" && u.Object == "access log");
+        Assert.Contains(model.UseCases, u => u.Actor == "Volunteer" && u.Action == "accept" && u.Object == "safety rules");
+        Assert.Contains(model.UseCases, u => u.Actor == "Visitors" && u.Action == "claim" && u.Object == "free pass");
+    }
+
+    [Fact]
+    public async Task Background_IsNoUseCase()
+    {
+        var model = await RequirementsReader.Default.ReadAsync("""
+            We currently use a spreadsheet and a shared inbox. The club was founded in 2015 and ships about 2,000 parcels a year.
+            """, [], Ct);
+        Assert.Empty(model.UseCases);
+    }
+
+    [Fact]
+    public async Task FrenchBrief_IsReadThroughItsGlossary_WithTheBriefsOwnQuotes()
+    {
+        var model = await RequirementsReader.Default.ReadAsync("""
+            Nous gérons 12 cliniques vétérinaires. Les vétérinaires utilisent une tablette pour consulter le dossier et les assistants ferment les rendez-vous.
+            """, [], Ct);
+        Assert.Equal("fr", model.Language);
+        Assert.Contains(model.UseCases, u => u.Action == "close" && u.Text.Contains("ferment", StringComparison.Ordinal));
+        Assert.Contains(model.ReaderNotes, n => n.Contains("gloss", StringComparison.Ordinal));
+    }
+}
