@@ -15,6 +15,14 @@ public sealed class TestPostgresScriptTests
     {
         using var bin = new TempDirectory();
         var record = Path.Combine(bin.Path, "data-dir.txt");
+        File.WriteAllText(record, "");
+        if (!OperatingSystem.IsWindows())
+        {
+            // Written by the stand-in initdb, which runs as the postgres user when the tests run as root.
+            File.SetUnixFileMode(bin.Path, (UnixFileMode)0b111_111_111);
+            File.SetUnixFileMode(record, (UnixFileMode)0b110_110_110);
+        }
+
         Executable(bin, "initdb", "while [ $# -gt 0 ]; do if [ \"$1\" = -D ]; then mkdir -p \"$2\"; dirname \"$2\" > '" + record + "'; fi; shift; done\nexit 0");
         Executable(bin, "pg_ctl", "echo 'FATAL: could not create lock file' >&2; exit 1");
 
@@ -44,7 +52,8 @@ public sealed class TestPostgresScriptTests
         var path = dir.File(name, "#!/usr/bin/env bash\n" + body + "\n");
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            // As root the script runs the server tools as the postgres user: they must be readable and runnable by others.
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         }
     }
 

@@ -90,8 +90,16 @@ public sealed class GitHubWebhookTests : IAsyncLifetime
         Assert.Contains($"- Pattern: {done.Document().Design!.Architecture.Pattern}", resultText, StringComparison.Ordinal);
         Assert.Contains($"(https://architect.example.test/v1/runs/{runId}/deliverables.zip)", resultText, StringComparison.Ordinal);
 
-        // Both comments went through the durable queue and are marked delivered.
+        // Both comments went through the durable queue and are marked delivered. The row is marked just after the
+        // stub answered the POST, so wait (generously) for the mark rather than reading it at once.
         var deliveries = await _api.QueryAsync(db => db.Deliveries.Where(d => d.RunId == runId).OrderBy(d => d.CreatedAt).ToListAsync(TestContext.Current.CancellationToken));
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (deliveries.Any(d => d.Status != "delivered") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            deliveries = await _api.QueryAsync(db => db.Deliveries.Where(d => d.RunId == runId).OrderBy(d => d.CreatedAt).ToListAsync(TestContext.Current.CancellationToken));
+        }
+
         Assert.Equal(["run.awaiting_input", "run.completed"], deliveries.Select(d => d.EventType));
         Assert.All(deliveries, d => Assert.Equal("delivered", d.Status));
     }

@@ -25,6 +25,11 @@ internal static class GroundingTrace
         return map;
     });
 
+    // A keyword the knowledge base lists for the entity behind the table ("staff" for employees), found in the brief.
+    private static string? Synonym(string table, string brief) =>
+        KnowledgeBase.Default.Entities.Entities.Where(e => e.Table == table || e.Name == table || Requirements.Inflection.Plural(e.Name) == table)
+            .SelectMany(e => e.Keywords).FirstOrDefault(k => Offline.ExistingStack.Mentions(brief, k));
+
     public static IEnumerable<TraceRow> Rows(DesignDocument document, TraceScope scope)
     {
         var context = document.Context!;
@@ -37,6 +42,7 @@ internal static class GroundingTrace
             .. model.UseCases.Select(u => u.Object),
             .. model.Nouns,
         ]));
+        var briefText = document.Brief?.Text ?? "";
         foreach (var table in scope.View.Schema.Tables)
         {
             var words = TraceWords.Content(table.Replace('_', ' '));
@@ -44,6 +50,7 @@ internal static class GroundingTrace
             string? by = ControlTables.Value.TryGetValue(table, out var control) ? control
                 : briefWords.Contains(head) ? $"the brief's word '{head}'"
                 : briefWords.FirstOrDefault(w => w.Length >= 4 && head.Length >= 4 && (w.StartsWith(head, StringComparison.Ordinal) || head.StartsWith(w, StringComparison.Ordinal))) is { } near ? $"the brief's word '{near}'"
+                : Synonym(table, briefText) is { } synonym ? $"the brief's word '{synonym}' (a synonym of {head} in the knowledge base)"
                 : null;
             yield return new TraceRow
             {
