@@ -116,7 +116,15 @@ public static partial class DeliverableRenderer
         Line("Pagination", d.Api.Pagination);
         Line("Errors", d.Api.ErrorModel);
         sb.Append('\n');
-        Md.Table(sb, ["Method", "Path", "Summary"], Operations(d.Api.OpenApiYaml));
+        // The health probe and the users resource are in every contract; the table lists what this brief asked for.
+        var operations = Operations(d.Api.OpenApiYaml).ToList();
+        var standard = operations.Where(o => o[1] is "/health" or "/v1/users" or "/v1/users/{id}").ToList();
+        if (standard.Count > 0 && standard.Count < operations.Count)
+        {
+            sb.Append("Standard operations in `openapi.yaml` and not repeated here: ").Append(string.Join(", ", standard.Select(o => $"{o[0]} {o[1]}"))).Append(".\n\n");
+        }
+
+        Md.Table(sb, ["Method", "Path", "Summary"], standard.Count < operations.Count ? operations.Except(standard) : operations);
 
         sb.Append("## 3. Database schema\n\nEngine: ").Append(Md.Inline(d.Database.Engine)).Append(". Full DDL: `schema.sql`.\n\n");
         if (d.Database.AccessPatterns.Count > 0)
