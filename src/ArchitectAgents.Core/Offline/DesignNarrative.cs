@@ -37,7 +37,7 @@ internal static class DesignNarrative
             default:
                 Add($"One deployable modular monolith ({ComponentPlanner.Modules(f)})",
                     $"One pipeline and in-process calls between {ComponentPlanner.Modules(f)} for a team of {f.Team} on {plan.Kit!.PlatformName}",
-                    $"{ComponentPlanner.Modules(f)} cannot be scaled or released apart, so {w.App} needs architecture tests in CI to keep their boundaries");
+                    $"The modules ({ComponentPlanner.Modules(f)}) cannot be scaled or released apart, so {w.App} needs architecture tests in CI to keep their boundaries");
                 break;
         }
 
@@ -72,7 +72,7 @@ internal static class DesignNarrative
         else if (managed.Length > 0)
         {
             Add($"Managed services ({managed}) over self-hosting",
-                $"{managed} bring backups, failover and patching, so a team of {f.Team} operates less",
+                $"The provider handles backups, failover and patching of {managed}, so a team of {f.Team} operates less",
                 $"Higher unit cost at scale and lock-in to {(kit.Hosting is "aws" or "azure" or "gcp" ? Cloud(f) : managed)}");
         }
         return list;
@@ -117,7 +117,7 @@ internal static class DesignNarrative
         Add($"Loss of the primary {db} (instance, zone or operator error) stops {(w.UseCases.Count > 0 ? DesignWords.List(w.UseCases, 2) : "the service")} and risks data loss against the {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% target",
             "low", "high",
             f.HighAvailability
-                ? $"{db} with a synchronous standby in a second zone and automatic failover; point-in-time recovery within the RPO of {rpo}; monthly restore tests."
+                ? $"{db} with a synchronous standby in a second zone and automatic failover, point-in-time recovery within the RPO of {rpo} and monthly restore tests."
                 : "Daily snapshots plus WAL archiving for point-in-time recovery; documented restore runbook tested quarterly.");
         if (f.Context.Assumptions.Count > 0)
         {
@@ -180,7 +180,7 @@ internal static class DesignNarrative
         {
             var limit = f.Context.Requirements.Constraints.FirstOrDefault(c => c.Kind == "exclusion" && c.Value.Contains("call", StringComparison.OrdinalIgnoreCase));
             Add($"A team of {f.Team} carries all on-call load" + (limit is null ? "" : $" although the brief says \"{limit.Value}\""), "high", "medium",
-                $"Page only on SLO burn rates of {w.App}, with a runbook for each alert; {plan.Components.Count(c => c.Kind is "service" or "worker")} deployable(s) and managed {db} failover keep the pager quiet"
+                $"Page only on SLO burn rates of {w.App}, with a runbook for each alert; {Deployables(plan)} and managed {db} failover keep the pager quiet"
                 + (limit is null ? "." : ", and anything else waits for working hours."));
         }
 
@@ -256,7 +256,7 @@ internal static class DesignNarrative
             [
                 $"Pull request ({Named("ci-cd", "CI")}): build, unit and integration tests of {App(plan)} against a real {kit.Database?.Name ?? "PostgreSQL"} container, lint, SAST, dependency and secret scanning, SBOM generation",
                 $"OpenAPI contract check: a breaking change to any operation of openapi.yaml{(w.UseCases.Count > 0 ? $" ({DesignWords.List(w.UseCases, 2)})" : "")} fails the build unless the version changes",
-                $"Migrations of {kit.Database?.Name ?? "the database"} reviewed for expand/contract compatibility and applied automatically before the new version takes traffic",
+                $"Migrations of the {w.Tables.Count} {kit.Database?.Name ?? "database"} tables reviewed for expand/contract compatibility and applied automatically before the new version takes traffic",
                 (d.Kind == PatternKind.Serverless ? "Function package" : "Container image") + $" of {w.App} built once, scanned{(k8s ? ", signed" : "")} and promoted unchanged through {(f.Team >= 8 ? "preview, staging and production" : "staging to production")} on {kit.PlatformName}",
                 k8s ? $"GitOps: merging to the environment repository lets Argo CD sync staging; production promotion is a reviewed pull request; cloud resources are defined in {Named("iac", "infrastructure as code")}"
                     : kit.Iac is not null ? $"{kit.Iac.Name} plan/apply per environment from the pipeline for the {kit.PlatformName} resources, with a manual approval for production"
@@ -274,17 +274,17 @@ internal static class DesignNarrative
                 ? "Revert the GitOps commit; Argo CD restores the previous image in minutes. Migrations are expand/contract so the previous version runs on the new schema; risky features sit behind flags that can be switched off without a deploy."
                 : d.Kind == PatternKind.Serverless
                     ? "Shift the alias back to the previous function version (seconds). Migrations are expand/contract so the previous version works on the new schema."
-                    : $"Switch traffic back to the previous (still running) version of {w.App}; {db} migrations are expand/contract, so no schema rollback is needed.",
+                    : $"Switch traffic back to the previous (still running) version of {w.App} on {kit.PlatformName}, and since {db} migrations are expand/contract no schema rollback is needed.",
             Observability =
             [
                 $"OpenTelemetry traces across every request{(kit.Queue is null ? "" : ", " + kit.Queue.Name + " hop")} and database call, exported over OTLP to {kit.MonitorName}",
-                $"RED metrics (rate, errors, duration) per endpoint of {w.App}" + (plan.Components.Any(c => c.Kind == "queue") ? $" and per consumer; depth and age of the oldest message on {string.Join(", ", plan.Components.Where(c => c.Kind == "queue").Select(c => c.Name))}" : ""),
-                $"SLOs: {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% availability" + (f.LatencyMs is { } l ? $", p99 latency ≤ {l.ToString("0", CultureInfo.InvariantCulture)} ms" : "") + $"; alerts on the burn rate of the monthly error budget (derived: about {NumberText.Format(Math.Round((100 - f.Availability) / 100 * 30 * 24 * 60))} minutes), not on raw CPU",
+                $"RED metrics (rate, errors, duration) per endpoint of {w.App}" + (w.UseCases.Count > 0 ? $", covering {DesignWords.List(w.UseCases, 2)}," : "") + (plan.Components.Any(c => c.Kind == "queue") ? $" and per consumer, with depth and age of the oldest message on {string.Join(", ", plan.Components.Where(c => c.Kind == "queue").Select(c => c.Name))}" : ""),
+                $"SLOs: {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% availability" + (f.LatencyMs is { } l ? $", p99 latency ≤ {l.ToString("0", CultureInfo.InvariantCulture)} ms" : "") + $" for {App(plan)}, alerting on the burn rate of the monthly error budget (derived: about {NumberText.Format(Math.Round((100 - f.Availability) / 100 * 30 * 24 * 60))} minutes) rather than on raw CPU",
                 .. Named("observability", kit.MonitorName) is var store && store != kit.MonitorName ? [$"Metrics and traces stored and alerted on in {store}"] : Array.Empty<string>(),
-                $"Structured JSON logs with trace ids; dashboards in {kit.MonitorName} for {string.Join(", ", plan.Components.Where(c => c.Kind is "service" or "worker").Select(c => c.Name).Take(4))}; synthetic probes of {(w.UseCases.Count > 0 ? DesignWords.List(w.Reads.Count > 0 ? w.Reads : w.UseCases, 2) : "the public API")}",
+                $"Structured JSON logs with trace ids, dashboards in {kit.MonitorName} for {string.Join(", ", plan.Components.Where(c => c.Kind is "service" or "worker").Select(c => c.Name).Take(4))} and synthetic probes of {(w.UseCases.Count > 0 ? DesignWords.List(w.Reads.Count > 0 ? w.Reads : w.UseCases, 2) : "the public API")}",
             ],
             SecurityControls = Controls(controls, plan),
-            DisasterRecovery = $"Recovery point objective (RPO) {rpo}, recovery time objective (RTO) {rto} for the {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% target; {db} backups encrypted and copied to {(f.Context.DataResidency is { Length: > 0 } ? "a second site that still meets the residency rule" : kit.Hosting == "on-prem" ? "a second on-premises site" : "a second region")}; restore drills of {db} scheduled and timed.",
+            DisasterRecovery = $"Recovery point objective (RPO) {rpo} and recovery time objective (RTO) {rto} for the {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% target{(w.UseCases.Count > 0 ? $" of {DesignWords.List(w.UseCases, 2)}" : "")}; {db} backups encrypted and copied to {(f.Context.DataResidency is { Length: > 0 } ? "a second site that still meets the residency rule" : kit.Hosting == "on-prem" ? "a second on-premises site" : "a second region")}; restore drills of {db} scheduled and timed.",
         };
     }
 
@@ -319,6 +319,9 @@ internal static class DesignNarrative
         var list = controls.Distinct().ToList();
         return [.. list, .. Supporting(plan, secrets: true).Where(s => !list.Any(c => c.Contains(s.Split(':')[0], StringComparison.Ordinal)))];
     }
+
+    private static string Deployables(ComponentPlan plan) =>
+        plan.Components.Count(c => c.Kind is "service" or "worker") is var n && n == 1 ? "one deployable" : $"{n} deployables";
 
     private static string App(ComponentPlan plan) =>
         plan.Components.FirstOrDefault(c => c.Kind == "service")?.Name ?? "the application";

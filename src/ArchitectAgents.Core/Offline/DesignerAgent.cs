@@ -43,6 +43,7 @@ public sealed partial class DesignerAgent : OfflineAgent
         var service = plan.Has("app") ? "app" : plan.Has("core") ? "core" : "api";
         var title = string.IsNullOrWhiteSpace(input.Document.Brief?.Title) ? "Service API" : input.Document.Brief!.Title;
         var words = DesignWords.From(facts, plan, entities);
+        ComponentWording.Apply(plan, words, facts);
         IEnumerable<string> Worded(SecurityControl c) => c.Remedy.Deployment.Select(plan.Kit!.Rewrite).Select(t => ControlWording.For(c, t, facts, plan, words));
         var design = new DesignSection
         {
