@@ -17,7 +17,7 @@ internal static partial class ApiConventions
         api.Versioning = $"URI major version: the {operations} operations live under /v1 (the health probe aside), additive changes stay within it, and a breaking change gets /v2 with a published deprecation window (Deprecation and Sunset headers).";
         if (errors.Count > 0)
         {
-            api.ErrorModel = $"RFC 9457 problem details (application/problem+json) for the {string.Join(", ", errors)} responses of the contract, with per-field validation errors.";
+            api.ErrorModel = $"RFC 9457 problem details (application/problem+json) for the {string.Join(", ", errors)} responses of its {operations} operations, with per-field validation errors.";
         }
     }
 

@@ -160,7 +160,7 @@ internal static class DesignNarrative
             if (names.Length > 0)
             {
                 Add($"A third-party provider ({names}) is slow or down", "medium", "medium",
-                    $"Calls to {names} go through {w.Component("queue") ?? "a queue"} with retries, exponential backoff and a circuit breaker, so {(w.Writes.Count > 0 ? DesignWords.List(w.Writes, 2) : "user actions")} never wait on them; alert on its dead-letter queue.");
+                    $"Calls to {names} go through {w.Component("queue") ?? "a queue"} with retries, exponential backoff and a circuit breaker, so {(w.Writes.Count > 0 ? DesignWords.List(w.Writes, 2) : "user actions")} never wait on them, and its dead-letter queue alerts.");
             }
         }
 
@@ -180,7 +180,7 @@ internal static class DesignNarrative
         {
             var limit = f.Context.Requirements.Constraints.FirstOrDefault(c => c.Kind == "exclusion" && c.Value.Contains("call", StringComparison.OrdinalIgnoreCase));
             Add($"A team of {f.Team} carries all on-call load" + (limit is null ? "" : $" although the brief says \"{limit.Value}\""), "high", "medium",
-                $"Page only on SLO burn rates of {w.App}, with a runbook for each alert; {Deployables(plan)} and managed {db} failover keep the pager quiet"
+                $"Page only on SLO burn rates of {w.App}, with a runbook for each alert; {Deployables(plan)} and {(plan.Kit?.Hosting == "on-prem" ? "automatic" : "managed")} {db} failover keep the pager quiet"
                 + (limit is null ? "." : ", and anything else waits for working hours."));
         }
 
@@ -207,7 +207,7 @@ internal static class DesignNarrative
                     PatternKind.Serverless => ["Functions with reserved concurrency sized for the known spike", "Single PostgreSQL instance behind a pooler", "Dashboards for queue depth, function errors and duration"],
                     PatternKind.EdgeEventDriven => ["Broker and event log sized for 2× the current device count", "Log partitioned by device id", "Alerting consumers autoscaled on lag"],
                     PatternKind.Microservices => ["Services autoscaled on CPU and latency", "Caches and read models warmed before traffic shifts", "Partitioned large tables from the start"],
-                    _ => [$"Two or more instances of {w.App} on {kit.PlatformName}", $"One primary {kit.Database?.Name ?? "PostgreSQL"} with a standby", $"SLO dashboards and alerts in {kit.MonitorName}" + (w.UseCases.Count > 0 ? $" for {DesignWords.List(w.UseCases, 2)}" : "")],
+                    _ => [$"Two or more instances of {w.App} on {kit.PlatformName}", $"One primary {kit.Database?.Name ?? "PostgreSQL"}" + (w.Tables.Count > 0 ? $" holding {DesignWords.List(w.Tables)}" : "") + (f.HighAvailability ? ", with a standby" : $", with daily snapshots and {(kit.Database is null or { Id: "postgresql" } ? "WAL" : "transaction-log")} archiving"), $"SLO dashboards and alerts in {kit.MonitorName}" + (w.UseCases.Count > 0 ? $" for {DesignWords.List(w.UseCases, 2)}" : "")],
                 },
             },
             new()
@@ -254,7 +254,7 @@ internal static class DesignNarrative
                 ? $"{platform}; supporting services: {string.Join("; ", extra)}" : platform,
             Pipeline =
             [
-                $"Pull request ({Named("ci-cd", "CI")}): build, unit and integration tests of {App(plan)} against a real {kit.Database?.Name ?? "PostgreSQL"} container, lint, SAST, dependency and secret scanning, SBOM generation",
+                $"Pull request ({Named("ci-cd", "CI")}): build, unit and integration tests of {App(plan)}{(w.Writes.Count > 0 ? $" ({DesignWords.List(w.Writes, 2)})" : "")} against a real {kit.Database?.Name ?? "PostgreSQL"} container, lint, SAST, dependency and secret scanning, SBOM generation",
                 $"OpenAPI contract check: a breaking change to any operation of openapi.yaml{(w.UseCases.Count > 0 ? $" ({DesignWords.List(w.UseCases, 2)})" : "")} fails the build unless the version changes",
                 $"Migrations of the {w.Tables.Count} {kit.Database?.Name ?? "database"} tables reviewed for expand/contract compatibility and applied automatically before the new version takes traffic",
                 (d.Kind == PatternKind.Serverless ? "Function package" : "Container image") + $" of {w.App} built once, scanned{(k8s ? ", signed" : "")} and promoted unchanged through {(f.Team >= 8 ? "preview, staging and production" : "staging to production")} on {kit.PlatformName}",
@@ -279,7 +279,7 @@ internal static class DesignNarrative
             [
                 $"OpenTelemetry traces across every request{(kit.Queue is null ? "" : ", " + kit.Queue.Name + " hop")} and database call, exported over OTLP to {kit.MonitorName}",
                 $"RED metrics (rate, errors, duration) per endpoint of {w.App}" + (w.UseCases.Count > 0 ? $", covering {DesignWords.List(w.UseCases, 2)}," : "") + (plan.Components.Any(c => c.Kind == "queue") ? $" and per consumer, with depth and age of the oldest message on {string.Join(", ", plan.Components.Where(c => c.Kind == "queue").Select(c => c.Name))}" : ""),
-                $"SLOs: {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% availability" + (f.LatencyMs is { } l ? $", p99 latency ≤ {l.ToString("0", CultureInfo.InvariantCulture)} ms" : "") + $" for {App(plan)}, alerting on the burn rate of the monthly error budget (derived: about {NumberText.Format(Math.Round((100 - f.Availability) / 100 * 30 * 24 * 60))} minutes) rather than on raw CPU",
+                $"SLOs: {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% availability" + (f.LatencyMs is { } l ? $", p99 latency ≤ {l.ToString("0", CultureInfo.InvariantCulture)} ms" : "") + $" for {(w.UseCases.Count > 0 ? DesignWords.List(w.UseCases, 2) : App(plan))}, alerting on the burn rate of the monthly error budget (derived: about {NumberText.Format(Math.Round((100 - f.Availability) / 100 * 30 * 24 * 60))} minutes) rather than on raw CPU",
                 .. Named("observability", kit.MonitorName) is var store && store != kit.MonitorName ? [$"Metrics and traces stored and alerted on in {store}"] : Array.Empty<string>(),
                 $"Structured JSON logs with trace ids, dashboards in {kit.MonitorName} for {string.Join(", ", plan.Components.Where(c => c.Kind is "service" or "worker").Select(c => c.Name).Take(4))} and synthetic probes of {(w.UseCases.Count > 0 ? DesignWords.List(w.Reads.Count > 0 ? w.Reads : w.UseCases, 2) : "the public API")}",
             ],

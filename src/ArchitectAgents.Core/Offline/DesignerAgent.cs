@@ -94,7 +94,8 @@ public sealed partial class DesignerAgent : OfflineAgent
         }
 
         var addressed = controls.Where(c => reviewIds.Contains(c.Id)).ToList();
-        design.RevisionNotes = [.. addressed.Select(c => $"{c.Id} ({c.Standard}): {Describe(c.Remedy, Worded(c).FirstOrDefault())}")];
+        // The standard each control answers is in review.md; the note says what this design gained.
+        design.RevisionNotes = [.. addressed.Select(c => $"{c.Id}: {Describe(c.Remedy, Worded(c).FirstOrDefault())}")];
         var versionsSentBack = input.Document.Gate?.SentBack.Any(id => id is "checklist.verified" or "checklist.no-vulnerabilities") == true;
         foreach (var entry in versionsSentBack ? MovedVersions(input.Document.Verification, design.Technologies) : [])
         {
@@ -215,21 +216,21 @@ public sealed partial class DesignerAgent : OfflineAgent
         var parts = new List<string>();
         foreach (Match table in CreatedTable().Matches(remedy.Ddl))
         {
-            parts.Add($"added table {table.Groups[1].Value}");
+            parts.Add($"table {table.Groups[1].Value}");
         }
 
-        parts.AddRange(remedy.Api.Select(a => $"added {a.Method.ToUpperInvariant()} {a.Path}"));
+        parts.AddRange(remedy.Api.Select(a => $"{a.Method.ToUpperInvariant()} {a.Path}"));
         if (remedy.Deployment.Count > 0)
         {
-            parts.Add("added deployment control: " + (deployment ?? remedy.Deployment[0]));
+            parts.Add("the deployment control \"" + (deployment ?? remedy.Deployment[0]).TrimEnd('.') + "\"");
         }
 
         if (remedy.TechnologyId.Length > 0)
         {
-            parts.Add($"added technology {remedy.TechnologyId}");
+            parts.Add($"technology {remedy.TechnologyId}");
         }
 
-        return parts.Count == 0 ? "addressed in the design text" : string.Join("; ", parts);
+        return parts.Count == 0 ? "addressed in the design text" : "added " + DesignWords.List(parts, parts.Count);
     }
 
     [GeneratedRegex(@"CREATE\s+TABLE\s+(\w+)", RegexOptions.IgnoreCase)]
