@@ -44,7 +44,7 @@ internal static class DesignNarrative
         if (plan.Components.Any(c => c.Kind == "queue") && d.Kind is not PatternKind.EdgeEventDriven and not PatternKind.Serverless)
         {
             Add($"Asynchronous processing through an outbox and {string.Join(", ", plan.Components.Where(c => c.Kind == "queue").Select(c => c.Name + (c.TechnologyId is null ? "" : $" ({c.TechnologyId})")))}",
-                $"{(w.Writes.Count > 0 ? DesignWords.List(w.Writes, 2) : "Requests")} return without waiting on {(plan.Components.Any(c => c.Kind == "external" && c.Id != "idp") ? string.Join(", ", plan.Components.Where(c => c.Kind == "external" && c.Id != "idp").Select(c => c.Name)) : "background work")}, and failed jobs are retried",
+                $"{(w.Writes.Count > 0 ? DesignWords.List(w.Writes, 2) : "Requests")} return{(w.Writes.Count == 1 ? "s" : "")} without waiting on {(plan.Components.Any(c => c.Kind == "external" && c.Id != "idp") ? string.Join(", ", plan.Components.Where(c => c.Kind == "external" && c.Id != "idp").Select(c => c.Name)) : "background work")}, and failed jobs are retried",
                 $"Their side effects land seconds after the request, and jobs that keep failing wait in the dead-letter queue of {w.Component("queue") ?? "the queue"}");
         }
 
@@ -56,9 +56,9 @@ internal static class DesignNarrative
                 : "Writes go to one primary, which scales vertically until its largest tables are partitioned");
         if (plan.Components.Any(c => c.Kind == "cache"))
         {
-            Add($"Cache-aside caching of hot reads in {w.Component("cache")}",
+            Add($"Cache-aside caching of hot reads in {plan.Components.FirstOrDefault(c => c.Id == "cache")?.Name ?? w.Component("cache")}",
                 $"{(w.Reads.Count > 0 ? DesignWords.List(w.Reads, 2) : "Hot reads")} are served without a round trip to {w.Database} at peak",
-                $"Cached answers can be stale within the TTL, and {(w.Writes.Count > 0 ? DesignWords.List(w.Writes, 2) : "every write")} must invalidate the entries it changes");
+                $"Cached answers can be stale within the TTL, and {(w.Writes.Count > 0 ? DesignWords.List(w.Writes, 2) : "every write")} must invalidate the entries {(w.Writes.Count == 1 ? "it changes" : "they change")}");
         }
 
         var kit = plan.Kit!;
@@ -256,7 +256,7 @@ internal static class DesignNarrative
             [
                 $"Pull request ({Named("ci-cd", "CI")}): build, unit and integration tests of {App(plan)}{(w.Writes.Count > 0 ? $" ({DesignWords.List(w.Writes, 2)})" : "")} against a real {kit.Database?.Name ?? "PostgreSQL"} container, lint, SAST, dependency and secret scanning, SBOM generation",
                 $"OpenAPI contract check: a breaking change to any operation of openapi.yaml{(w.UseCases.Count > 0 ? $" ({DesignWords.List(w.UseCases, 2)})" : "")} fails the build unless the version changes",
-                $"Migrations of the {w.Tables.Count} {kit.Database?.Name ?? "database"} tables reviewed for expand/contract compatibility and applied automatically before the new version takes traffic",
+                $"Migrations of the {kit.Database?.Name ?? "database"} schema ({DesignWords.List(w.Tables)}) reviewed for expand/contract compatibility and applied automatically before the new version takes traffic",
                 (d.Kind == PatternKind.Serverless ? "Function package" : "Container image") + $" of {w.App} built once, scanned{(k8s ? ", signed" : "")} and promoted unchanged through {(f.Team >= 8 ? "preview, staging and production" : "staging to production")} on {kit.PlatformName}",
                 k8s ? $"GitOps: merging to the environment repository lets Argo CD sync staging; production promotion is a reviewed pull request; cloud resources are defined in {Named("iac", "infrastructure as code")}"
                     : kit.Iac is not null ? $"{kit.Iac.Name} plan/apply per environment from the pipeline for the {kit.PlatformName} resources, with a manual approval for production"

@@ -72,7 +72,7 @@ public sealed partial class DesignerAgent : OfflineAgent
                 Ddl = SchemaWriter.Write(entities, controls.Select(c => c.Remedy.Ddl), facts.Has("multi-tenant")),
                 // The users table's login look-ups are the same in every design; the brief's own entities' patterns come first.
                 AccessPatterns = [.. entities.Where(e => e.Name != "user" || entities.Count == 1).SelectMany(e => e.AccessPatterns).Distinct().Take(20)],
-                MigrationNotes = MigrationNotes(facts, decision, plan.Kit, words, entities.Count),
+                MigrationNotes = MigrationNotes(facts, decision, plan.Kit, words),
             },
             Technologies = Technologies(plan, input.Document.Verification, facts, MovesVersions(input.Document.Gate)),
             Tradeoffs = DesignNarrative.Tradeoffs(facts, decision, plan, words),
@@ -148,7 +148,7 @@ public sealed partial class DesignerAgent : OfflineAgent
             };
         })];
 
-    private static List<string> MigrationNotes(DesignFacts f, PatternDecision d, PlatformKit kit, DesignWords words, int tables)
+    private static List<string> MigrationNotes(DesignFacts f, PatternDecision d, PlatformKit kit, DesignWords words)
     {
         var notes = new List<string>();
         if (kit.Database is { Id: not "postgresql" } kept)
@@ -158,7 +158,7 @@ public sealed partial class DesignerAgent : OfflineAgent
 
         // Named with the migration tool and the tables it manages; the UUID-key rationale is visible in schema.sql itself.
         notes.Add(
-            $"Migrations of the {tables} tables are versioned {words.Technology("orm") ?? "migration"} files applied by the pipeline, each one expand/contract (add, backfill, switch, then remove) so two versions of {words.App} can run side by side.");
+            $"Migrations of {DesignWords.List(words.Tables)} and the other tables of schema.sql are versioned {words.Technology("orm") ?? "migration"} files applied by the pipeline, each one expand/contract (add, backfill, switch, then remove) so two versions of {words.App} can run side by side.");
         if (f.IsIot)
         {
             notes.Add("Readings live in the time-series store with time partitioning (chunks by day), compression after 7 days and retention matching the brief; PostgreSQL holds only registry and alert state.");
