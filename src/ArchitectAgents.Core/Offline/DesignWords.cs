@@ -89,7 +89,9 @@ internal sealed class DesignWords
         var services = plan.Components.Where(c => c.Kind is "service" or "worker").Select(c => c.Id).ToHashSet();
         var hops = plan.Flows.Where(fl => services.Contains(fl.From) && !services.Contains(fl.To) && ById(fl.To) is { Kind: not "observability" and not "client" })
             .Select(fl => ById(fl.To)!.Name).Distinct().ToList();
-        var stores = plan.Components.Where(c => c.Kind is "database" or "cache" or "search" or "storage").Select(c => c.Name).ToList();
+        // A pub/sub channel passes messages through; it keeps no records to encrypt or erase.
+        bool Keeps(Component c) => c.Kind is "database" or "cache" or "search" or "storage" && c.Id != "pubsub";
+        var stores = plan.Components.Where(Keeps).Select(c => c.Name).ToList();
         var externals = plan.Components.Where(c => c.Kind == "external" && c.Id != "idp").Select(c => c.Name).ToList();
         var identity = ById("idp");
         var database = plan.Kit?.ManagedDatabase?.Name ?? plan.Kit?.Database?.Name ?? "PostgreSQL";
@@ -111,7 +113,7 @@ internal sealed class DesignWords
             Secrets = [$"the {database} credentials", .. externals.Select(x => x + " API keys"), .. identity is { TechnologyId: not null } ? [$"the {identity.Name} client secret"] : Array.Empty<string>()],
             Hops = hops.Count > 0 ? hops : [database],
             Stores = stores.Count > 0 ? stores : [database],
-            Copies = [.. plan.Components.Where(c => c.Kind is "cache" or "search" or "storage").Select(c => c.Name)],
+            Copies = [.. plan.Components.Where(c => Keeps(c) && c.Kind != "database").Select(c => c.Name)],
             App = plan.Components.FirstOrDefault(c => c.Kind == "service")?.Name ?? "the application",
             Database = database,
             Technologies = plan.Technologies.ToLookup(t => t.Tech.Category, t => t.Tech.Name),
