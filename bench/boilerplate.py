@@ -4,6 +4,9 @@
 Usage: bench/boilerplate.py DESIGNS_DIR   (one sub-directory per brief, each with architecture.md;
 produce it with bench/kit/design_all.sh). Table rows and list items count as sentences too; headings, table header rows,
 code fences and sentences under four words do not, since they carry no design content.
+
+Measured 2026-12-02 on the 14 dev briefs: 16.3 % (44.3 % before the designer's prose named its design). The Core test
+BoilerplateTests ports this measure to C# and holds it over examples/briefs plus the dev set; keep the two in step.
 """
 import os
 import re

@@ -17,7 +17,8 @@ internal static class CostEstimator
         var estimate = new CostEstimate
         {
             Currency = prices.Currency,
-            PriceSource = $"prices.json, checked {prices.CheckedAt}: {prices.Source}",
+            // The table's method (list prices, smallest tier) is in prices.json; the report cites it once by date.
+            PriceSource = $"Prices: prices.json (public list prices, checked {prices.CheckedAt}).",
         };
         foreach (var (tech, _) in plan.Technologies)
         {
@@ -51,8 +52,11 @@ internal static class CostEstimator
             estimate.OverBudget = estimate.TotalPerMonth > budget.UsdPerMonth;
         }
 
-        estimate.Assumptions.Add($"Sized for {Sizing(f)}; list prices, on-demand, no reserved-capacity or negotiated discounts.");
-        estimate.Assumptions.Add("Excludes people, licences already owned, per-transaction fees (payments, SMS) and data egress beyond the free tiers.");
+        // One sentence led by this design's figures; the exclusions name the third parties whose per-use fees are left out.
+        var thirdParties = plan.Components.Where(c => c.Kind == "external" && c.Id != "idp").Select(c => c.Name).ToList();
+        estimate.Assumptions.Add($"Sized for {Sizing(f)} at on-demand list prices without reserved-capacity or negotiated discounts, excluding people, licences already owned, "
+            + (thirdParties.Count > 0 ? $"per-transaction fees of {DesignWords.List(thirdParties)} " : "")
+            + "and data egress beyond the free tiers.");
         if (plan.Technologies.Any(t => prices.For(t.Tech.Id) is { SelfRun: true }))
         {
             estimate.Assumptions.Add($"Self-run servers include {prices.OpsHoursPerSelfRunMonth.ToString(CultureInfo.InvariantCulture)} h/month of operations each at ${prices.OpsHourUsd.ToString(CultureInfo.InvariantCulture)}/h.");

@@ -6,7 +6,7 @@ namespace ArchitectAgents.Core.Offline;
 /// <summary>Trade-offs, risks, scaling roadmap and deployment plan derived from the facts and the pattern.</summary>
 internal static class DesignNarrative
 {
-    public static List<Tradeoff> Tradeoffs(DesignFacts f, PatternDecision d, ComponentPlan plan)
+    public static List<Tradeoff> Tradeoffs(DesignFacts f, PatternDecision d, ComponentPlan plan, DesignWords w)
     {
         var list = new List<Tradeoff>();
         void Add(string decision, string gains, string costs) => list.Add(new Tradeoff { Decision = decision, OptimisesFor = gains, Sacrifices = costs });
@@ -36,25 +36,29 @@ internal static class DesignNarrative
                 break;
             default:
                 Add($"One deployable modular monolith ({ComponentPlanner.Modules(f)})",
-                    $"Fast delivery and simple operations for a team of {f.Team} on {plan.Kit!.PlatformName}; refactoring across modules stays cheap",
-                    "Modules cannot be scaled or released independently; boundaries must be enforced by code review and architecture tests");
+                    $"One pipeline and in-process calls between {ComponentPlanner.Modules(f)} for a team of {f.Team} on {plan.Kit!.PlatformName}",
+                    $"The modules ({ComponentPlanner.Modules(f)}) cannot be scaled or released apart, so {w.App} needs architecture tests in CI to keep their boundaries");
                 break;
         }
 
         if (plan.Components.Any(c => c.Kind == "queue") && d.Kind is not PatternKind.EdgeEventDriven and not PatternKind.Serverless)
         {
             Add($"Asynchronous processing through an outbox and {string.Join(", ", plan.Components.Where(c => c.Kind == "queue").Select(c => c.Name + (c.TechnologyId is null ? "" : $" ({c.TechnologyId})")))}",
-                $"Requests stay fast and {(plan.Components.Any(c => c.Kind == "external" && c.Id != "idp") ? string.Join(", ", plan.Components.Where(c => c.Kind == "external" && c.Id != "idp").Select(c => c.Name)) + " outages" : "slow background work")} do not fail user actions; retries are automatic",
-                "Eventual consistency for side effects (notifications arrive seconds later); a dead-letter queue to watch");
+                $"{(w.Writes.Count > 0 ? DesignWords.List(w.Writes, 2) : "Requests")} return{(w.Writes.Count == 1 ? "s" : "")} without waiting on {(plan.Components.Any(c => c.Kind == "external" && c.Id != "idp") ? string.Join(", ", plan.Components.Where(c => c.Kind == "external" && c.Id != "idp").Select(c => c.Name)) : "background work")}, and failed jobs are retried",
+                $"Their side effects land seconds after the request, and jobs that keep failing wait in the dead-letter queue of {w.Component("queue") ?? "the queue"}");
         }
 
         var store = plan.Kit?.Database?.Name ?? "PostgreSQL";
         Add($"{store} as the system of record" + (plan.Kit?.Database is { Id: not "postgresql" } ? " (kept from the existing stack)" : ""),
-            $"Transactions and constraints enforce {(f.Context.Requirements.Constraints.FirstOrDefault(c => c.Kind == "invariant") is { } inv ? $"\"{inv.Value}\"" : "the domain's rules")} in one place; mature tooling",
-            "Vertical write scaling until partitioning or sharding is introduced");
+            $"Transactions and constraints enforce {(f.Context.Requirements.Constraints.FirstOrDefault(c => c.Kind == "invariant") is { } inv ? $"\"{inv.Value}\"" : w.WrittenTables.Count > 0 ? "the rules of " + DesignWords.List(w.WrittenTables) : "the domain's rules")} in one place",
+            w.Writes.Count > 0
+                ? $"Every write ({DesignWords.List(w.Writes, 2)}) goes to one primary, which scales vertically until its largest tables are partitioned"
+                : "Writes go to one primary, which scales vertically until its largest tables are partitioned");
         if (plan.Components.Any(c => c.Kind == "cache"))
         {
-            Add("Cache-aside caching of hot reads", "Lower latency and database load at peak", "Stale reads within the TTL; invalidation logic on writes");
+            Add($"Cache-aside caching of hot reads in {plan.Components.FirstOrDefault(c => c.Id == "cache")?.Name ?? w.Component("cache")}",
+                $"{(w.Reads.Count > 0 ? DesignWords.List(w.Reads, 2) : "Hot reads")} are served without a round trip to {w.Database} at peak",
+                $"Cached answers can be stale within the TTL, and {(w.Writes.Count > 0 ? DesignWords.List(w.Writes, 2) : "every write")} must invalidate the entries {(w.Writes.Count == 1 ? "it changes" : "they change")}");
         }
 
         var kit = plan.Kit!;
@@ -68,8 +72,8 @@ internal static class DesignNarrative
         else if (managed.Length > 0)
         {
             Add($"Managed services ({managed}) over self-hosting",
-                $"Less operational work for a team of {f.Team}; backups, failover and patching come with the service",
-                $"Higher unit cost at scale and lock-in to {(kit.Hosting is "aws" or "azure" or "gcp" ? Cloud(f) : "the providers")}");
+                $"The provider handles backups, failover and patching of {managed}, so a team of {f.Team} operates less",
+                $"Higher unit cost at scale and lock-in to {(kit.Hosting is "aws" or "azure" or "gcp" ? Cloud(f) : managed)}");
         }
         return list;
     }
@@ -102,23 +106,26 @@ internal static class DesignNarrative
         }
     }
 
-    public static List<Risk> Risks(DesignFacts f, PatternDecision d, ComponentPlan plan)
+    public static List<Risk> Risks(DesignFacts f, PatternDecision d, ComponentPlan plan, DesignWords w)
     {
         var risks = new List<Risk>();
         void Add(string description, string likelihood, string impact, string mitigation) =>
             risks.Add(new Risk { Id = "R" + (risks.Count + 1).ToString(CultureInfo.InvariantCulture), Description = description, Likelihood = likelihood, Impact = impact, Mitigation = mitigation });
 
         var db = plan.Kit?.ManagedDatabase?.Name ?? plan.Kit?.Database?.Name ?? "PostgreSQL";
-        Add($"Loss of the primary {db} (instance, zone or operator error) causes downtime or data loss against the {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% target",
+        var (rpo, _) = RecoveryWords(f);
+        Add($"Loss of the primary {db} (instance, zone or operator error) stops {(w.UseCases.Count > 0 ? DesignWords.List(w.UseCases, 2) : "the service")} and risks data loss against the {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% target",
             "low", "high",
             f.HighAvailability
-                ? $"{db} with a synchronous standby in a second zone and automatic failover; point-in-time recovery; monthly restore tests."
+                ? $"{db} with a synchronous standby in a second zone and automatic failover, point-in-time recovery within the RPO of {rpo} and monthly restore tests."
                 : "Daily snapshots plus WAL archiving for point-in-time recovery; documented restore runbook tested quarterly.");
         if (f.Context.Assumptions.Count > 0)
         {
             Add("Figures assumed for this design (" + string.Join(", ", f.Context.Assumptions.Select(a => a.Topic)) + ") turn out wrong",
                 "medium", "medium",
-                "Confirm the assumptions with the requester; load-test at 2× the assumed peak before launch and revisit the scaling roadmap triggers.");
+                $"Confirm {string.Join(", ", f.Context.Assumptions.Select(a => a.Topic))} with the requester before launch"
+                + (f.Context.Assumptions.Any(a => a.Topic.Contains("peak", StringComparison.OrdinalIgnoreCase))
+                    ? $"; load-test {w.App} at ~{NumberText.Format(Math.Max(1, f.PeakRps) * 2)} requests/s (derived: 2× the assumed peak) and revisit the scaling triggers." : "."));
         }
 
         switch (d.Kind)
@@ -142,8 +149,8 @@ internal static class DesignNarrative
                     "Hybrid fan-out (write-time for most, read-time merge for the largest accounts), key-spreading, request coalescing against cache stampedes.");
                 break;
             default:
-                Add("Module boundaries erode inside the monolith, making later extraction expensive", "medium", "medium",
-                    "One schema per module, no cross-module table access, architecture tests in CI, modules talk through interfaces or in-process events.");
+                Add($"The boundaries between {ComponentPlanner.Modules(f)} erode inside the monolith, making later extraction expensive", "medium", "medium",
+                    $"One {w.Database} schema per module, no cross-module table access, architecture tests in CI, and calls between modules through interfaces or in-process events.");
                 break;
         }
 
@@ -153,7 +160,7 @@ internal static class DesignNarrative
             if (names.Length > 0)
             {
                 Add($"A third-party provider ({names}) is slow or down", "medium", "medium",
-                    "Calls go through the queue with retries, exponential backoff and a circuit breaker; user actions do not wait on them; alert on the dead-letter queue.");
+                    $"Calls to {names} go through {w.Component("queue") ?? "a queue"} with retries, exponential backoff and a circuit breaker, so {(w.Writes.Count > 0 ? DesignWords.List(w.Writes, 2) : "user actions")} never wait on them, and its dead-letter queue alerts.");
             }
         }
 
@@ -165,28 +172,30 @@ internal static class DesignNarrative
 
         if (f.Regimes.Count > 0)
         {
-            Add($"Regulated data ({string.Join(", ", f.Regimes)}) leaks through logs, analytics or backups", "low", "high",
-                "Structured logging with field redaction, encrypted backups with restricted keys, data classification in the schema, periodic access reviews.");
+            Add($"Regulated data ({string.Join(", ", f.Regimes)}){(w.PersonalTables.Count > 0 ? $" in {DesignWords.List(w.PersonalTables)}" : "")} leaks through logs, analytics or backups", "low", "high",
+                $"Field redaction in the logs {w.App} sends to {plan.Kit?.MonitorName ?? "monitoring"}, encrypted {db} backups with restricted keys, data classification in the schema, periodic access reviews.");
         }
 
         if (f.Team <= 4)
         {
-            Add($"A team of {f.Team} carries all on-call load", "high", "medium",
-                "Prefer managed services, alert only on SLO burn rates, runbooks for every alert, and keep the deployable count minimal.");
+            var limit = f.Context.Requirements.Constraints.FirstOrDefault(c => c.Kind == "exclusion" && c.Value.Contains("call", StringComparison.OrdinalIgnoreCase));
+            Add($"A team of {f.Team} carries all on-call load" + (limit is null ? "" : $" although the brief says \"{limit.Value}\""), "high", "medium",
+                $"Page only on SLO burn rates of {w.App}, with a runbook for each alert; {Deployables(plan)} and {(plan.Kit?.Hosting == "on-prem" ? "automatic" : "managed")} {db} failover keep the pager quiet"
+                + (limit is null ? "." : ", and anything else waits for working hours."));
         }
 
         if (f.Has("cost-sensitive"))
         {
-            Add("Cloud spend overshoots the budget", "medium", "medium", "Budgets and anomaly alerts per environment, scale-to-zero for non-production, monthly cost review against usage.");
+            Add($"Cloud spend overshoots {(f.MonthlyBudget is { } budget ? "the stated " + budget.Stated : "the budget")}", "medium", "medium", "Budgets and anomaly alerts per environment, scale-to-zero for non-production, monthly cost review against usage.");
         }
 
         return risks;
     }
 
-    public static List<ScalingPhase> Scaling(DesignFacts f, PatternDecision d, PlatformKit kit)
+    public static List<ScalingPhase> Scaling(DesignFacts f, PatternDecision d, PlatformKit kit, DesignWords w)
     {
         var peak = Math.Max(1, f.PeakRps);
-        var latency = f.LatencyMs ?? 300;
+        var reads = w.Reads.Count > 0 ? DesignWords.List(w.Reads, 2) : "read-only queries";
         var phases = new List<ScalingPhase>
         {
             new()
@@ -198,30 +207,31 @@ internal static class DesignNarrative
                     PatternKind.Serverless => ["Functions with reserved concurrency sized for the known spike", "Single PostgreSQL instance behind a pooler", "Dashboards for queue depth, function errors and duration"],
                     PatternKind.EdgeEventDriven => ["Broker and event log sized for 2× the current device count", "Log partitioned by device id", "Alerting consumers autoscaled on lag"],
                     PatternKind.Microservices => ["Services autoscaled on CPU and latency", "Caches and read models warmed before traffic shifts", "Partitioned large tables from the start"],
-                    _ => [$"Two or more application instances on {kit.PlatformName}", $"One primary {kit.Database?.Name ?? "PostgreSQL"} with a standby", $"SLO dashboards and alerts in {kit.MonitorName}"],
+                    _ => [$"Two or more instances of {w.App} on {kit.PlatformName}", $"One primary {kit.Database?.Name ?? "PostgreSQL"}" + (w.Tables.Count > 0 ? $" holding {DesignWords.List(w.Tables)}" : "") + (f.HighAvailability ? ", with a standby" : $", with daily snapshots and {(kit.Database is null or { Id: "postgresql" } ? "WAL" : "transaction-log")} archiving"), $"SLO dashboards and alerts in {kit.MonitorName}" + (w.UseCases.Count > 0 ? $" for {DesignWords.List(w.UseCases, 2)}" : "")],
                 },
             },
             new()
             {
                 Phase = "2. Scale reads and absorb peaks",
-                Trigger = $"p95 latency above {Math.Round(latency * 0.8).ToString(CultureInfo.InvariantCulture)} ms or database CPU above 70% for 15 minutes, or sustained load above {NumberText.Format(peak * 2)} requests/s",
-                Actions = [$"Add {kit.Database?.Name ?? "PostgreSQL"} read replicas and route read-only queries to them", kit.Cache is null ? "Cache hot reads with explicit TTLs" : $"Cache hot reads in {kit.Cache.Name} with explicit TTLs", $"Horizontal autoscaling of {kit.PlatformName} on request rate", "Tune indexes from the slow-query log"],
+                Trigger = (f.LatencyMs is { } latency ? $"p95 latency above {Math.Round(latency * 0.8).ToString(CultureInfo.InvariantCulture)} ms (derived: 80% of the stated {latency.ToString("0", CultureInfo.InvariantCulture)} ms)" : "p95 latency breaching the SLO")
+                    + $" or database CPU above 70% for 15 minutes, or sustained load above {NumberText.Format(peak * 2)} requests/s (derived: 2× the launch peak)",
+                Actions = [$"Route {reads} to {kit.Database?.Name ?? "PostgreSQL"} read replicas", kit.Cache is null ? $"Cache the answers of {reads} with explicit TTLs" : $"Cache the answers of {reads} in {kit.Cache.Name} with explicit TTLs", $"Horizontal autoscaling of {w.App} on {kit.PlatformName} on request rate"],
             },
             new()
             {
                 Phase = "3. Scale writes and split where it pays",
                 Trigger = d.Kind == PatternKind.EdgeEventDriven
                     ? $"Ingest lag above 30 s at peak, or device count above {NumberText.Format(Math.Max(f.Devices * 2, 1000))}"
-                    : $"Write load above {NumberText.Format(Math.Max(500, peak / 2))} writes/s, the largest table above 500 GB, or more than ~20 engineers contending on one deployable",
+                    : $"Write load above {NumberText.Format(peak * 10)} requests/s (derived: 10× the launch peak), {(w.WrittenTables.Count > 0 ? DesignWords.List(w.WrittenTables, 2) : "the largest table")} outgrowing one primary, or more than ~20 engineers contending on one deployable",
                 Actions = d.Kind == PatternKind.Microservices
                     ? ["Shard the core database by tenant or account id", "Move cross-region reads to regional replicas", "Split a service only when its team or load demands it"]
-                    : ["Partition the largest tables by time or tenant", "Extract the hottest module behind the same API contract into its own service", "Move high-volume asynchronous flows onto a partitioned log"],
+                    : [$"Partition {(w.WrittenTables.Count > 0 ? DesignWords.List(w.WrittenTables, 2) : "the largest tables")} by {(f.Has("multi-tenant") ? "tenant or time" : "time")}", $"Extract the hottest of {ComponentPlanner.Modules(f)} behind the same API contract into its own service", .. w.Component("queue") is { } queue ? [$"Move the high-volume flows of {queue} onto a partitioned log"] : Array.Empty<string>()],
             },
         };
         return phases;
     }
 
-    public static DeploymentPlan Deployment(DesignFacts f, PatternDecision d, ComponentPlan plan, IEnumerable<string> controls)
+    public static DeploymentPlan Deployment(DesignFacts f, PatternDecision d, ComponentPlan plan, IEnumerable<string> controls, DesignWords w)
     {
         var k8s = plan.Technologies.Any(t => t.Tech.Category == "container-orchestration");
         var kit = plan.Kit!;
@@ -232,6 +242,55 @@ internal static class DesignNarrative
                 ? $"Existing on-premises infrastructure: the application runs on {kit.Compute?.Name ?? "the organisation's servers"}, next to {db}, which keeps its own replication and backups"
                 : k8s ? $"Managed Kubernetes on {Cloud(f)}, reconciled by Argo CD (GitOps); {db}"
                 : $"{kit.PlatformName} with {db}" + (kit.Hosting == "hosted" ? "; nothing for the team to patch or keep on call" : "") + $" ({kit.KubernetesReason})";
+        var (rpo, rto) = RecoveryWords(f);
+
+        string Named(string category, string fallback) =>
+            plan.Technologies.Where(x => x.Tech.Category == category && plan.Components.All(c => c.TechnologyId != x.Tech.Id)).Select(x => x.Tech.Name).ToList() is { Count: > 0 } names
+                ? string.Join(" and ", names) : fallback;
+        return new DeploymentPlan
+        {
+            Environments = f.Team >= 8 ? ["preview (per pull request)", "staging", "production"] : ["development", "staging", "production"],
+            Platform = Supporting(plan, secrets: false).ToList() is { Count: > 0 } more && more.Where(m => !platform.Contains(m.Split(':')[0], StringComparison.OrdinalIgnoreCase)).ToList() is { Count: > 0 } extra
+                ? $"{platform}; supporting services: {string.Join("; ", extra)}" : platform,
+            Pipeline =
+            [
+                $"Pull request ({Named("ci-cd", "CI")}): build, unit and integration tests of {App(plan)}{(w.Writes.Count > 0 ? $" ({DesignWords.List(w.Writes, 2)})" : "")} against a real {kit.Database?.Name ?? "PostgreSQL"} container, lint, SAST, dependency and secret scanning, SBOM generation",
+                $"OpenAPI contract check: a breaking change to any operation of openapi.yaml{(w.UseCases.Count > 0 ? $" ({DesignWords.List(w.UseCases, 2)})" : "")} fails the build unless the version changes",
+                $"Migrations of the {kit.Database?.Name ?? "database"} schema ({DesignWords.List(w.Tables)}) reviewed for expand/contract compatibility and applied automatically before the new version takes traffic",
+                (d.Kind == PatternKind.Serverless ? "Function package" : "Container image") + $" of {w.App} built once, scanned{(k8s ? ", signed" : "")} and promoted unchanged through {(f.Team >= 8 ? "preview, staging and production" : "staging to production")} on {kit.PlatformName}",
+                k8s ? $"GitOps: merging to the environment repository lets Argo CD sync staging; production promotion is a reviewed pull request; cloud resources are defined in {Named("iac", "infrastructure as code")}"
+                    : kit.Iac is not null ? $"{kit.Iac.Name} plan/apply per environment from the pipeline for the {kit.PlatformName} resources, with a manual approval for production"
+                    : $"Deployment to {kit.PlatformName} from the pipeline ({Named("iac", "its deployment templates")}), with a manual approval for production",
+                $"Smoke tests{(w.UseCases.Count > 0 ? $" of {DesignWords.List(w.UseCases, 2)}" : "")} and synthetic checks after each deployment gate the next step",
+            ],
+            Rollout = d.Kind switch
+            {
+                PatternKind.Serverless => "Weighted alias shift: 10% of invocations to the new version for 15 minutes, then 100% if error rate and duration stay within SLO",
+                PatternKind.EdgeEventDriven => "Cloud services by canary (5% → 50% → 100%); edge software in rings (1% of devices → 10% → all) with automatic halt on error-rate regression",
+                _ when k8s => "Progressive canary: 5% → 25% → 100% with automated analysis of error rate and p95 latency against the SLOs",
+                _ => $"Blue-green on {kit.PlatformName}: the new version starts beside the old, takes traffic after health checks, and the old one stays warm for an hour",
+            },
+            Rollback = k8s
+                ? "Revert the GitOps commit; Argo CD restores the previous image in minutes. Migrations are expand/contract so the previous version runs on the new schema; risky features sit behind flags that can be switched off without a deploy."
+                : d.Kind == PatternKind.Serverless
+                    ? "Shift the alias back to the previous function version (seconds). Migrations are expand/contract so the previous version works on the new schema."
+                    : $"Switch traffic back to the previous (still running) version of {w.App} on {kit.PlatformName}, and since {db} migrations are expand/contract no schema rollback is needed.",
+            Observability =
+            [
+                $"OpenTelemetry traces across every request{(kit.Queue is null ? "" : ", " + kit.Queue.Name + " hop")} and database call, exported over OTLP to {kit.MonitorName}",
+                $"RED metrics (rate, errors, duration) per endpoint of {w.App}" + (w.UseCases.Count > 0 ? $", covering {DesignWords.List(w.UseCases, 2)}," : "") + (plan.Components.Any(c => c.Kind == "queue") ? $" and per consumer, with depth and age of the oldest message on {string.Join(", ", plan.Components.Where(c => c.Kind == "queue").Select(c => c.Name))}" : ""),
+                $"SLOs: {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% availability" + (f.LatencyMs is { } l ? $", p99 latency ≤ {l.ToString("0", CultureInfo.InvariantCulture)} ms" : "") + $" for {(w.UseCases.Count > 0 ? DesignWords.List(w.UseCases, 2) : App(plan))}, alerting on the burn rate of the monthly error budget (derived: about {NumberText.Format(Math.Round((100 - f.Availability) / 100 * 30 * 24 * 60))} minutes) rather than on raw CPU",
+                .. Named("observability", kit.MonitorName) is var store && store != kit.MonitorName ? [$"Metrics and traces stored and alerted on in {store}"] : Array.Empty<string>(),
+                $"Structured JSON logs with trace ids, dashboards in {kit.MonitorName} for {string.Join(", ", plan.Components.Where(c => c.Kind is "service" or "worker").Select(c => c.Name).Take(4))} and synthetic probes of {(w.UseCases.Count > 0 ? DesignWords.List(w.Reads.Count > 0 ? w.Reads : w.UseCases, 2) : "the public API")}",
+            ],
+            SecurityControls = Controls(controls, plan),
+            DisasterRecovery = $"Recovery point objective (RPO) {rpo} and recovery time objective (RTO) {rto} for the {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% target{(w.UseCases.Count > 0 ? $" of {DesignWords.List(w.UseCases, 2)}" : "")}; {db} backups encrypted and copied to {(f.Context.DataResidency is { Length: > 0 } ? "a second site that still meets the residency rule" : kit.Hosting == "on-prem" ? "a second on-premises site" : "a second region")}; restore drills of {db} scheduled and timed.",
+        };
+    }
+
+    /// <summary>The recovery point and time objectives in words: the brief's (or its stated assumption's) figures, else the availability tier's.</summary>
+    public static (string Rpo, string Rto) RecoveryWords(DesignFacts f)
+    {
         var (rpo, rto) = f.Availability switch
         {
             >= 99.99 => ("1 minute", "15 minutes (warm standby region)"),
@@ -251,49 +310,18 @@ internal static class DesignNarrative
             rto = RecoveryTargets.Words(t);
         }
 
-        string Named(string category, string fallback) =>
-            plan.Technologies.Where(x => x.Tech.Category == category && plan.Components.All(c => c.TechnologyId != x.Tech.Id)).Select(x => x.Tech.Name).ToList() is { Count: > 0 } names
-                ? string.Join(" and ", names) : fallback;
-        return new DeploymentPlan
-        {
-            Environments = f.Team >= 8 ? ["preview (per pull request)", "staging", "production"] : ["development", "staging", "production"],
-            Platform = Supporting(plan, secrets: false).ToList() is { Count: > 0 } more && more.Where(m => !platform.Contains(m.Split(':')[0], StringComparison.OrdinalIgnoreCase)).ToList() is { Count: > 0 } extra
-                ? $"{platform}; supporting services: {string.Join("; ", extra)}" : platform,
-            Pipeline =
-            [
-                $"Pull request ({Named("ci-cd", "CI")}): build, unit and integration tests of {App(plan)} against a real {kit.Database?.Name ?? "PostgreSQL"} container, lint, SAST, dependency and secret scanning, SBOM generation",
-                "OpenAPI contract check: breaking changes to the published contract fail the build unless the version changes",
-                $"Migrations of {kit.Database?.Name ?? "the database"} reviewed for expand/contract compatibility and applied automatically before the new version takes traffic",
-                (d.Kind == PatternKind.Serverless ? "Function package" : "Container image") + $" built once, scanned, signed and promoted unchanged through {(f.Team >= 8 ? "preview, staging and production" : "staging to production")} on {kit.PlatformName}",
-                k8s ? $"GitOps: merging to the environment repository lets Argo CD sync staging; production promotion is a reviewed pull request; cloud resources are defined in {Named("iac", "infrastructure as code")}"
-                    : kit.Iac is not null ? $"{kit.Iac.Name} plan/apply per environment from the pipeline for the {kit.PlatformName} resources, with a manual approval for production"
-                    : $"Deployment to {kit.PlatformName} from the pipeline ({Named("iac", "its deployment templates")}), with a manual approval for production",
-                "Smoke tests and synthetic checks after each deployment gate the next step",
-            ],
-            Rollout = d.Kind switch
-            {
-                PatternKind.Serverless => "Weighted alias shift: 10% of invocations to the new version for 15 minutes, then 100% if error rate and duration stay within SLO",
-                PatternKind.EdgeEventDriven => "Cloud services by canary (5% → 50% → 100%); edge software in rings (1% of devices → 10% → all) with automatic halt on error-rate regression",
-                _ when k8s => "Progressive canary: 5% → 25% → 100% with automated analysis of error rate and p95 latency against the SLOs",
-                _ => $"Blue-green on {kit.PlatformName}: the new version starts beside the old, takes traffic after health checks, and the old one stays warm for an hour",
-            },
-            Rollback = k8s
-                ? "Revert the GitOps commit; Argo CD restores the previous image in minutes. Migrations are expand/contract so the previous version runs on the new schema; risky features sit behind flags that can be switched off without a deploy."
-                : d.Kind == PatternKind.Serverless
-                    ? "Shift the alias back to the previous function version (seconds). Migrations are expand/contract so the previous version works on the new schema."
-                    : "Switch traffic back to the previous (still running) version; migrations are expand/contract, so no schema rollback is needed; feature flags disable risky features without a deploy.",
-            Observability =
-            [
-                $"OpenTelemetry traces across every request{(kit.Queue is null ? "" : ", " + kit.Queue.Name + " hop")} and database call, exported over OTLP to {kit.MonitorName}",
-                "RED metrics (rate, errors, duration) per endpoint" + (plan.Components.Any(c => c.Kind == "queue") ? $" and per consumer; depth and age of the oldest message on {string.Join(", ", plan.Components.Where(c => c.Kind == "queue").Select(c => c.Name))}" : ""),
-                $"SLOs: {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% availability" + (f.LatencyMs is { } l ? $", p99 latency ≤ {l.ToString("0", CultureInfo.InvariantCulture)} ms" : "") + "; alerts on error-budget burn rate, not on raw CPU",
-                $"Metrics and traces stored and alerted on in {Named("observability", kit.MonitorName)}",
-                $"Structured JSON logs with trace ids; dashboards in {kit.MonitorName} for {string.Join(", ", plan.Components.Where(c => c.Kind is "service" or "worker").Select(c => c.Name).Take(4))}; synthetic probes of the public API",
-            ],
-            SecurityControls = [.. controls.Distinct(), .. Supporting(plan, secrets: true)],
-            DisasterRecovery = $"Recovery point objective (RPO) {rpo}, recovery time objective (RTO) {rto} for the {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% target; {db} backups encrypted and copied to {(f.Context.DataResidency is { Length: > 0 } ? "a second site that still meets the residency rule" : kit.Hosting == "on-prem" ? "a second on-premises site" : "a second region")}; restore drills of {db} scheduled and timed.",
-        };
+        return (rpo, rto);
     }
+
+    // A supporting secret store the controls already name needs no line of its own.
+    private static List<string> Controls(IEnumerable<string> controls, ComponentPlan plan)
+    {
+        var list = controls.Distinct().ToList();
+        return [.. list, .. Supporting(plan, secrets: true).Where(s => !list.Any(c => c.Contains(s.Split(':')[0], StringComparison.Ordinal)))];
+    }
+
+    private static string Deployables(ComponentPlan plan) =>
+        plan.Components.Count(c => c.Kind is "service" or "worker") is var n && n == 1 ? "one deployable" : $"{n} deployables";
 
     private static string App(ComponentPlan plan) =>
         plan.Components.FirstOrDefault(c => c.Kind == "service")?.Name ?? "the application";

@@ -42,6 +42,9 @@ public sealed partial class DesignerAgent : OfflineAgent
         var entities = DomainEntities.From(context, kb).Take(MaxResources).ToList();
         var service = plan.Has("app") ? "app" : plan.Has("core") ? "core" : "api";
         var title = string.IsNullOrWhiteSpace(input.Document.Brief?.Title) ? "Service API" : input.Document.Brief!.Title;
+        var words = DesignWords.From(facts, plan, entities);
+        ComponentWording.Apply(plan, words, facts);
+        IEnumerable<string> Worded(SecurityControl c) => c.Remedy.Deployment.Select(plan.Kit!.Rewrite).Select(t => ControlWording.For(c, t, facts, plan, words));
         var design = new DesignSection
         {
             Sources = ["context", .. input.Document.Verification is null ? Array.Empty<string>() : ["verification"], .. reviewIds.Count > 0 ? ["review"] : Array.Empty<string>()],
@@ -57,7 +60,8 @@ public sealed partial class DesignerAgent : OfflineAgent
             Api = new ApiDesign
             {
                 OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities, controls.SelectMany(c => c.Remedy.Api), service, fromModel ? context.Requirements.UseCases : null),
-                Authentication = $"OAuth 2.1 / OpenID Connect bearer tokens (JWT) issued by {plan.Kit!.Identity?.Name ?? "the application's own sign-in"} on every operation except the public health probe; scopes per resource; machine clients use the client-credentials flow.",
+                Authentication = $"OAuth 2.1 / OpenID Connect bearer tokens (JWT) issued by {plan.Kit!.Identity?.Name ?? "the application's own sign-in"} on every operation except the public health probe, with scopes per resource"
+                    + (words.Systems.Count > 0 ? $"; {DesignWords.List(words.Systems)} use the client-credentials flow." : "."),
                 Versioning = "URI major version (/v1); additive changes only within a version; breaking changes get /v2 with a published deprecation window (Deprecation and Sunset headers).",
                 Pagination = $"Cursor-based on every list endpoint{(entities.Count > 0 ? $" ({string.Join(", ", entities.Take(3).Select(e => e.Resource))})" : "")} (limit 1–100, opaque nextCursor), stable under concurrent inserts.",
                 ErrorModel = "RFC 9457 problem details (application/problem+json) for every 4xx and 5xx, with per-field validation errors.",
@@ -66,17 +70,19 @@ public sealed partial class DesignerAgent : OfflineAgent
             {
                 Engine = plan.Kit!.Database?.Name ?? "PostgreSQL",
                 Ddl = SchemaWriter.Write(entities, controls.Select(c => c.Remedy.Ddl), facts.Has("multi-tenant")),
-                AccessPatterns = [.. entities.SelectMany(e => e.AccessPatterns).Distinct().Take(20)],
-                MigrationNotes = MigrationNotes(facts, decision, plan.Kit),
+                // The users table's login look-ups are the same in every design; the brief's own entities' patterns come first.
+                AccessPatterns = [.. entities.Where(e => e.Name != "user" || entities.Count == 1).SelectMany(e => e.AccessPatterns).Distinct().Take(20)],
+                MigrationNotes = MigrationNotes(facts, decision, plan.Kit, words),
             },
             Technologies = Technologies(plan, input.Document.Verification, facts, MovesVersions(input.Document.Gate)),
-            Tradeoffs = DesignNarrative.Tradeoffs(facts, decision, plan),
-            Risks = DesignNarrative.Risks(facts, decision, plan),
-            Scaling = DesignNarrative.Scaling(facts, decision, plan.Kit!),
-            Deployment = DesignNarrative.Deployment(facts, decision, plan, controls.SelectMany(c => c.Remedy.Deployment).Select(plan.Kit.Rewrite)),
+            Tradeoffs = DesignNarrative.Tradeoffs(facts, decision, plan, words),
+            Risks = DesignNarrative.Risks(facts, decision, plan, words),
+            Scaling = DesignNarrative.Scaling(facts, decision, plan.Kit!, words),
+            Deployment = DesignNarrative.Deployment(facts, decision, plan, controls.SelectMany(c => Worded(c)), words),
             Departures = DepartureFinder.Find(facts, plan),
         };
 
+        ApiConventions.Describe(design.Api);
         design.Departures = DepartureFinder.Find(facts, plan, design.Api.OpenApiYaml);
         design.Cost = CostEstimator.Estimate(facts, plan);
         design.Capabilities = [.. plan.Capabilities];
@@ -88,7 +94,8 @@ public sealed partial class DesignerAgent : OfflineAgent
         }
 
         var addressed = controls.Where(c => reviewIds.Contains(c.Id)).ToList();
-        design.RevisionNotes = [.. addressed.Select(c => $"{c.Id} ({c.Standard}): {Describe(c.Remedy)}")];
+        // The standard each control answers is in review.md; the note says what this design gained.
+        design.RevisionNotes = [.. addressed.Select(c => $"{c.Id}: {Describe(c.Remedy, Worded(c).FirstOrDefault())}")];
         var versionsSentBack = input.Document.Gate?.SentBack.Any(id => id is "checklist.verified" or "checklist.no-vulnerabilities") == true;
         foreach (var entry in versionsSentBack ? MovedVersions(input.Document.Verification, design.Technologies) : [])
         {
@@ -136,12 +143,12 @@ public sealed partial class DesignerAgent : OfflineAgent
                 Why = (kept is null ? "" : $"Kept: the brief already runs {kept}. ") + stackTie + KitReason(t.Tech, plan.Kit, facts, kept is not null || stackTie.Length > 0)
                     + (entry is null ? "Not yet verified."
                         : moved is not null ? $"Moved from {entry.ChosenVersion} to {moved}: verification found it {entry.Status.ToString().ToLowerInvariant()} ({entry.DocSource})."
-                        : $"Verification: {entry.Status.ToString().ToLowerInvariant()} ({entry.DocSource}).").Trim(),
+                        : "").Trim(),
                 DocsUrl = t.Tech.DocsUrl,
             };
         })];
 
-    private static List<string> MigrationNotes(DesignFacts f, PatternDecision d, PlatformKit kit)
+    private static List<string> MigrationNotes(DesignFacts f, PatternDecision d, PlatformKit kit, DesignWords words)
     {
         var notes = new List<string>();
         if (kit.Database is { Id: not "postgresql" } kept)
@@ -149,10 +156,9 @@ public sealed partial class DesignerAgent : OfflineAgent
             notes.Add($"The system of record stays on the existing {kept.Name}; schema.sql is written in PostgreSQL dialect so it can be checked by a real parser, and ports to {kept.Name} by type (uuid → CHAR(36)/RAW(16), timestamptz → TIMESTAMP WITH TIME ZONE or DATETIME, jsonb → JSON) with the same tables, keys and constraints.");
         }
 
+        // Named with the migration tool and the tables it manages; the UUID-key rationale is visible in schema.sql itself.
         notes.Add(
-            "Migrations are versioned files applied by the pipeline; each one is expand/contract (add, backfill, switch, then remove) so two application versions can run side by side.");
-        notes.Add(
-            "Primary keys are UUIDs generated by the database, so records can be created by any instance and later merged or sharded without key clashes.");
+            $"Migrations of {DesignWords.List(words.Tables)} and the other tables of schema.sql are versioned {words.Technology("orm") ?? "migration"} files applied by the pipeline, each one expand/contract (add, backfill, switch, then remove) so two versions of {words.App} can run side by side.");
         if (f.IsIot)
         {
             notes.Add("Readings live in the time-series store with time partitioning (chunks by day), compression after 7 days and retention matching the brief; PostgreSQL holds only registry and alert state.");
@@ -205,26 +211,26 @@ public sealed partial class DesignerAgent : OfflineAgent
                     : tech.Purpose + " ";
     }
 
-    private static string Describe(ControlRemedy remedy)
+    private static string Describe(ControlRemedy remedy, string? deployment)
     {
         var parts = new List<string>();
         foreach (Match table in CreatedTable().Matches(remedy.Ddl))
         {
-            parts.Add($"added table {table.Groups[1].Value}");
+            parts.Add($"table {table.Groups[1].Value}");
         }
 
-        parts.AddRange(remedy.Api.Select(a => $"added {a.Method.ToUpperInvariant()} {a.Path}"));
+        parts.AddRange(remedy.Api.Select(a => $"{a.Method.ToUpperInvariant()} {a.Path}"));
         if (remedy.Deployment.Count > 0)
         {
-            parts.Add("added deployment control: " + remedy.Deployment[0]);
+            parts.Add("the deployment control \"" + (deployment ?? remedy.Deployment[0]).TrimEnd('.') + "\"");
         }
 
         if (remedy.TechnologyId.Length > 0)
         {
-            parts.Add($"added technology {remedy.TechnologyId}");
+            parts.Add($"technology {remedy.TechnologyId}");
         }
 
-        return parts.Count == 0 ? "addressed in the design text" : string.Join("; ", parts);
+        return parts.Count == 0 ? "addressed in the design text" : "added " + DesignWords.List(parts, parts.Count);
     }
 
     [GeneratedRegex(@"CREATE\s+TABLE\s+(\w+)", RegexOptions.IgnoreCase)]

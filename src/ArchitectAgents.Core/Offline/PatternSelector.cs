@@ -47,8 +47,7 @@ internal static class PatternSelector
         {
             kind = PatternKind.EventDrivenMonolith;
             reason = TeamClause(f, team)
-                + "the asynchronous parts (" + string.Join(", ", new[] { f.Has("async-workflow") ? "notifications and reminders" : null, f.Has("payments") ? "payment events" : null, f.Has("realtime") || f.HasShape("real-time") ? "real-time updates" : null, f.HasShape("event-driven") && !f.Has("async-workflow") ? "event processing" : null }.Where(x => x is not null))
-                + ") run through a transactional outbox and a queue, so slow third parties never block a request.";
+                + $"the asynchronous parts ({AsyncParts(f)}) run through a transactional outbox and a queue, so {(People(f) is { Length: > 0 } people ? $"no request of {people}" : "no request")} waits on a slow third party.";
         }
         else
         {
@@ -91,7 +90,7 @@ internal static class PatternSelector
 
         var teamText = $"a team of {f.Team}{(f.TeamAssumed ? " (assumed)" : "")}";
         Add(PatternKind.Microservices, f.Team < LargeTeam
-            ? $"For {teamText}, every extra deployable adds its own pipeline, on-call and contract versioning; {(f.NamedDomains >= 3 ? $"even with {f.NamedDomains} named domains, " : "")}the team is under ~20 engineers, so a split now is premature."
+            ? $"For {teamText}, every extra deployable adds its own pipeline, on-call and contract versioning; {(f.NamedDomains >= 3 ? $"even with {f.NamedDomains} named domains, " : "")}under ~20 engineers, splitting {ComponentPlanner.Modules(f)} into services now is premature."
             : f.NamedDomains < 3 && !f.IsHugeScale
                 ? $"The brief names no stable domain lines for its {f.Team} engineers; splitting along guessed boundaries would create a distributed monolith."
                 : "Only the domains with their own team or load are split; splitting further would create a distributed monolith.");
@@ -99,21 +98,37 @@ internal static class PatternSelector
         Add(PatternKind.EdgeEventDriven, f.IsIot ? "Chosen elsewhere."
             : f.HasShape("geo-distributed")
                 ? "Users are spread across regions, so connection endpoints sit near them, but the data has one home region; running business logic at the edge would split the system of record."
-                : $"No devices and no geo-distributed users in the brief{(f.LatencyMs is { } l ? $"; the {l.ToString("0", CultureInfo.InvariantCulture)} ms target is met from one region" : "")}; edge runtimes would add complexity without benefit.");
+                : $"No devices and no geo-distributed users in the brief{(f.LatencyMs is { } l ? $"; the {l.ToString("0", CultureInfo.InvariantCulture)} ms target is met from one region" : "")}, so edge runtimes for {(People(f) is { Length: > 0 } people ? people : "its users")} would add complexity without benefit.");
         Add(PatternKind.ModularMonolith, f.IsIot
             ? "A request/response monolith cannot absorb device bursts and offline catch-up without a broker and edge buffering."
             : f.IsSpikyBatch ? "An always-on deployable would sit idle most of the month and still need scaling for the spike."
-            : f.IsHugeScale ? $"A single deployable cannot scale the read path, media and writes independently at {Fmt(f.PeakRps)} requests/s." : "The plain variant without the asynchronous or read-side parts this brief needs.");
+            : f.IsHugeScale ? $"A single deployable cannot scale the read path, media and writes independently at {Fmt(f.PeakRps)} requests/s."
+            : chosen == PatternKind.EventDrivenMonolith ? $"The plain variant has no outbox or queue, which {AsyncParts(f)} need."
+            : chosen == PatternKind.CqrsMonolith ? $"The plain variant has no separate read models for reads at {Fmt(Math.Max(1, f.PeakRps))} requests/s."
+            : "The plain variant without the asynchronous or read-side parts this brief needs.");
         Add(PatternKind.EventDrivenMonolith, f.HasShape("event-driven") || f.Has("async-workflow")
             ? "The asynchronous flows are kept to the outbox and queue; making every interaction event-driven would add eventual consistency where the brief needs immediate answers."
-            : "The brief describes request/response work with no asynchronous workflow; a broker would be one more thing to run.");
+            : $"{(UseCases(f) is { Length: > 0 } cases ? cases + " are" : "The brief describes")} request/response work with no asynchronous workflow, so a broker would be one more thing to run.");
         Add(PatternKind.CqrsMonolith, f.Has("read-heavy") || f.HasShape("read-heavy")
-            ? $"Reads dominate, but at {Fmt(Math.Max(1, f.PeakRps))} requests/s a cache or read replica serves them from the same model; separate read models are kept for when reads need a different shape."
-            : "Reads and writes share the same shape; separate read models would be overhead.");
+            ? $"Reads dominate, but at {Fmt(Math.Max(1, f.PeakRps))} requests/s a cache or read replica serves them from the same model, and separate read models wait until reads need a different shape."
+            : $"Reads and writes{(Entities(f) is { Length: > 0 } things ? " of " + things : "")} share the same shape, so separate read models would be overhead.");
         return list;
     }
 
     // Why not functions, from what the brief says about its load rather than a fixed sentence.
+    // The brief's own words for the why-nots: the same reason reads differently when it names what it is about.
+    private static string AsyncParts(DesignFacts f) =>
+        string.Join(", ", new[] { f.Has("async-workflow") ? "notifications and reminders" : null, f.Has("payments") ? "payment events" : null, f.Has("realtime") || f.HasShape("real-time") ? "real-time updates" : null, f.HasShape("event-driven") && !f.Has("async-workflow") ? "event processing" : null }.Where(x => x is not null));
+
+    private static string People(DesignFacts f) =>
+        DesignWords.List(f.Context.Requirements.Actors.Where(a => a.Kind == "person").Select(a => a.Name));
+
+    private static string UseCases(DesignFacts f) =>
+        DesignWords.List(f.Context.Requirements.UseCases.Where(u => !string.Equals(u.Actor, "System", StringComparison.OrdinalIgnoreCase)).Select(u => $"{u.Actor} {u.Action} {u.Object}"), 2);
+
+    private static string Entities(DesignFacts f) =>
+        DesignWords.List(f.Context.Requirements.Entities.Select(e => e.Name));
+
     private static string ServerlessWhyNot(PatternKind chosen, DesignFacts f)
     {
         if (chosen == PatternKind.Serverless)

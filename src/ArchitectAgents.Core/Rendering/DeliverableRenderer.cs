@@ -116,7 +116,28 @@ public static partial class DeliverableRenderer
         Line("Pagination", d.Api.Pagination);
         Line("Errors", d.Api.ErrorModel);
         sb.Append('\n');
-        Md.Table(sb, ["Method", "Path", "Summary"], Operations(d.Api.OpenApiYaml));
+        // The health probe, the users resource and the operations compliance controls add are the same in every
+        // contract that has them; they are named on one line each, and the table lists what this brief asked for.
+        var operations = Operations(d.Api.OpenApiYaml).ToList();
+        var standard = operations.Where(o => o[1] is "/health" or "/v1/users" or "/v1/users/{id}").ToList();
+        var fromControls = ControlOperations();
+        var compliance = operations.Where(o => fromControls.Contains($"{o[0]} {o[1]}")).ToList();
+        if (standard.Count + compliance.Count < operations.Count)
+        {
+            if (standard.Count > 0)
+            {
+                sb.Append("Standard operations in `openapi.yaml` and not repeated here: ").Append(string.Join(", ", standard.Select(o => $"{o[0]} {o[1]}"))).Append(".\n\n");
+            }
+
+            if (compliance.Count > 0)
+            {
+                sb.Append("Operations the compliance controls add (see `openapi.yaml` and the controls below): ").Append(string.Join(", ", compliance.Select(o => $"{o[0]} {o[1]}"))).Append(".\n\n");
+            }
+
+            operations = [.. operations.Except(standard).Except(compliance)];
+        }
+
+        Md.Table(sb, ["Method", "Path", "Summary"], operations);
 
         sb.Append("## 3. Database schema\n\nEngine: ").Append(Md.Inline(d.Database.Engine)).Append(". Full DDL: `schema.sql`.\n\n");
         if (d.Database.AccessPatterns.Count > 0)
@@ -328,6 +349,9 @@ public static partial class DeliverableRenderer
     }
 
     private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim().TrimEnd('.').ToLowerInvariant();
+
+    private static HashSet<string> ControlOperations() =>
+        [.. Knowledge.KnowledgeBase.Default.Controls.Controls.SelectMany(c => c.Remedy.Api).Select(a => $"{a.Method.ToUpperInvariant()} {a.Path}")];
 
     private static IEnumerable<string?[]> Operations(string yaml)
     {

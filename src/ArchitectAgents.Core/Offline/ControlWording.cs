@@ -1,0 +1,74 @@
+using ArchitectAgents.Core.Knowledge;
+
+namespace ArchitectAgents.Core.Offline;
+
+/// <summary>
+/// The deployment sentence of a security control, said of this design: which tables, stores, components and actors
+/// it covers. The catalogue's remedy is written for any system, so every report repeated it word for word; a
+/// control that names what it protects is also one a reviewer can check. Each sentence keeps the words the
+/// control's own check looks for (controls.json "design-mentions"), so the review still finds it. Controls without
+/// a wording here keep the catalogue's sentence (after the kit's renaming).
+/// </summary>
+internal static class ControlWording
+{
+    public static string For(SecurityControl control, string text, DesignFacts f, ComponentPlan plan, DesignWords w)
+    {
+        var kit = plan.Kit!;
+        var edge = w.Edge ?? "the edge";
+        var monitor = kit.MonitorName;
+        var personal = w.PersonalTables.Count > 0 ? DesignWords.List(w.PersonalTables, 4) : "the personal-data tables";
+        var postgres = kit.Database is null or { Id: "postgresql" };
+        return control.Id switch
+        {
+            "BASE-AUTHN" => $"Every operation except GET /health requires an OpenID Connect bearer token from {w.Identity ?? "the sign-in service"}, checked at {edge} and again in {w.App} (issuer, audience, expiry, signature)"
+                + (w.Systems.Count > 0 ? $"; {DesignWords.List(w.Systems)} call with hashed, scoped API keys." : "."),
+            "BASE-BOLA" => $"Object-level authorization: {w.App} checks every {{id}} lookup of {DesignWords.List(w.Tables)} against the caller's "
+                + (f.Has("multi-tenant")
+                    ? $"tenant and ownership, and {(postgres ? "PostgreSQL row-level security" : $"{w.Database} row-level policies")} on tenant-owned tables catches a missed filter; cross-tenant access tests run in CI."
+                    : $"ownership and role{(w.People.Count > 0 ? $" ({DesignWords.List(w.People)})" : "")}, and CI tests fetch another caller's {(w.Tables.Count > 0 ? w.Tables[0] : "records")} and expect 404."),
+            "BASE-PROPERTY-AUTHZ" => $"Mass assignment: request schemas allow-list the fields a caller may send and response schemas are explicit per role, so "
+                + (w.ServerOwnedFields.Count > 0 ? $"{DesignWords.List(w.ServerOwnedFields, 4)} change{(w.ServerOwnedFields.Count == 1 ? "s" : "")} only through {w.App}'s own transitions, never from request bodies." : $"ids, owners and timestamps of {DesignWords.List(w.Tables)} are never bound from input."),
+            "BASE-RATE-LIMIT" => $"Rate limiting at {edge} gives each API key and each account{(w.People.Count > 0 ? $" of {DesignWords.List(w.People)}" : "")} a token bucket, stricter on sign-in{(w.HasExports ? " and exports" : "")}, caps pages at 100 items and bodies at 1 MB, and answers excess requests with 429 and Retry-After.",
+            "BASE-INPUT-VALIDATION" => $"Input validation: {w.App} checks each request against openapi.yaml (types, lengths, formats, enums, unknown fields rejected) before {(w.Writes.Count > 0 ? "the requests of " + DesignWords.List(w.Writes, 2) : "it")} reach{(w.Writes.Count == 0 ? "es" : "")} {w.Database}, and "
+                + (w.Technology("orm") is { } orm ? $"{orm} sends only parameterised SQL." : "all SQL is parameterised."),
+            "BASE-SECRETS" => $"Secrets ({DesignWords.List(w.Secrets, 4)}) come from {w.Technology("secrets") ?? "the platform's secret store"} at runtime, never from images, Git or plain environment files, and CI scans every push for leaked secrets.",
+            "BASE-TLS" => $"TLS 1.3 preferred (TLS 1.2 minimum) from clients to {edge} (with HSTS) and from {w.App} to {DesignWords.List(w.Hops, 4)}, with certificates renewed automatically by {(kit.Kubernetes ? "cert-manager" : kit.PlatformName)}.",
+            "BASE-ENCRYPTION-AT-REST" => $"Encryption at rest: the data and backups of {DesignWords.List(w.Stores, 4)} use AES-256 with keys in {kit.Keys?.Name ?? kit.Secrets?.Name ?? "the platform's key service"}, rotated yearly, usable only by the owning service role"
+                + (w.PersonalTables.Count > 0 ? $", which matters because {personal} hold personal data." : "."),
+            "BASE-SECURITY-LOGGING" => $"Security logging: sign-ins{(w.People.Count > 0 ? $" of {DesignWords.List(w.People)}" : "")}, authorization denials, role changes and rate-limit hits at {edge} go to {monitor} as structured security events (no secrets{(f.Regimes.Contains("HIPAA") ? " or health data" : "")}), with alerts on spikes.",
+            "BASE-SUPPLY-CHAIN" => SupplyChain(f, plan, w),
+            "BASE-BACKUP-RESTORE" => BackupRestore(f, plan, w, postgres),
+            "GDPR-CONSENT" => $"Consent records{(w.People.Count > 0 ? $" of {DesignWords.List(w.People)}" : "")} are append-only: a withdrawal is a new row in consent_records, so the history can be shown to a supervisory authority.",
+            "GDPR-ERASURE" => $"Erasure jobs clear a data subject's rows in {personal}"
+                + (w.Copies.Count > 0 ? $" and their copies in {DesignWords.List(w.Copies)}" : "")
+                + $"; {w.Database} backups age out within the retention window and restored backups replay the erasure log.",
+            "GDPR-PORTABILITY" => $"Exports of {personal} are written to {w.Component("storage") ?? "a private bucket"}, encrypted, served through presigned URLs valid for 24 hours and deleted after 7 days.",
+            "GDPR-BREACH" => text.Replace("suspected personal-data breaches are triaged", $"a suspected breach of {personal} is triaged", StringComparison.Ordinal),
+            "GDPR-ROPA" => $"The record of processing activities covers {personal} and is reviewed by the DPO in every release that adds a personal-data field.",
+            "GDPR-RETENTION" => $"A nightly retention job deletes or anonymises rows of {personal} older than the retention_period recorded for their data category and logs what it removed.",
+            _ => text,
+        };
+    }
+
+    // Signing is only worth stating where something refuses unsigned images: a cluster's admission policy. Function
+    // packages have no image to pin.
+    private static string SupplyChain(DesignFacts f, ComponentPlan plan, DesignWords w)
+    {
+        var kit = plan.Kit!;
+        var ci = w.Technology("ci-cd") ?? "CI";
+        var runtime = w.Technology("language-runtime");
+        var serverless = plan.Technologies.Any(t => t.Tech.Category == "functions") && !plan.Components.Any(c => c.Kind == "service" && c.TechnologyId is not null && kit.Compute is not null);
+        var images = kit.Kubernetes
+            ? ", pins base images by digest and signs the images, and the cluster admits only signed images"
+            : serverless ? "" : $", and pins the base image of {w.App} by digest";
+        return $"{ci} produces an SBOM (CycloneDX) for every build of {w.App}{(runtime is null ? "" : $" and its {runtime} dependencies")}{(images.Length == 0 ? " and" : ",")} fails the build when dependency scanning finds critical or high advisories{images}.";
+    }
+
+    private static string BackupRestore(DesignFacts f, ComponentPlan plan, DesignWords w, bool postgres)
+    {
+        var (rpo, rto) = DesignNarrative.RecoveryWords(f);
+        var second = f.Context.DataResidency is { Length: > 0 } ? "a second site that meets the residency rule" : plan.Kit!.Hosting == "on-prem" ? "a second on-premises site" : "a second region";
+        return $"Point-in-time recovery of {w.Database}: continuous {(postgres ? "WAL" : "transaction-log")} archiving plus daily base backups kept 35 days, copied to {second} with immutable retention, for the RPO of {rpo}, "
+            + $"and an automated monthly restore test of {w.Database} is timed against the RTO of {rto}.";
+    }
+}
