@@ -126,6 +126,29 @@ internal static partial class DomainEntities
             ? new EntityColumn { Name = "name", Type = "text" }
             : new EntityColumn { Name = "notes", Type = "text", Nullable = true });
 
+        // What the brief says the entity has ("a section has a seat cap, prerequisites and time-clash rules"): a column
+        // each, typed by what its words say it holds; another entity of the model becomes a reference to it.
+        foreach (var attribute in entity.Attributes.Select(a => Snake(a)).Where(a => a.Length > 1 && char.IsLetter(a[0])).Distinct().Take(12))
+        {
+            var single = Inflection.Singular(attribute.Split('_')[^1]);
+            if (names.Contains(attribute) || names.Contains(single) && attribute.Split('_').Length == 1)
+            {
+                var target = names.Contains(attribute) ? attribute : single;
+                if (target != name && columns.All(c => c.Name != target + "_id"))
+                {
+                    columns.Add(new EntityColumn { Name = target + "_id", Type = "uuid", References = target, Nullable = true });
+                    indexes.Add([target + "_id"]);
+                }
+
+                continue;
+            }
+
+            if (columns.All(c => c.Name != attribute) && attribute is not ("id" or "status" or "created_at" or "updated_at"))
+            {
+                columns.Add(new EntityColumn { Name = attribute, Type = AttributeType(attribute), Nullable = true });
+            }
+        }
+
         // Lifecycle: the states the brief's transitions name, each with who moved it and when (set by the server).
         var states = entity.States.Select(s => Snake(s)).Where(s => s.Length > 0).Distinct().ToList();
         if (states.Count > 0)
@@ -154,6 +177,18 @@ internal static partial class DomainEntities
             AccessPatterns = [.. useCases.Select(u => $"{u.Id}: {u.Actor} {u.Action} {u.Object}")],
         };
     }
+
+    // The column type an attribute's last word suggests; text when it says nothing about it.
+    private static string AttributeType(string attribute) => attribute.Split('_')[^1] switch
+    {
+        "cap" or "capacity" or "count" or "limit" or "quantity" or "seats" or "number" or "size" => "integer",
+        "price" or "amount" or "fee" or "deposit" or "total" or "balance" or "cost" => "numeric(12,2)",
+        "date" or "deadline" => "date",
+        "time" or "at" or "timestamp" => "timestamptz",
+        var last when last.EndsWith("ed", StringComparison.Ordinal) && attribute.StartsWith("is_", StringComparison.Ordinal) => "boolean",
+        _ when attribute.EndsWith('s') => "jsonb",
+        _ => "text",
+    };
 
     private static string Participle(string verb)
     {
