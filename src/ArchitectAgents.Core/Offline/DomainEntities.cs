@@ -37,7 +37,7 @@ internal static partial class DomainEntities
         {
             var entity = kept.First(e => Snake(e.Name) == name);
             var known = kb.Entity(name) ?? kb.Entities.Entities.FirstOrDefault(k => k.Keywords.Contains(entity.Name, StringComparer.OrdinalIgnoreCase) && k.Name.Split('_').Length == name.Split('_').Length);
-            result.Add(known is not null ? Renamed(known, name) : Derived(entity, name, model, names, lexicon));
+            result.Add(known is not null ? Grounded(Renamed(known, name), context) : Derived(entity, name, model, names, lexicon));
         }
 
         // People sign in (staff at least): their accounts are a table of their own, which the regime controls (consent, erasure) reference.
@@ -97,6 +97,38 @@ internal static partial class DomainEntities
     private static bool Same(string phraseWord, string nameWord) =>
         phraseWord == nameWord || Inflection.Singular(phraseWord) == nameWord
         || nameWord.Length >= 4 && phraseWord.StartsWith(nameWord, StringComparison.Ordinal) && phraseWord.Length - nameWord.Length <= 3;
+
+    // A knowledge-base entity is a template from some domain (an e-commerce customer has a shipping address, a product
+    // a SKU): only the columns this brief gives reason for are kept, with the keys, references and the fields any
+    // record of its kind carries. The brief's words are those of its requirements model and quoted requirements.
+    private static EntityInfo Grounded(EntityInfo entity, ContextSection context)
+    {
+        var model = context.Requirements;
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in model.Nouns.Concat(context.FunctionalRequirements).Concat(context.Constraints)
+            .Concat(model.Entities.SelectMany(e => e.Attributes.Append(e.Text).Concat(e.Facts)))
+            .Concat(model.UseCases.Select(u => $"{u.Action} {u.Object} {u.Rule} {u.Text}"))
+            .Concat(model.Constraints.Select(c => c.Text)).Concat(model.Figures.Select(f => $"{f.Quantity} {f.Unit} {f.Text}")))
+        {
+            foreach (var w in NonWord().Split(text.ToLowerInvariant()).Where(w => w.Length >= 3))
+            {
+                words.Add(Inflection.Singular(w));
+            }
+        }
+
+        bool Named(string column) => column.Split('_').Where(w => w.Length >= 3).Any(w =>
+            words.Contains(Inflection.Singular(w)) || words.Any(x => x.Length >= 4 && w.Length >= 4 && (x.StartsWith(w, StringComparison.Ordinal) || w.StartsWith(x, StringComparison.Ordinal))));
+
+        entity.Columns = [.. entity.Columns.Where(c => c.References is not null || KeptEverywhere.Contains(c.Name) || c.Name.EndsWith("_id", StringComparison.Ordinal) || Named(c.Name))];
+        return entity;
+    }
+
+    // Fields a record of its kind carries whatever the brief says: who and what it is, its state, money it holds.
+    private static readonly HashSet<string> KeptEverywhere = new(StringComparer.Ordinal)
+    {
+        "id", "name", "title", "email", "phone", "description", "status", "amount", "amount_cents", "currency", "quantity",
+        "starts_at", "ends_at", "body", "content", "created_at", "updated_at", "tenant_id", "version", "display_name",
+    };
 
     private static EntityInfo Renamed(EntityInfo known, string name) => new()
     {

@@ -1,0 +1,36 @@
+namespace ArchitectAgents.Core.Tests.Design;
+
+/// <summary>
+/// A knowledge-base entity is a template from some domain: the schema keeps only the columns the brief gives reason
+/// for (plus keys, references and the fields any record of its kind carries), so a restaurant's customers get no
+/// shipping address while a shop that ships to its customers keeps it.
+/// </summary>
+public sealed class TemplateColumnTests
+{
+    [Fact]
+    public async Task RestaurantCustomers_GetNoShippingAddress()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Table bookings
+            Customers book a table for dinner on our website and get a confirmation SMS. Staff confirm bookings and
+            seat customers when they arrive. About 400 bookings a day across 6 restaurants; a team of 3 developers.
+            """);
+
+        var ddl = doc.Design!.Database.Ddl;
+        Assert.Contains("CREATE TABLE customers", ddl, StringComparison.Ordinal);
+        Assert.DoesNotContain("shipping_address", ddl, StringComparison.Ordinal);
+        Assert.DoesNotContain("marketing_opt_in", ddl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShopThatShipsToCustomers_KeepsTheShippingAddress()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Web shop
+            Customers place orders for our products and we ship them to the customer's shipping address. Staff update
+            the product catalogue. About 300 orders a day; a team of 4 developers.
+            """);
+
+        Assert.Contains("shipping_address", doc.Design!.Database.Ddl, StringComparison.Ordinal);
+    }
+}
