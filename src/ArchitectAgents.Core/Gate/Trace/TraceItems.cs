@@ -6,8 +6,8 @@ namespace ArchitectAgents.Core.Gate;
 /// <summary>
 /// The gate items measured on the traceability matrix, one per kind of requirement, each saying how many are served
 /// and naming those that are not. Use cases below <see cref="UseCaseThreshold"/>, an unserved constraint or
-/// compliance clause, an existing decision neither kept nor departed from, no use case at all for a brief with
-/// scope, or a table the brief never asked for fail the design.
+/// compliance clause, an existing decision neither kept nor departed from, no use case read from a long brief, a
+/// table the brief never asked for, or most of its requirement sentences unread fail the design.
 /// </summary>
 public static class TraceItems
 {
@@ -36,10 +36,9 @@ public static class TraceItems
         if (!vague)
         {
             var share = useCases.Count == 0 ? 1 : (double)useCases.Count(Met) / useCases.Count;
-            // A brief with scope but no use case the reader could find leaves nothing to show that the API does what
-            // the brief asks: that is a failure to demonstrate, not a pass by default.
-            // A short brief may simply not say who does what (the requirements item warns about thin briefs); a long one
-            // with no use case read is a brief the design was never checked against.
+            // No use case read from a long brief leaves nothing to show that the API does what it asks: a failure to
+            // demonstrate, not a pass by default. A short brief may simply not say who does what (the requirements
+            // item already warns about thin briefs).
             var words = WordCount(document?.Brief?.Text);
             items.Add(Item("trace.use-cases", "Every use case of the brief has an operation, component or capability that performs it",
                 useCases.Count == 0 ? (words >= LongBrief ? GateItemStatus.Fail : GateItemStatus.Warn) : share < UseCaseThreshold ? GateItemStatus.Fail : share < 1 ? GateItemStatus.Warn : GateItemStatus.Pass,
