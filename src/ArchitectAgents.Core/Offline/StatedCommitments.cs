@@ -9,7 +9,8 @@ namespace ArchitectAgents.Core.Offline;
 /// where the data lives (regions, residency) in the platform plan, the stated deadline in the rollout, and the
 /// stated languages the server kit does not use in the pattern's reason (kept for the parts written in them), the
 /// stated loads in the launch phase the design is sized for, and each stated latency, freshness or throughput target
-/// as an SLO; each stated invariant or privacy rule becomes a risk with its mitigation.
+/// as an SLO; each stated retention period a purge rule in the database notes; each stated invariant or privacy rule
+/// becomes a risk with its mitigation.
 /// Only what the requirements model states is written; nothing is written for a brief that states none.
 /// </summary>
 internal static class StatedCommitments
@@ -48,6 +49,13 @@ internal static class StatedCommitments
         if (targets.Count > 0)
         {
             design.Deployment.Observability.Add($"SLOs for the brief's stated targets, each with its own alert on error-budget burn: {string.Join("; ", targets)}");
+        }
+
+        // A stated retention period is kept where the data lives: a scheduled purge per record type, at the stated period.
+        // The brief's own sentence is quoted: the reader's short value may be cut mid-word.
+        foreach (var retention in constraints.Where(c => c.Kind == "retention").Select(c => c.Text.Length is > 0 and <= 240 ? c.Text.Trim() : c.Value).Distinct(StringComparer.OrdinalIgnoreCase).Take(4))
+        {
+            design.Database.MigrationNotes.Add($"Retention as the brief states it (\"{retention}\"): the period is configuration per record type; a scheduled job archives, then deletes, rows past it, skips records the brief requires to keep longer (legal hold, open cases), and logs what it removed.");
         }
 
         // A stated invariant or privacy rule is a risk the design must mitigate where the data is written or read.

@@ -33,4 +33,17 @@ public sealed class TemplateColumnTests
 
         Assert.Contains("shipping_address", doc.Design!.Database.Ddl, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task StatedRetention_IsAPurgeRuleInTheDatabaseNotes_QuotingTheBrief()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Case notes
+            Social workers write case notes about families and managers review them. Case notes are kept for 8 years
+            after a case closes. About 200 staff; a team of 4 developers.
+            """);
+
+        Assert.Contains(doc.Context!.Requirements.Constraints, c => c.Kind == "retention");
+        Assert.Contains(doc.Design!.Database.MigrationNotes, n => n.StartsWith("Retention as the brief states it", StringComparison.Ordinal) && n.Contains("8 years", StringComparison.Ordinal));
+    }
 }
