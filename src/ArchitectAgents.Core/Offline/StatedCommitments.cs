@@ -15,10 +15,6 @@ namespace ArchitectAgents.Core.Offline;
 /// </summary>
 internal static class StatedCommitments
 {
-    // A rate of something other than money ("1800 bookings/day", not "400 EUR/month").
-    private static bool IsLoad(string unit) =>
-        unit.Contains('/', StringComparison.Ordinal) && !(unit.Split('/')[0].Trim() is { Length: 3 } code && code.All(char.IsUpper));
-
     public static void Apply(DesignSection design, DesignFacts f)
     {
         var constraints = f.Context.Requirements.Constraints;
@@ -35,7 +31,7 @@ internal static class StatedCommitments
         }
 
         // The loads the brief states (rates, not money) are what the first phase is sized for.
-        var loads = f.Context.Requirements.Figures.Where(x => !x.Derived && IsLoad(x.Unit)).Take(8).ToList();
+        var loads = f.Context.Requirements.Figures.Where(x => !x.Derived && FigureUnit.IsLoad(x.Unit)).Take(8).ToList();
         if (loads.Count > 0 && design.Scaling.Count > 0)
         {
             design.Scaling[0].Trigger += $"; sized for the stated load: {string.Join(", ", loads.Select(x => $"{x.Value.ToString("#,0.##", CultureInfo.InvariantCulture)} {x.Unit}{(x.AppliesTo is { Length: > 0 } a ? $" ({a})" : "")}"))}";
@@ -75,7 +71,7 @@ internal static class StatedCommitments
         }
 
         var languages = constraints.Where(c => c.Kind == "stack")
-            .SelectMany(c => c.Value.Split([',', '/', '+'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .SelectMany(c => KitNames.Listed(c.Value))
             .Where(name => KitNames.Find(design, name) is null && !f.Excludes(name))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (languages.Count > 0)

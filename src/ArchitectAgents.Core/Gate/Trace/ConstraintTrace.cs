@@ -44,7 +44,7 @@ internal static class ConstraintTrace
     // Each product or provider the constraint names is in the kit, or a departure says why not.
     private static (TraceStatus, List<string>, string) Named(Constraint c, TraceScope scope, List<string> exclusions)
     {
-        var names = c.Value.Split([',', '/', '+'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var names = KitNames.Listed(c.Value);
         var served = new List<string>();
         var departed = new List<string>();
         var missing = new List<string>();

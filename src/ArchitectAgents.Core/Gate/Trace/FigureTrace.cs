@@ -18,7 +18,7 @@ internal static class FigureTrace
             what.ExceptWith(Generic);
             var distinctive = Math.Abs(figure.Value) >= 100 || figure.Value % 1 != 0;
             var served = scope.Where((p, words) => DesignNumbers.States(p.Text, figure.Value) && (distinctive || words.Overlaps(what)));
-            if (scope.Design.Cost.BudgetPerMonth is { } budget && DesignNumbers.Same(budget, figure.Value) && IsMoney(figure))
+            if (scope.Design.Cost.BudgetPerMonth is { } budget && DesignNumbers.Same(budget, figure.Value) && FigureUnit.IsMoney(figure.Unit))
             {
                 served.Add("design.cost (budget)");
             }
@@ -31,14 +31,13 @@ internal static class FigureTrace
                 Requirement = label,
                 Words = figure.Derived ? figure.Derivation ?? figure.Text : figure.Text,
                 Status = served.Count > 0 ? TraceStatus.Served : TraceStatus.Unserved,
-                Blocking = false,
+                // Only a stated load left unused fails the figures item; other counts often just describe the business.
+                Blocking = !figure.Derived && FigureUnit.IsLoad(figure.Unit),
                 ServedBy = [.. served.Take(6)],
                 Note = served.Count > 0 ? $"stated in {served.Count} place(s) of the design" : $"no part of the design uses {label}",
             };
         }
     }
-
-    private static bool IsMoney(Figure f) => f.Unit.Contains('/', StringComparison.Ordinal) && f.Unit.Split('/')[0].Trim() is { Length: 3 } code && code.All(char.IsUpper);
 
     // Words that say nothing about what is counted ("duration", "amount") do not tie a number to a passage.
     private static readonly HashSet<string> Generic = new(StringComparer.Ordinal) { "duration", "amount", "size", "ratio", "rate", "upper", "bound", "lower", "peak", "derived", "second", "minute", "hour", "day", "month", "year" };

@@ -28,6 +28,9 @@ internal static class KitNames
         return null;
     }
 
+    /// <summary>The products a constraint's value lists ("Kotlin, Postgres", "Sidekiq + Redis").</summary>
+    public static string[] Listed(string value) => value.Split([',', '/', '+'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>A pick run by the named cloud provider ("GCP" → a google-* service), or null.</summary>
     public static TechnologyChoice? OnCloud(DesignSection design, string cloud)
     {

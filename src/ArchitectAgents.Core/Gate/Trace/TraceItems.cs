@@ -62,7 +62,7 @@ public static class TraceItems
         {
             // A stated load (a rate: bookings/day, requests/s) is what the design is sized for; leaving one unused fails.
             // Other counts (sites, hotels, file sizes) often only describe the business and leave a warning.
-            var unusedLoad = figures.Any(r => !Met(r) && IsLoad(r));
+            var unusedLoad = figures.Any(r => !Met(r) && r.Blocking);
             items.Add(Item("trace.figures", "The stated figures are used (sizing, scaling triggers, cost)",
                 unusedLoad ? GateItemStatus.Fail : figures.All(Met) ? GateItemStatus.Pass : GateItemStatus.Warn, Count(figures, "stated figures")));
         }
@@ -86,10 +86,6 @@ public static class TraceItems
             items.Add(Item(id, title, list.All(Met) ? GateItemStatus.Pass : list.All(r => Met(r) || !r.Blocking) ? GateItemStatus.Warn : GateItemStatus.Fail, Count(list, noun)));
         }
     }
-
-    // A rate of something other than money ("1800 bookings/day", not "400 EUR/month").
-    private static bool IsLoad(TraceRow r) =>
-        r.Requirement.Split(' ', 2) is [_, var unit] && unit.Contains('/', StringComparison.Ordinal) && !(unit.Split('/')[0] is { Length: 3 } code && code.All(char.IsUpper));
 
     private static List<TraceRow> Of(IReadOnlyList<TraceRow> rows, string kind) => [.. rows.Where(r => r.Kind == kind)];
 
