@@ -17,8 +17,9 @@ public static class ComputedFindings
         var result = new Dictionary<string, SectionBase>(sections, StringComparer.Ordinal);
         if (result.TryGetValue(SectionNames.Gate, out var g) && g is GateSection gate && input.Design is not null)
         {
-            gate.Traceability = TraceabilityMatrix.Of(input);
-            outcome = EnforceGate(gate, [.. ContradictionItems.For(input), .. TraceItems.For(gate.Traceability, input)], revisionsLeft) ?? outcome;
+            var computed = ComputedGate.Of(input);
+            gate.Traceability = computed.Traceability;
+            outcome = EnforceGate(gate, [.. computed.Items], revisionsLeft) ?? outcome;
         }
 
         if (result.TryGetValue(SectionNames.Review, out var r) && r is ReviewSection review)

@@ -13,7 +13,11 @@ public static class ContradictionItems
 
     /// <summary>One item per check of the registry.</summary>
     public static List<GateItem> For(DesignDocument document, DesignCheckRegistry? registry = null) =>
-        [.. (registry ?? DesignCheckRegistry.Default).Run(document).Select(r => new GateItem
+        DesignView.Of(document) is { } view ? For(view, registry) : [];
+
+    /// <summary>One item per check of the registry, on an already parsed design.</summary>
+    public static List<GateItem> For(DesignView view, DesignCheckRegistry? registry = null) =>
+        [.. (registry ?? DesignCheckRegistry.Default).Run(view).Select(r => new GateItem
         {
             Id = Prefix + r.CheckId,
             Kind = Kind,

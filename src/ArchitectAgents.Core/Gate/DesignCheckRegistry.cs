@@ -25,5 +25,8 @@ public sealed class DesignCheckRegistry(IReadOnlyList<IDesignCheck> checks)
 
     /// <summary>Runs every check on a document; nothing when it has no design yet.</summary>
     public IReadOnlyList<CheckResult> Run(DesignDocument document) =>
-        DesignView.Of(document) is { } view ? [.. checks.Select(c => c.Run(view))] : [];
+        DesignView.Of(document) is { } view ? Run(view) : [];
+
+    /// <summary>Runs every check on an already parsed design.</summary>
+    public IReadOnlyList<CheckResult> Run(DesignView view) => [.. checks.Select(c => c.Run(view))];
 }

@@ -32,9 +32,8 @@ public sealed class ChecklistGateAgent : OfflineAgent
         Requirements(context, Add);
         Checklist(design, doc.Verification, facts, Add);
         AntiPatterns(design, facts, Add);
-        items.AddRange(ContradictionItems.For(doc));
-        var matrix = TraceabilityMatrix.Of(doc);
-        items.AddRange(TraceItems.For(matrix, doc));
+        var computed = ComputedGate.Of(doc);
+        items.AddRange(computed.Items);
 
         foreach (var result in doc.Validation?.Results ?? [])
         {
@@ -74,7 +73,7 @@ public sealed class ChecklistGateAgent : OfflineAgent
             Verdict = verdict,
             Iteration = input.Round,
             SentBack = verdict == GateVerdict.Revise ? [.. fixable.Select(i => i.Id)] : [],
-            Traceability = matrix,
+            Traceability = computed.Traceability,
             Summary = verdict switch
             {
                 GateVerdict.Pass => $"Pass with score {score}: {items.Count - warned} of {items.Count} items pass" + (warned > 0 ? $", {warned} warning(s) shown in the report (for example unverified versions)." : "."),

@@ -10,9 +10,13 @@ namespace ArchitectAgents.Core.Gate;
 public static class TraceabilityMatrix
 {
     /// <summary>The matrix of a document; empty when it has no design or no context.</summary>
-    public static List<TraceRow> Of(DesignDocument document)
+    public static List<TraceRow> Of(DesignDocument document) => DesignView.Of(document) is { } view ? Of(view) : [];
+
+    /// <summary>The matrix of an already parsed design; empty when the document has no context.</summary>
+    public static List<TraceRow> Of(DesignView view)
     {
-        if (DesignView.Of(document) is not { } view || document.Context is not { } context)
+        var document = view.Document;
+        if (document.Context is not { } context)
         {
             return [];
         }
