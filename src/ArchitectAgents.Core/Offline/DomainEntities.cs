@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Gate;
 using ArchitectAgents.Core.Knowledge;
 using ArchitectAgents.Core.Requirements;
 
@@ -117,7 +118,7 @@ internal static partial class DomainEntities
         }
 
         bool Named(string column) => column.Split('_').Where(w => w.Length >= 3).Any(w =>
-            words.Contains(Inflection.Singular(w)) || words.Any(x => x.Length >= 4 && w.Length >= 4 && (x.StartsWith(w, StringComparison.Ordinal) || w.StartsWith(x, StringComparison.Ordinal))));
+            words.Contains(Inflection.Singular(w)) || words.Any(x => TraceWords.SameStem(x, w)));
 
         entity.Columns = [.. entity.Columns.Where(c => c.References is not null || KeptEverywhere.Contains(c.Name) || c.Name.EndsWith("_id", StringComparison.Ordinal) || Named(c.Name))];
         return entity;

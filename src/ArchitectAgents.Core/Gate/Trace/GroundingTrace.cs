@@ -49,7 +49,7 @@ internal static class GroundingTrace
             var head = words.LastOrDefault() ?? table;
             string? by = ControlTables.Value.TryGetValue(table, out var control) ? control
                 : briefWords.Contains(head) ? $"the brief's word '{head}'"
-                : briefWords.FirstOrDefault(w => w.Length >= 4 && head.Length >= 4 && (w.StartsWith(head, StringComparison.Ordinal) || head.StartsWith(w, StringComparison.Ordinal))) is { } near ? $"the brief's word '{near}'"
+                : briefWords.FirstOrDefault(w => TraceWords.SameStem(w, head)) is { } near ? $"the brief's word '{near}'"
                 : Synonym(table, briefText) is { } synonym ? $"the brief's word '{synonym}' (a synonym of {head} in the knowledge base)"
                 : null;
             yield return new TraceRow

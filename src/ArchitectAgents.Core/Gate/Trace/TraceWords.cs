@@ -52,6 +52,10 @@ internal static partial class TraceWords
     /// <summary>The content stems of a phrase, its head (last) word last.</summary>
     public static List<string> Content(string? phrase) => [.. Words(phrase)];
 
+    /// <summary>Two words of four letters or more where one begins the other ("reserv" and "reservation"): one word in another inflection.</summary>
+    public static bool SameStem(string a, string b) =>
+        a.Length >= 4 && b.Length >= 4 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal));
+
     /// <summary>Share of <paramref name="wanted"/> found in <paramref name="have"/>, 0 when nothing is wanted.</summary>
     public static double Overlap(IReadOnlyCollection<string> wanted, IReadOnlySet<string> have) =>
         wanted.Count == 0 ? 0 : (double)wanted.Count(have.Contains) / wanted.Count;
