@@ -24,9 +24,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   as_root service postgresql stop >/dev/null 2>&1 || true
 fi
 
-# Pinned npm packages (package-lock.json), reinstalled only when a lock file changes: the validators' parsers,
-# and the context7 MCP server the docs verifier's tests run over stdio and HTTP.
-for tools in tools/validators tools/context7; do
+# Pinned npm packages (package-lock.json), reinstalled only when a lock file changes: every folder under tools/
+# with a lock file (the validators' parsers, the context7 MCP server, the real clients the interop tests drive).
+for lock in tools/*/package-lock.json; do
+  tools=$(dirname "$lock")
   stamp="$tools/node_modules/.lock-hash"
   hash=$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
