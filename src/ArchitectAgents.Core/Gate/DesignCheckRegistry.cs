@@ -18,6 +18,7 @@ public sealed class DesignCheckRegistry(IReadOnlyList<IDesignCheck> checks)
         new UnusedTechnologyCheck(),
         new UntouchedTableCheck(),
         new UnownedOperationCheck(),
+        new MechanismCheck(),
     ]);
 
     /// <summary>The checks, in order.</summary>

@@ -65,6 +65,9 @@ public sealed class CapabilityInfo
 
     /// <summary>What it costs, in words (priced lines come from prices.json).</summary>
     public List<string> CostLines { get; set; } = [];
+
+    /// <summary>The tables and operations it adds to the design's own domain, or null when it adds none.</summary>
+    public CapabilityMechanism? Mechanism { get; set; }
 }
 
 /// <summary>

@@ -60,6 +60,15 @@ public sealed class RemedyOperation
     public bool List { get; set; }
     /// <summary>Tables the operation reads or writes (the contract's x-tables).</summary>
     public List<string> Tables { get; set; } = [];
+
+    /// <summary>Component that answers it without a table (the contract's x-owner), when it has no tables.</summary>
+    public string Owner { get; set; } = "";
+
+    /// <summary>True for an operation a third party calls with its own signature instead of a user's token (a payment provider's webhook).</summary>
+    public bool Public { get; set; }
+
+    /// <summary>Fields of its request body (only what a client may set); empty: an action body with a reason.</summary>
+    public List<EntityColumn> Body { get; set; } = [];
 }
 
 /// <summary>The controls file.</summary>

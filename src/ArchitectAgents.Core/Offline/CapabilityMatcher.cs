@@ -33,7 +33,9 @@ internal static class CapabilityMatcher
             if (model.ExistingDecisions.OrderByDescending(d => capability.ExistingSystemWords.Any(w => ExistingStack.Mentions(d.Decision, w)))
                     .FirstOrDefault(d => capability.ExistingSystemWords.Any(w => ExistingStack.Mentions(d.Text, w))) is { } runs)
             {
-                plan.Capabilities.Add(Use(capability, because, $"the existing system, kept (\"{Short(runs.Decision)}\")", []));
+                var kept = Use(capability, because, $"the existing system, kept (\"{Short(runs.Decision)}\")", []);
+                kept.ExistingSystem = true;
+                plan.Capabilities.Add(kept);
                 continue;
             }
 
@@ -47,9 +49,9 @@ internal static class CapabilityMatcher
 
             // A product the brief already runs in the capability's role wins over the catalogue default (stated Adyen
             // stays Adyen, stated Sidekiq carries the jobs, stated Redis holds the counters).
-            if (capability.Keeps.Select(category => KitFitter.Existing(f, kb, category)).FirstOrDefault(k => k is not null) is { } kept)
+            if (capability.Keeps.Select(category => KitFitter.Existing(f, kb, category)).FirstOrDefault(k => k is not null) is { } keptTech)
             {
-                tech = kept;
+                tech = keptTech;
             }
             else if (capability.Keeps.Select(category => Stated(model, category)).FirstOrDefault(s => s is not null) is { } statedName)
             {
@@ -78,8 +80,10 @@ internal static class CapabilityMatcher
                 added.Add(component.Name);
             }
 
-            plan.Capabilities.Add(Use(capability, because, tech?.Name ?? techText,
-                added.Count > 0 ? added : [.. capability.Components.Where(c => plan.Has(c.Id)).Select(c => c.Name)]));
+            var use = Use(capability, because, tech?.Name ?? techText,
+                added.Count > 0 ? added : [.. capability.Components.Where(c => plan.Has(c.Id)).Select(c => c.Name)]);
+            use.UseCaseId = matcher.MatchedUseCase?.Id;
+            plan.Capabilities.Add(use);
         }
     }
 

@@ -41,6 +41,8 @@ public sealed partial class DesignerAgent : OfflineAgent
         var fromModel = context.Requirements.Entities.Count > 0;
         var entities = DomainEntities.From(context, kb).Take(MaxResources).ToList();
         var service = plan.Has("app") ? "app" : plan.Has("core") ? "core" : "api";
+        // Capabilities bring their mechanism into the brief's domain: seat holds with the stated TTL, checkout sessions, sign-offs.
+        var mechanismOperations = CapabilityMechanisms.Apply(plan, CapabilityCatalog.Default, context.Requirements, entities, service);
         var title = string.IsNullOrWhiteSpace(input.Document.Brief?.Title) ? "Service API" : input.Document.Brief!.Title;
         var words = DesignWords.From(facts, plan, entities);
         ComponentWording.Apply(plan, words, facts);
@@ -59,7 +61,7 @@ public sealed partial class DesignerAgent : OfflineAgent
             },
             Api = new ApiDesign
             {
-                OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities, controls.SelectMany(c => c.Remedy.Api), service, fromModel ? context.Requirements.UseCases : null),
+                OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities, controls.SelectMany(c => c.Remedy.Api).Concat(mechanismOperations), service, fromModel ? context.Requirements.UseCases : null),
                 Authentication = $"OAuth 2.1 / OpenID Connect bearer tokens (JWT) issued by {plan.Kit!.Identity?.Name ?? "the application's own sign-in"} on every operation except the public health probe, with scopes per resource"
                     + (words.Systems.Count > 0 ? $"; {DesignWords.List(words.Systems)} use the client-credentials flow." : "."),
                 Versioning = "URI major version (/v1); additive changes only within a version; breaking changes get /v2 with a published deprecation window (Deprecation and Sunset headers).",

@@ -103,7 +103,7 @@ internal static partial class OpenApiWriter
 
         foreach (var op in extraOperations)
         {
-            AddExtraOperation(paths, op);
+            AddExtraOperation(paths, schemas, entities, op);
         }
 
         var document = new Dictionary<string, object>
@@ -258,7 +258,7 @@ internal static partial class OpenApiWriter
 
     private static IEnumerable<EntityColumn> CreateColumns(EntityInfo entity) => entity.Columns.Where(c => !ServerOwnedFields.IsServerOwned(c.Name));
 
-    private static void AddExtraOperation(Dictionary<string, object> paths, Knowledge.RemedyOperation op)
+    private static void AddExtraOperation(Dictionary<string, object> paths, Dictionary<string, object> schemas, IReadOnlyList<EntityInfo> entities, Knowledge.RemedyOperation op)
     {
         var method = op.Method.ToLowerInvariant();
         if (!paths.TryGetValue(op.Path, out var existing))
@@ -293,19 +293,44 @@ internal static partial class OpenApiWriter
         {
             operation["x-tables"] = op.Tables;
         }
+        else if (op.Owner.Length > 0)
+        {
+            operation["x-owner"] = op.Owner;
+        }
+
+        if (op.Public)
+        {
+            // Called by a third party (a provider's webhook) that proves itself with its signature, not a user token.
+            operation["security"] = Array.Empty<object>();
+        }
 
         if (parameters.Count > 0)
         {
             operation["parameters"] = parameters;
         }
 
-        if (method is "post" or "put" or "patch")
+        if (method is "post" or "put" or "patch" && op.Body.Count > 0)
+        {
+            var schemaName = Pascal(((string)operation["operationId"]).Replace('-', '_')) + "Request";
+            schemas[schemaName] = new Dictionary<string, object>
+            {
+                ["type"] = "object",
+                ["additionalProperties"] = false,
+                ["required"] = op.Body.Where(c => !c.Nullable).Select(c => c.Name).ToArray(),
+                ["properties"] = op.Body.ToDictionary(c => c.Name, c => (object)ColumnSchema(c)),
+            };
+            operation["requestBody"] = Body($"#/components/schemas/{schemaName}", op.Body.ToDictionary(c => c.Name, c => ExampleValue(c)));
+        }
+        else if (method is "post" or "put" or "patch")
         {
             operation["requestBody"] = Body("#/components/schemas/ActionRequest", new Dictionary<string, object> { ["reason"] = "Requested by the data subject" });
         }
 
+        // An operation on one of the design's own tables answers with that record and says when the state forbids it (409).
+        var record = entities.FirstOrDefault(e => op.Tables.Count > 0 && e.Table == op.Tables[0]);
         operation["responses"] = method switch
         {
+            "post" when record is not null => Responses(("200", Json($"#/components/schemas/{Pascal(record.Name)}", $"The {Words(record.Name)} in its new state.")), "400", "401", "403", "404", "409", "429"),
             "delete" => Responses(("204", new Dictionary<string, object> { ["description"] = "Done." }), "401", "403", "404", "429"),
             "post" => Responses(("202", Json("#/components/schemas/Resource", "Accepted for processing.")), "400", "401", "403", "429"),
             _ => Responses(("200", Json(op.List ? "#/components/schemas/ResourcePage" : "#/components/schemas/Resource", "OK.")), "400", "401", "403", "429"),

@@ -30,6 +30,13 @@ internal static partial class RequirementsFacts
             context.Figures.PeakRequestsPerSecond = new ExtractedFigure { Value = rps.Value, Unit = "requests/s", Evidence = rps.Text };
         }
 
+        // No stated rate: a rate the reader derived from the brief's own figures (a crowd inside a window) sizes the
+        // design before any rule of thumb, marked as assumed with its arithmetic.
+        if (context.Figures.PeakRequestsPerSecond is null && model.Figures.Where(f => f.Derived && f.Unit == "requests/s").MaxBy(f => f.Value) is { } derived)
+        {
+            context.Figures.PeakRequestsPerSecond = new ExtractedFigure { Value = derived.Value, Unit = "requests/s", Evidence = "derived: " + derived.Derivation, Assumed = true };
+        }
+
         if (context.Figures.TransactionsPerDay is null && stated.Where(f => Volume().IsMatch(f.Unit) && !Currency().IsMatch(f.Unit)).MaxBy(PerDay) is { } volume)
         {
             context.Figures.TransactionsPerDay = new ExtractedFigure { Value = Math.Round(PerDay(volume)), Unit = "per day", Evidence = volume.Text };

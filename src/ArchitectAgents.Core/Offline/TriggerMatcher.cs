@@ -15,9 +15,13 @@ internal sealed class TriggerMatcher(RequirementsModel model, CapabilityCatalog 
 {
     private readonly Money? budget = Money.MonthlyBudget(model);
 
+    /// <summary>The use case whose verb and object matched in the last <see cref="Because"/> call, if one did: the thing a capability's mechanism works on.</summary>
+    public UseCase? MatchedUseCase { get; private set; }
+
     /// <summary>The model's features that call for the capability, quoted; null when none does (or a required second feature is missing).</summary>
     public string? Because(CapabilityTriggers t)
     {
+        MatchedUseCase = null;
         if (First(t, t.Excludes) is not { } because)
         {
             return null;
@@ -42,6 +46,7 @@ internal sealed class TriggerMatcher(RequirementsModel model, CapabilityCatalog 
                 || t.Verbs.Any(v => Same(u.Action, v)) && objects.Any(o => MentionsWord(u.Object, o))
                 || t.Actors.Any(a => MentionsWord(u.Actor, a)))) is { } useCase)
         {
+            MatchedUseCase ??= useCase;
             return $"use case: {useCase.Actor} {useCase.Action} {useCase.Object}".Replace("  ", " ", StringComparison.Ordinal);
         }
 

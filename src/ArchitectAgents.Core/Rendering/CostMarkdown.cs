@@ -39,6 +39,17 @@ internal static class CostMarkdown
             // Risks and growth triggers appear in sections 6 and 7; this table says why each capability is here.
             Md.Table(sb, ["Capability", "Because", "Technology", "Components"],
                 d.Capabilities.Select(c => new[] { c.Name, c.Because, c.Technology, string.Join(", ", c.Components) }));
+            var mechanisms = d.Capabilities.Where(c => c.Mechanism.Length > 0).ToList();
+            if (mechanisms.Count > 0)
+            {
+                sb.Append("\n### How they work here\n\n");
+                foreach (var c in mechanisms)
+                {
+                    var parts = c.Tables.Select(t => $"`{t}`").Concat(c.Operations.Select(o => $"`{o}`")).ToList();
+                    sb.Append("- **").Append(Md.Inline(c.Name)).Append("**")
+                      .Append(parts.Count > 0 ? $" ({string.Join(", ", parts)})" : "").Append(": ").Append(Md.Inline(c.Mechanism)).Append('\n');
+                }
+            }
         }
     }
 

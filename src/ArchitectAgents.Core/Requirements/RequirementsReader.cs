@@ -67,6 +67,7 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
 
             var read = FigureReader.Read(sentence, heading);
             model.Figures.AddRange(read.Figures);
+            model.Figures.AddRange(BurstFigures.Read(sentence, read.Figures));
             model.QualityTargets.AddRange(read.Targets);
             // A question the brief answers itself is read with its answer ("Why not Teams? … the board said no").
             var statement = sentence.EndsWith('?') && index + 1 < sentences.Count ? sentence + " " + sentences[index + 1].Text : sentence;

@@ -43,7 +43,7 @@ public sealed class CapabilityTriggerTests
     public void AnExistingLedger_IsKept_NotBuiltAgain()
     {
         var f = BriefFacts.Of(40, "AWS");
-        f.Context.Requirements.UseCases.Add(Case("Customers", "pay", "invoices", "Customers pay invoices in the app."));
+        f.Context.Requirements.UseCases.Add(Case("Customers", "transfer", "money", "Customers transfer money between their accounts in the app."));
         f.Context.Requirements.ExistingDecisions.Add(new ExistingDecision { Decision = "the general ledger is an existing system", Text = "Balances live in our existing general ledger service." });
 
         var ledger = Assert.Single(Capabilities(f), c => c.Id == "double-entry-ledger");

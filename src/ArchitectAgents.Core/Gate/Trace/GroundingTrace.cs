@@ -43,11 +43,22 @@ internal static class GroundingTrace
             .. model.Nouns,
         ]));
         var briefText = document.Brief?.Text ?? "";
+        // A capability's mechanism adds its tables (seat_holds, payment_events) because the model called for the capability.
+        var mechanismTables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var capability in document.Design?.Capabilities ?? [])
+        {
+            foreach (var t in capability.Tables)
+            {
+                mechanismTables.TryAdd(t, $"capability '{capability.Name}' ({capability.Because})");
+            }
+        }
+
         foreach (var table in scope.View.Schema.Tables)
         {
             var words = TraceWords.Content(table.Replace('_', ' '));
             var head = words.LastOrDefault() ?? table;
             string? by = ControlTables.Value.TryGetValue(table, out var control) ? control
+                : mechanismTables.TryGetValue(table, out var mechanism) ? mechanism
                 : briefWords.Contains(head) ? $"the brief's word '{head}'"
                 : briefWords.FirstOrDefault(w => TraceWords.SameStem(w, head)) is { } near ? $"the brief's word '{near}'"
                 : Synonym(table, briefText) is { } synonym ? $"the brief's word '{synonym}' (a synonym of {head} in the knowledge base)"
