@@ -27,6 +27,7 @@ internal static class HealthEndpoints
                 return TypedResults.Json(new ReadinessResponse("unavailable", ex.Message, null), statusCode: StatusCodes.Status503ServiceUnavailable);
             }
         }).WithName("ready").WithSummary("Readiness: the run store answers; 503 when it does not.")
-            .Produces<ReadinessResponse>(StatusCodes.Status503ServiceUnavailable).ProducesProblems(StatusCodes.Status400BadRequest);
+            .Produces<ReadinessResponse>(StatusCodes.Status503ServiceUnavailable)
+            .WithResponseDescription(StatusCodes.Status503ServiceUnavailable, "The run store cannot be read; store holds the reason.").ProducesProblems(StatusCodes.Status400BadRequest);
     }
 }

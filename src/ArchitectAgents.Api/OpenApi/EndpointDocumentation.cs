@@ -46,16 +46,19 @@ internal static class EndpointDocumentation
             return Task.CompletedTask;
         });
 
+    /// <summary>Says what a response means when the status name alone ("OK") does not.</summary>
+    public static RouteHandlerBuilder WithResponseDescription(this RouteHandlerBuilder builder, int status, string description) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            Response(operation, status).Description = description;
+            return Task.CompletedTask;
+        });
+
     /// <summary>A header the response to <paramref name="status"/> carries.</summary>
     public static RouteHandlerBuilder WithResponseHeader(this RouteHandlerBuilder builder, int status, string name, string description) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>
         {
-            var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (operation.Responses?.TryGetValue(key, out var found) != true || found is not OpenApiResponse response)
-            {
-                throw new InvalidOperationException($"operation {operation.OperationId} has no {status} response for header '{name}'");
-            }
-
+            var response = Response(operation, status);
             response.Headers ??= new Dictionary<string, IOpenApiHeader>();
             response.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
             return Task.CompletedTask;
@@ -91,4 +94,8 @@ internal static class EndpointDocumentation
             };
             return Task.CompletedTask;
         });
+
+    private static OpenApiResponse Response(OpenApiOperation operation, int status) =>
+        operation.Responses?.GetValueOrDefault(status.ToString(System.Globalization.CultureInfo.InvariantCulture)) as OpenApiResponse
+            ?? throw new InvalidOperationException($"operation {operation.OperationId} declares no {status} response");
 }

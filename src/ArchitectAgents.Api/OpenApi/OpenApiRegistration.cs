@@ -10,6 +10,7 @@ internal static class OpenApiRegistration
         {
             o.AddDocumentTransformer<DocumentConventions>();
             o.AddOperationTransformer<SecurityConventions>();
+            o.AddSchemaTransformer<NumbersAsWrittenTransformer>();
             o.AddSchemaTransformer<ClosedSchemaTransformer>();
             o.AddSchemaTransformer<ProblemSchemaTransformer>();
         });

@@ -74,7 +74,6 @@ internal sealed record CreateRunOptionsBody
 internal sealed record RunBudgetBody
 {
     [Description("Input plus output tokens over the whole run; a positive whole number.")]
-    [Range(1, long.MaxValue)]
     public long? MaxTokens { get; init; }
 
     [Description("Model cost in US dollars over the whole run; a positive number.")]

@@ -19,9 +19,11 @@ namespace ArchitectAgents.Api.Runs;
 /// <summary>The <c>/v1/runs</c> endpoints.</summary>
 internal static class RunEndpoints
 {
-    private static readonly string[] AnswerFields = ["answers"];
+    /// <summary>The fields of an answers body; <see cref="AnswersBody"/> documents the same ones (a test compares them).</summary>
+    internal static readonly string[] AnswerFields = ["answers"];
 
-    private static readonly string[] ResumeFields = ["budget"];
+    /// <summary>The fields of a resume body; <see cref="ResumeBody"/> documents the same ones.</summary>
+    internal static readonly string[] ResumeFields = ["budget"];
 
     public static RouteGroupBuilder MapRuns(this IEndpointRouteBuilder app)
     {
@@ -45,6 +47,7 @@ internal static class RunEndpoints
         group.MapGet("/{id}", GetAsync).WithName("getRun").WithSummary("One run.").ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/events", RunEventStream.StreamAsync).WithName("streamRunEvents").WithSummary("Server-Sent Events; resume with Last-Event-ID.")
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
+            .WithResponseDescription(StatusCodes.Status200OK, "The run's events as they are stored, each with id:, event: and data: (JSON) lines, then event: end once the run has ended; comment lines keep the connection alive.")
             .WithRequestHeader("Last-Event-ID", "Resume after this event id (the id: field of the last event received); EventSource sends it on reconnect. Wins over the lastEventId query parameter.")
             .WithParameterDescription("lastEventId", "Resume after this event id, for clients that cannot set the Last-Event-ID header; ignored when the header is sent.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
