@@ -64,6 +64,10 @@ internal static class EndpointDocumentation
             return Task.CompletedTask;
         });
 
+    /// <summary>The JSON body the handler reads itself, described by <typeparamref name="TBody"/> (see <see cref="DocumentedJsonBody"/>).</summary>
+    public static RouteHandlerBuilder DocumentsJsonBody<TBody>(this RouteHandlerBuilder builder, bool required = true) =>
+        builder.WithMetadata(new DocumentedJsonBody(typeof(TBody), required));
+
     /// <summary>An example request body, shown by the reference page and checked against the body's schema by the linter.</summary>
     public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder builder, JsonNode example) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>

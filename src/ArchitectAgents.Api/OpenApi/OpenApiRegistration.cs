@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace ArchitectAgents.Api.OpenApi;
 
 /// <summary>The service's OpenAPI document, <c>/openapi/v1.json</c>, with the conventions that make it complete.</summary>
@@ -5,8 +8,10 @@ internal static class OpenApiRegistration
 {
     public const string DocumentName = "v1";
 
-    public static IServiceCollection AddArchitectOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(DocumentName, o =>
+    public static IServiceCollection AddArchitectOpenApi(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IApiDescriptionProvider, DocumentedJsonBodyProvider>());
+        return services.AddOpenApi(DocumentName, o =>
         {
             o.AddDocumentTransformer<DocumentConventions>();
             o.AddOperationTransformer<SecurityConventions>();
@@ -14,4 +19,5 @@ internal static class OpenApiRegistration
             o.AddSchemaTransformer<ClosedSchemaTransformer>();
             o.AddSchemaTransformer<ProblemSchemaTransformer>();
         });
+    }
 }

@@ -30,7 +30,7 @@ internal static class RunEndpoints
         var group = app.MapGroup("/v1/runs").WithTags("runs").RequireAuthorization().RequireRateLimiting(ApiInfrastructure.RateLimitPolicy);
         group.MapPost("/", CreateAsync).WithName("createRun").WithSummary("Start a design run (202 + Location); honours Idempotency-Key.")
             // The handler parses the body itself (CreateRunRequest.Parse); these describe it for the document only.
-            .Accepts<CreateRunBody>("application/json").WithRequestExample(CreateRunBody.Example)
+            .DocumentsJsonBody<CreateRunBody>().WithRequestExample(CreateRunBody.Example)
             .WithRequestHeader("Idempotency-Key",
                 "Makes a retry safe: a second request with the same key and the same body answers the first run (with Idempotent-Replayed: true) instead of starting another; the same key with a different body is 409. At most 200 characters, given once.",
                 maxLength: 200)
@@ -54,10 +54,10 @@ internal static class RunEndpoints
         group.MapGet("/{id}/questions", QuestionsAsync).WithName("getRunQuestions").WithSummary("Clarifying questions waiting for answers.")
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/answers", AnswerAsync).WithName("answerRunQuestions").WithSummary("Answer the questions; the run resumes from its checkpoint.")
-            .Accepts<AnswersBody>("application/json").WithRequestExample(AnswersBody.Example)
+            .DocumentsJsonBody<AnswersBody>().WithRequestExample(AnswersBody.Example)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/{id}/resume", ResumeAsync).WithName("resumeRun").WithSummary("Continue a failed run from its last checkpoint, optionally with a new budget.")
-            .Accepts<ResumeBody>(isOptional: true, "application/json").WithRequestExample(ResumeBody.Example)
+            .DocumentsJsonBody<ResumeBody>(required: false).WithRequestExample(ResumeBody.Example)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/{id}/cancel", CancelAsync).WithName("cancelRun").WithSummary("Cancel a run.")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);

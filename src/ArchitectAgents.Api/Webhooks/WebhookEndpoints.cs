@@ -41,7 +41,7 @@ internal static class WebhookEndpoints
             .ProducesProblems(WebhookProblems);
         group.MapPost("/generic", GenericAsync).WithName("receiveGenericWebhook")
             .WithSummary("Generic ticket events, signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature); older than the tolerance is refused.")
-            .Accepts<GenericEventBody>("application/json").WithRequestExample(GenericEventBody.Example)
+            .DocumentsJsonBody<GenericEventBody>().WithRequestExample(GenericEventBody.Example)
             .WithRequestHeader("webhook-id", "The delivery id; a repeated id is answered 200 duplicate.", required: true, maxLength: 128)
             .WithRequestHeader("webhook-timestamp", "Unix seconds when the delivery was signed; outside Webhooks:Generic:ToleranceSeconds it is refused as a replay.", required: true)
             .WithRequestHeader("webhook-signature", "v1,<base64 HMAC-SHA256 of 'webhook-id.webhook-timestamp.body'> made with Webhooks:Generic:Secret.", required: true)
