@@ -9,7 +9,7 @@ namespace ArchitectAgents.Api.OpenApi;
 /// </summary>
 internal static class EndpointDocumentation
 {
-    /// <summary>The problem statuses the handler itself answers (401, 429 and 503 are added for every secured endpoint by <see cref="SecurityConventions"/>).</summary>
+    /// <summary>The problem statuses the handler itself answers (<see cref="SecurityConventions"/> adds 401 and 503 to secured endpoints and 429 to rate-limited ones).</summary>
     public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statuses)
     {
         foreach (var status in statuses)
