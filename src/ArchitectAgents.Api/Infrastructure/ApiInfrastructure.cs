@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using ArchitectAgents.Api.Auth;
+using ArchitectAgents.Api.OpenApi;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -36,7 +37,7 @@ internal static class ApiInfrastructure
             // Non-ASCII header bytes are read (as Latin-1) instead of refused, so the middleware can refuse them by name.
             o.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
         });
-        services.AddOpenApi("v1");
+        services.AddArchitectOpenApi();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

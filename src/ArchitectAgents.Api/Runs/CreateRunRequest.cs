@@ -21,9 +21,11 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
 
     private const int MaxAttachments = 10;
 
-    private static readonly string[] TopLevelFields = ["brief", "workflow", "options", "callbackUrl", "attachments"];
+    /// <summary>The top-level fields; <see cref="CreateRunBody"/> documents the same ones (a test compares them).</summary>
+    internal static readonly string[] TopLevelFields = ["brief", "workflow", "options", "callbackUrl", "attachments"];
 
-    private static readonly string[] OptionFields = ["interactive", "questionTimeoutSeconds", "budget", "models"];
+    /// <summary>The fields of <c>options</c>; <see cref="CreateRunOptionsBody"/> documents the same ones.</summary>
+    internal static readonly string[] OptionFields = ["interactive", "questionTimeoutSeconds", "budget", "models"];
 
     /// <summary>The fields of a budget object.</summary>
     internal static readonly string[] BudgetFields = ["maxTokens", "maxCostUsd"];

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArchitectAgents.Api.Auth;
 using ArchitectAgents.Api.Infrastructure;
+using ArchitectAgents.Api.OpenApi;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Rendering;
 using ArchitectAgents.Core.Models;
@@ -18,26 +19,62 @@ namespace ArchitectAgents.Api.Runs;
 /// <summary>The <c>/v1/runs</c> endpoints.</summary>
 internal static class RunEndpoints
 {
-    private static readonly string[] AnswerFields = ["answers"];
+    /// <summary>The fields of an answers body; <see cref="AnswersBody"/> documents the same ones (a test compares them).</summary>
+    internal static readonly string[] AnswerFields = ["answers"];
 
-    private static readonly string[] ResumeFields = ["budget"];
+    /// <summary>The fields of a resume body; <see cref="ResumeBody"/> documents the same ones.</summary>
+    internal static readonly string[] ResumeFields = ["budget"];
 
     public static RouteGroupBuilder MapRuns(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/runs").WithTags("runs").RequireAuthorization().RequireRateLimiting(ApiInfrastructure.RateLimitPolicy);
-        group.MapPost("/", CreateAsync).WithName("createRun").WithSummary("Start a design run (202 + Location); honours Idempotency-Key.");
-        group.MapGet("/", ListAsync).WithName("listRuns").WithSummary("The caller's runs, newest first, with status/time filters and cursor pagination.");
-        group.MapGet("/{id}", GetAsync).WithName("getRun").WithSummary("One run.");
-        group.MapGet("/{id}/events", RunEventStream.StreamAsync).WithName("streamRunEvents").WithSummary("Server-Sent Events; resume with Last-Event-ID.");
-        group.MapGet("/{id}/questions", QuestionsAsync).WithName("getRunQuestions").WithSummary("Clarifying questions waiting for answers.");
-        group.MapPost("/{id}/answers", AnswerAsync).WithName("answerRunQuestions").WithSummary("Answer the questions; the run resumes from its checkpoint.");
-        group.MapPost("/{id}/resume", ResumeAsync).WithName("resumeRun").WithSummary("Continue a failed run from its last checkpoint, optionally with a new budget.");
-        group.MapPost("/{id}/cancel", CancelAsync).WithName("cancelRun").WithSummary("Cancel a run.");
-        group.MapGet("/{id}/document", DocumentAsync).WithName("getRunDocument").WithSummary("The design document (?revision=N for an earlier state).");
-        group.MapGet("/{id}/document/revisions", RevisionsAsync).WithName("listRunDocumentRevisions").WithSummary("Every section write, in order.");
-        group.MapGet("/{id}/deliverables", DeliverablesAsync).WithName("listRunDeliverables").WithSummary("The deliverable files.");
-        group.MapGet("/{id}/deliverables/{name}", DeliverableAsync).WithName("getRunDeliverable").WithSummary("One deliverable file.");
-        group.MapGet("/{id}/deliverables.zip", ZipAsync).WithName("getRunDeliverablesZip").WithSummary("All deliverables as a zip.");
+        group.MapPost("/", CreateAsync).WithName("createRun").WithSummary("Start a design run (202 + Location); honours Idempotency-Key.")
+            // The handler parses the body itself (CreateRunRequest.Parse); these describe it for the document only.
+            .DocumentsJsonBody<CreateRunBody>().WithRequestExample(CreateRunBody.Example)
+            .WithRequestHeader("Idempotency-Key",
+                "Makes a retry safe: a second request with the same key and the same body answers the first run (with Idempotent-Replayed: true) instead of starting another; the same key with a different body is 409. At most 200 characters, given once.",
+                maxLength: 200)
+            .WithResponseHeader(StatusCodes.Status202Accepted, "Location", "The run's URL, /v1/runs/{id}.")
+            .WithResponseHeader(StatusCodes.Status202Accepted, "Idempotent-Replayed", "\"true\" when this answers an earlier request with the same Idempotency-Key.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        group.MapGet("/", ListAsync).WithName("listRuns").WithSummary("The caller's runs, newest first, with status/time filters and cursor pagination.")
+            .WithParameterDescription("status", $"Only runs in this status: {string.Join(", ", RunStatuses.All)}.")
+            .WithParameterDescription("createdAfter", "Only runs created after this ISO 8601 date-time, for example 2026-11-24T10:00:00Z.")
+            .WithParameterDescription("createdBefore", "Only runs created before this ISO 8601 date-time.")
+            .WithParameterDescription("limit", "Page size, 1 to 100 (default 20).")
+            .WithParameterDescription("cursor", "The nextCursor of the previous page.")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id}", GetAsync).WithName("getRun").WithSummary("One run.").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/events", RunEventStream.StreamAsync).WithName("streamRunEvents").WithSummary("Server-Sent Events; resume with Last-Event-ID.")
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
+            .WithResponseDescription(StatusCodes.Status200OK, "The run's events as they are stored, each with id:, event: and data: (JSON) lines, then event: end once the run has ended; comment lines keep the connection alive.")
+            .WithRequestHeader("Last-Event-ID", "Resume after this event id (the id: field of the last event received); EventSource sends it on reconnect. Wins over the lastEventId query parameter.")
+            .WithParameterDescription("lastEventId", "Resume after this event id, for clients that cannot set the Last-Event-ID header; ignored when the header is sent.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/questions", QuestionsAsync).WithName("getRunQuestions").WithSummary("Clarifying questions waiting for answers.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/answers", AnswerAsync).WithName("answerRunQuestions").WithSummary("Answer the questions; the run resumes from its checkpoint.")
+            .DocumentsJsonBody<AnswersBody>().WithRequestExample(AnswersBody.Example)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        group.MapPost("/{id}/resume", ResumeAsync).WithName("resumeRun").WithSummary("Continue a failed run from its last checkpoint, optionally with a new budget.")
+            .DocumentsJsonBody<ResumeBody>(required: false).WithRequestExample(ResumeBody.Example)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        group.MapPost("/{id}/cancel", CancelAsync).WithName("cancelRun").WithSummary("Cancel a run.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapGet("/{id}/document", DocumentAsync).WithName("getRunDocument").WithSummary("The design document (?revision=N for an earlier state).")
+            .Produces<DesignDocument>(StatusCodes.Status200OK, "application/json")
+            .WithParameterDescription("revision", "Show the document as it stood after its first N section writes (1 to the number of revisions).")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/document/revisions", RevisionsAsync).WithName("listRunDocumentRevisions").WithSummary("Every section write, in order.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/deliverables", DeliverablesAsync).WithName("listRunDeliverables").WithSummary("The deliverable files.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/deliverables/{name}", DeliverableAsync).WithName("getRunDeliverable").WithSummary("One deliverable file.")
+            .Produces<string>(StatusCodes.Status200OK, "text/markdown", "text/vnd.mermaid", "application/yaml", "application/sql", "application/json", "text/plain")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/deliverables.zip", ZipAsync).WithName("getRunDeliverablesZip").WithSummary("All deliverables as a zip.")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/zip")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 
@@ -337,7 +374,7 @@ internal static class RunEndpoints
             ? TypedResults.Ok(doc.History.Select((h, i) => new RevisionResponse(i + 1, h.Section, h.Revision, h.Author, h.Round, h.UpdatedAt, h.Changed)).ToList())
             : NotFound(id, "has no document yet");
 
-    internal static async Task<Results<Ok<List<object>>, ProblemHttpResult>> DeliverablesAsync(HttpContext http, string id, RunService runs, CancellationToken ct)
+    internal static async Task<Results<Ok<List<DeliverableFile>>, ProblemHttpResult>> DeliverablesAsync(HttpContext http, string id, RunService runs, CancellationToken ct)
     {
         if (await FinishedDocumentAsync(http, id, runs, ct) is not { } doc)
         {
@@ -345,7 +382,7 @@ internal static class RunEndpoints
         }
 
         var files = DeliverableRenderer.Render(doc);
-        return TypedResults.Ok(files.Select(f => (object)new { name = f.Key, bytes = Encoding.UTF8.GetByteCount(f.Value), href = $"/v1/runs/{id}/deliverables/{f.Key}" }).ToList());
+        return TypedResults.Ok(files.Select(f => new DeliverableFile(f.Key, Encoding.UTF8.GetByteCount(f.Value), $"/v1/runs/{id}/deliverables/{f.Key}")).ToList());
     }
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> DeliverableAsync(HttpContext http, string id, string name, RunService runs, CancellationToken ct)

@@ -80,3 +80,6 @@ internal sealed record QuestionsResponse(string Status, IReadOnlyList<Clarifying
 
 /// <summary>One entry of a document's revision history.</summary>
 internal sealed record RevisionResponse(int Revision, string Section, int SectionRevision, string Author, int Round, DateTimeOffset UpdatedAt, IReadOnlyList<string> Changed);
+
+/// <summary>One deliverable file of a completed run.</summary>
+internal sealed record DeliverableFile(string Name, int Bytes, string Href);

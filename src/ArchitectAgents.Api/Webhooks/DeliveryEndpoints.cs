@@ -1,5 +1,6 @@
 using ArchitectAgents.Api.Auth;
 using ArchitectAgents.Api.Infrastructure;
+using ArchitectAgents.Api.OpenApi;
 using ArchitectAgents.Api.Runs;
 using ArchitectAgents.Runs.Deliveries;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,8 +13,13 @@ internal static class DeliveryEndpoints
     public static RouteGroupBuilder MapDeliveries(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/deliveries").WithTags("deliveries").RequireAuthorization().RequireRateLimiting(ApiInfrastructure.RateLimitPolicy);
-        group.MapGet("/", ListAsync).WithName("listDeliveries").WithSummary("Outbound deliveries of the caller's runs, newest first; status=dead is the dead-letter list.");
-        group.MapPost("/{id}/replay", ReplayAsync).WithName("replayDelivery").WithSummary("Queue a dead (or delivered) delivery again, with the same webhook-id and a fresh retry schedule.");
+        group.MapGet("/", ListAsync).WithName("listDeliveries").WithSummary("Outbound deliveries of the caller's runs, newest first; status=dead is the dead-letter list.")
+            .WithParameterDescription("status", $"Only deliveries in this status: {string.Join(", ", DeliveryStatuses.All)}.")
+            .WithParameterDescription("runId", "Only deliveries of this run.")
+            .WithParameterDescription("limit", "How many, 1 to 100 (default 50).")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapPost("/{id}/replay", ReplayAsync).WithName("replayDelivery").WithSummary("Queue a dead (or delivered) delivery again, with the same webhook-id and a fresh retry schedule.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return group;
     }
 

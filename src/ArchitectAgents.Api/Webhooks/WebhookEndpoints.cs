@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ArchitectAgents.Api.Infrastructure;
+using ArchitectAgents.Api.OpenApi;
 using ArchitectAgents.Runs.Deliveries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -14,15 +15,37 @@ namespace ArchitectAgents.Api.Webhooks;
 /// </summary>
 internal static class WebhookEndpoints
 {
+    /// <summary>Bad payload or headers, bad signature, not configured, too large, not JSON, store unavailable.</summary>
+    private static readonly int[] WebhookProblems =
+    [
+        StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable,
+    ];
+
     public static RouteGroupBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/webhooks").WithTags("webhooks").AllowAnonymous().RequireRateLimiting(ApiInfrastructure.WebhookRateLimitPolicy);
+        // The handlers read raw bytes (the signature covers them exactly), so bodies and headers are described here.
         group.MapPost("/github", GitHubAsync).WithName("receiveGitHubWebhook")
-            .WithSummary("GitHub issues/issue_comment deliveries, signed with X-Hub-Signature-256; deduplicated on X-GitHub-Delivery.");
+            .WithSummary("GitHub issues/issue_comment deliveries, signed with X-Hub-Signature-256; deduplicated on X-GitHub-Delivery.")
+            .AcceptsForeignJson("GitHub's issues or issue_comment webhook payload, as GitHub sends it.")
+            .WithRequestHeader("X-Hub-Signature-256", "sha256=<hex HMAC-SHA256 of the body> made with Webhooks:GitHub:Secret.", required: true)
+            .WithRequestHeader("X-GitHub-Delivery", "GitHub's delivery id; a repeated id is answered 200 duplicate.", required: true, maxLength: 128)
+            .WithRequestHeader("X-GitHub-Event", "issues or issue_comment; other events are ignored (204).", required: true)
+            .ProducesProblems(WebhookProblems);
         group.MapPost("/jira", JiraAsync).WithName("receiveJiraWebhook")
-            .WithSummary("Jira Cloud admin webhook deliveries, signed with X-Hub-Signature; deduplicated on X-Atlassian-Webhook-Identifier.");
+            .WithSummary("Jira Cloud admin webhook deliveries, signed with X-Hub-Signature; deduplicated on X-Atlassian-Webhook-Identifier.")
+            .AcceptsForeignJson("Jira Cloud's jira:issue_created, jira:issue_updated or comment_created webhook payload, as Jira sends it; other events are ignored (204).")
+            .WithRequestHeader("X-Hub-Signature", "sha256=<hex HMAC-SHA256 of the body> made with Webhooks:Jira:Secret.", required: true)
+            .WithRequestHeader("X-Atlassian-Webhook-Identifier", "Jira's delivery id; a repeated id is answered 200 duplicate.", required: true, maxLength: 128)
+            .ProducesProblems(WebhookProblems);
         group.MapPost("/generic", GenericAsync).WithName("receiveGenericWebhook")
-            .WithSummary("Generic ticket events, signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature); older than the tolerance is refused.");
+            .WithSummary("Generic ticket events, signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature); older than the tolerance is refused.")
+            .DocumentsJsonBody<GenericEventBody>().WithRequestExample(GenericEventBody.Example)
+            .WithRequestHeader("webhook-id", "The delivery id; a repeated id is answered 200 duplicate.", required: true, maxLength: 128)
+            .WithRequestHeader("webhook-timestamp", "Unix seconds when the delivery was signed; outside Webhooks:Generic:ToleranceSeconds it is refused as a replay.", required: true)
+            .WithRequestHeader("webhook-signature", "v1,<base64 HMAC-SHA256 of 'webhook-id.webhook-timestamp.body'> made with Webhooks:Generic:Secret.", required: true)
+            .ProducesProblems(WebhookProblems);
         return group;
     }
 
