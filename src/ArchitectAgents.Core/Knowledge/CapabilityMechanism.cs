@@ -23,6 +23,12 @@ public sealed class CapabilityMechanism
     /// <summary>How it works, in this design's nouns.</summary>
     public string Description { get; set; } = "";
 
+    /// <summary>
+    /// Entities the mechanism makes wrong to keep (hosted checkout: no table of cards, since card data never reaches
+    /// the servers); they are dropped from the design.
+    /// </summary>
+    public List<string> Replaces { get; set; } = [];
+
     /// <summary>Tables it adds (skipped when the design already has a table of that name).</summary>
     public List<EntityInfo> Tables { get; set; } = [];
 

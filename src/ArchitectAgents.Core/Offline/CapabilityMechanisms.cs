@@ -32,6 +32,7 @@ internal static class CapabilityMechanisms
                 continue;
             }
 
+            entities.RemoveAll(e => mechanism.Replaces.Contains(e.Name, StringComparer.Ordinal));
             var subject = Subject(use, capability, catalog, model, entities);
             var duration = Duration(mechanism, model);
             var renames = new List<(string From, string To)>();
