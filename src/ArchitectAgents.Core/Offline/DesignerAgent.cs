@@ -90,6 +90,7 @@ public sealed partial class DesignerAgent : OfflineAgent
         design.Capabilities = [.. plan.Capabilities];
         StatedCommitments.Apply(design, facts);
         DesignNarrative.AddCapabilityRisksAndTriggers(design, plan.Capabilities);
+        BuildOrBuy.Apply(design, facts, plan, ProductCatalog.Default);
         if (design.Cost.OverBudget)
         {
             design.Risks.Add(OverBudgetRisk(design, facts));

@@ -1,0 +1,74 @@
+using ArchitectAgents.Core.Document;
+using ArchitectAgents.Core.Knowledge;
+
+namespace ArchitectAgents.Core.Offline;
+
+/// <summary>
+/// Weighs building against adopting a product when the brief is in a domain products already serve (products.json:
+/// a library system, a forum, team chat, an EDC). The products are named; the recommendation follows the brief's
+/// constraints: adopt first when the buy-not-build capability was called for (no on-call, a tiny budget, "off the
+/// shelf"), otherwise build, saying why (the stack the brief keeps, or its own rules) and what building costs.
+/// </summary>
+internal static class BuildOrBuy
+{
+    public static void Apply(DesignSection design, DesignFacts f, ComponentPlan plan, ProductCatalog catalog)
+    {
+        var model = f.Context.Requirements;
+        var words = model.UseCases.SelectMany(u => new[] { u.Action, u.Object })
+            .Concat(model.Entities.Select(e => e.Name)).Concat(model.Nouns)
+            .Select(w => w.ToLowerInvariant()).ToList();
+        var family = catalog.Families
+            .Select(x => (Family: x, Hits: x.Words.Count(w => words.Any(m => m == w || m == w + "s" || m.EndsWith(" " + w, StringComparison.Ordinal) || m.StartsWith(w + " ", StringComparison.Ordinal)))))
+            .Where(x => x.Hits >= 2).OrderByDescending(x => x.Hits).Select(x => x.Family).FirstOrDefault();
+        // A product the brief rules out ("the board ruled Teams out") is not offered again.
+        var products = family?.Products.Where(p => !f.Excludes(p.Split(' ')[0])).ToList() ?? [];
+        if (family is null || products.Count == 0)
+        {
+            return;
+        }
+
+        var named = DesignWords.List(products, 3);
+        var useCases = model.UseCases.Where(u => u.Actor != "System").Take(2).Select(u => $"{u.Actor} {u.Action} {u.Object}").ToList();
+        var kept = model.ExistingDecisions.SelectMany(d => d.Technologies).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
+        // A product the brief rules out ("not Teams") calls for weighing the others, not for adopting one: only the
+        // brief's limits (no on-call, a tiny budget, "off the shelf") make adopting the first recommendation.
+        var buy = plan.Capabilities.FirstOrDefault(c => c.Id == "buy-not-build"
+            && !CapabilityCatalog.Default.ClassWords("off-the-shelf").Any(w => ExistingStack.Mentions(c.Because, w)));
+        if (buy is not null)
+        {
+            design.Tradeoffs.Insert(0, new Tradeoff
+            {
+                Decision = $"Adopt {A(family.Name)} ({named}) rather than build one",
+                OptimisesFor = $"It already covers {family.Covers}; the vendor or host runs upgrades, backups and monitoring, which answers {buy.Because}, and the money goes to migration and support",
+                Sacrifices = "Rules the product lacks wait for its configuration or plug-ins, its roadmap and export formats become a dependency, and a support contract is a running cost to compare with hosting it yourself",
+            });
+            design.Architecture.Alternatives.Insert(0, new Alternative
+            {
+                Pattern = $"Build a custom {family.Name}",
+                WhyNot = $"{family.Covers} already exist in {named}; building and running them is the work the brief cannot carry ({buy.Because})",
+            });
+            design.Architecture.Reason = $"Recommended first: adopt a hosted {family.Name} ({named}). The design below is what to build only where the product's gaps rule it out, or around it for the integrations, sized to the same constraints. "
+                + design.Architecture.Reason;
+            return;
+        }
+
+        var why = kept.Count > 0
+            ? $"it keeps the stack the brief already runs ({DesignWords.List(kept, 3)}) and its own rules{(useCases.Count > 0 ? $" ({DesignWords.List(useCases, 2)})" : "")}, which the products would cover only through configuration or not at all"
+            : useCases.Count > 0
+                ? $"the brief's own rules ({DesignWords.List(useCases, 2)}) are the product here, and the products would cover them only through configuration"
+                : "nothing in the brief rules the products out, so the choice should be confirmed against their feature lists before building";
+        design.Tradeoffs.Insert(0, new Tradeoff
+        {
+            Decision = $"Build, having weighed {A(family.Name)} ({named})",
+            OptimisesFor = char.ToUpperInvariant(why[0]) + why[1..],
+            Sacrifices = $"A team of {f.Team} builds and runs what the products already offer ({family.Covers}); if the first release slips, adopting one of them is the fallback",
+        });
+        design.Architecture.Alternatives.Add(new Alternative
+        {
+            Pattern = $"Adopt {A(family.Name)} ({named})",
+            WhyNot = $"Weighed and not chosen: {why}",
+        });
+    }
+
+    private static string A(string noun) => ("aeiou".Contains(char.ToLowerInvariant(noun[0]), StringComparison.Ordinal) ? "an " : "a ") + noun;
+}
