@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Knowledge;
 
@@ -9,7 +10,7 @@ namespace ArchitectAgents.Core.Offline;
 /// constraints: adopt first when the buy-not-build capability was called for (no on-call, a tiny budget, "off the
 /// shelf"), otherwise build, saying why (the stack the brief keeps, or its own rules) and what building costs.
 /// </summary>
-internal static class BuildOrBuy
+internal static partial class BuildOrBuy
 {
     public static void Apply(DesignSection design, DesignFacts f, ComponentPlan plan, ProductCatalog catalog)
     {
@@ -29,7 +30,8 @@ internal static class BuildOrBuy
 
         var named = DesignWords.List(products, 3);
         var useCases = model.UseCases.Where(u => u.Actor != "System").Take(2).Select(u => $"{u.Actor} {u.Action} {u.Object}").ToList();
-        var kept = model.ExistingDecisions.SelectMany(d => d.Technologies).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
+        // Named without versions: the version the design runs is the technologies section's to state.
+        var kept = model.ExistingDecisions.SelectMany(d => d.Technologies).Select(t => Version().Replace(t, "")).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
         // A product the brief rules out ("not Teams") calls for weighing the others, not for adopting one: only the
         // brief's limits (no on-call, a tiny budget, "off the shelf") make adopting the first recommendation.
         var buy = plan.Capabilities.FirstOrDefault(c => c.Id == "buy-not-build"
@@ -71,4 +73,7 @@ internal static class BuildOrBuy
     }
 
     private static string A(string noun) => ("aeiou".Contains(char.ToLowerInvariant(noun[0]), StringComparison.Ordinal) ? "an " : "a ") + noun;
+
+    [GeneratedRegex(@"\s+v?\d[\d.x]*\s*$")]
+    private static partial Regex Version();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Gate;
 
@@ -9,11 +10,12 @@ namespace ArchitectAgents.Core.Offline;
 /// where the data lives (regions, residency) in the platform plan, the stated deadline in the rollout, and the
 /// stated languages the server kit does not use in the pattern's reason (kept for the parts written in them), the
 /// stated loads in the launch phase the design is sized for, and each stated latency, freshness or throughput target
-/// as an SLO; each stated retention period a purge rule in the database notes; each stated invariant or privacy rule
+/// as an SLO; a spike at a known time a scheduled scale-out and a load test before it; each stated retention period a
+/// purge rule in the database notes; each stated invariant or privacy rule
 /// becomes a risk with its mitigation.
 /// Only what the requirements model states is written; nothing is written for a brief that states none.
 /// </summary>
-internal static class StatedCommitments
+internal static partial class StatedCommitments
 {
     public static void Apply(DesignSection design, DesignFacts f)
     {
@@ -35,6 +37,20 @@ internal static class StatedCommitments
         if (loads.Count > 0 && design.Scaling.Count > 0)
         {
             design.Scaling[0].Trigger += $"; sized for the stated load: {string.Join(", ", loads.Select(x => $"{x.Value.ToString("#,0.##", CultureInfo.InvariantCulture)} {x.Unit}{(x.AppliesTo is { Length: > 0 } a ? $" ({a})" : "")}"))}";
+        }
+
+        // A spike at a known time ("registration opens at 08:00", "on-sale at 10:00 sharp") is scaled for before it
+        // lands: reactive autoscaling and scale-to-zero react minutes after the first minute that matters.
+        var spike = f.Context.Requirements.Workload.FirstOrDefault(w => w.Shape == "spiky" && ClockTime().IsMatch(w.Evidence));
+        if (spike is not null && design.Scaling.Count > 0)
+        {
+            var at = ClockTime().Match(spike.Evidence).Value;
+            // The first count of people in the sentence is the crowd ("9,000 of our 31k students"), not the whole it is part of.
+            var crowd = f.Context.Requirements.Figures
+                .Where(x => !x.Derived && FigureUnit.IsPeople(x.Unit) && spike.Evidence.Contains(x.Text, StringComparison.Ordinal))
+                .OrderBy(x => spike.Evidence.IndexOf(x.Text, StringComparison.Ordinal)).FirstOrDefault();
+            design.Scaling[0].Actions.Add($"Scheduled scale-out before the known spike at {at} (\"{Short(spike.Evidence)}\"): instances and database capacity raised to the launch peak 30 minutes before, minimum instances above zero (no scale-to-zero or cold starts), reactive autoscaling only on top");
+            design.Scaling[0].Actions.Add($"A load test at the stated crowd{(crowd is null ? "" : $" ({crowd.Value.ToString("#,0", CultureInfo.InvariantCulture)} {crowd.Unit})")} against the production-sized environment well before the first {at} opening, repeated after each release that touches the hot path");
         }
 
         var observability = string.Join(' ', design.Deployment.Observability);
@@ -79,4 +95,10 @@ internal static class StatedCommitments
             design.Architecture.Reason += $" The team's stated stack is kept where the server kit does not use it ({string.Join(", ", languages)}): the clients, scripts and integrations already written in it stay as they are.";
         }
     }
+
+    private static string Short(string text) => text.Length <= 90 ? text : text[..87].TrimEnd() + "...";
+
+    // A time of day: "08:00", "10:00 sharp", "9am".
+    [GeneratedRegex(@"\b(?:[01]?\d|2[0-3])[:.h][0-5]\d\b|\b(?:1[0-2]|[1-9])\s?(?:am|pm)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClockTime();
 }

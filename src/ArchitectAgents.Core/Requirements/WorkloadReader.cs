@@ -21,7 +21,7 @@ public static partial class WorkloadReader
         ("event-driven", new Regex(@"\bconsume\s+(?:\w+\s+){0,3}(?:changes|events)|\bbe\s+told\s+when\b|\bwebhooks?\b|\bstatus\s+changes\b|\bevent[- ]driven\b|\bpublish(?:es)?\s+events?|\bsubscribe", Opts)),
     ];
 
-    /// <summary>The shapes the sentences show, the first evidence of each.</summary>
+    /// <summary>The shapes the sentences show, the first specific evidence of each.</summary>
     public static List<WorkloadShape> Read(IEnumerable<string> sentences, IReadOnlyList<Figure> figures)
     {
         var shapes = new List<WorkloadShape>();
@@ -29,9 +29,20 @@ public static partial class WorkloadReader
         {
             foreach (var (shape, pattern) in Shapes)
             {
-                if (shapes.All(s => s.Shape != shape) && pattern.Match(sentence) is { Success: true })
+                if (!pattern.IsMatch(sentence))
+                {
+                    continue;
+                }
+
+                // A heading ("# On-sale platform") or a sentence without a figure is weak evidence: a later sentence
+                // that shows the same shape with a figure or a time ("400k people … at 10:00 sharp") replaces it.
+                if (shapes.FirstOrDefault(s => s.Shape == shape) is not { } seen)
                 {
                     shapes.Add(new WorkloadShape { Shape = shape, Evidence = sentence });
+                }
+                else if ((seen.Evidence.StartsWith('#') || !seen.Evidence.Any(char.IsDigit)) && sentence.Any(char.IsDigit) && !sentence.StartsWith('#'))
+                {
+                    seen.Evidence = sentence;
                 }
             }
         }
