@@ -17,6 +17,11 @@ internal static class ControlWording
         var edge = w.Edge ?? "the edge";
         var monitor = kit.MonitorName;
         var personal = w.PersonalTables.Count > 0 ? DesignWords.List(w.PersonalTables, 4) : "the personal-data tables";
+        // Append-only records (signatures, ledgers, audit trails) are never deleted: erasure and retention pseudonymise
+        // the person in them instead, so the record the regime needs stays intact.
+        var kept = w.Tables.Where(t => Gate.AppendOnlyRecords.IsAppendOnly(t)).ToList();
+        var erasable = w.PersonalTables.Except(kept).ToList() is { Count: > 0 } rest ? DesignWords.List(rest, 4) : personal;
+        var keptClause = kept.Count > 0 ? $"; append-only records ({DesignWords.List(kept, 4)}) are never deleted: the person's identifiers in them are pseudonymised instead" : "";
         var postgres = kit.Database is null or { Id: "postgresql" };
         return control.Id switch
         {
@@ -39,13 +44,14 @@ internal static class ControlWording
             "BASE-SUPPLY-CHAIN" => SupplyChain(f, plan, w),
             "BASE-BACKUP-RESTORE" => BackupRestore(f, plan, w, postgres),
             "GDPR-CONSENT" => $"Consent records{(w.People.Count > 0 ? $" of {DesignWords.List(w.People)}" : "")} are append-only: a withdrawal is a new row in consent_records, so the history can be shown to a supervisory authority.",
-            "GDPR-ERASURE" => $"Erasure jobs clear a data subject's rows in {personal}"
+            "GDPR-ERASURE" => $"Erasure jobs clear a data subject's rows in {erasable}"
                 + (w.Copies.Count > 0 ? $" and their copies in {DesignWords.List(w.Copies)}" : "")
+                + keptClause
                 + $"; {w.Database} backups age out within the retention window and restored backups replay the erasure log.",
             "GDPR-PORTABILITY" => $"Exports of {personal} are written to {w.Component("storage") ?? "a private bucket"}, encrypted, served through presigned URLs valid for 24 hours and deleted after 7 days.",
             "GDPR-BREACH" => text.Replace("suspected personal-data breaches are triaged", $"a suspected breach of {personal} is triaged", StringComparison.Ordinal),
             "GDPR-ROPA" => $"The record of processing activities covers {personal} and is reviewed by the DPO in every release that adds a personal-data field.",
-            "GDPR-RETENTION" => $"A nightly retention job deletes or anonymises rows of {personal} older than the retention_period recorded for their data category and logs what it removed.",
+            "GDPR-RETENTION" => $"A nightly retention job deletes or anonymises rows of {erasable} older than the retention_period recorded for their data category and logs what it removed{keptClause}.",
             _ => text,
         };
     }
