@@ -121,7 +121,32 @@ internal static partial class DomainEntities
             words.Contains(Inflection.Singular(w)) || words.Any(x => TraceWords.SameStem(x, w)));
 
         entity.Columns = [.. entity.Columns.Where(c => c.References is not null || KeptEverywhere.Contains(c.Name) || c.Name.EndsWith("_id", StringComparison.Ordinal) || Named(c.Name))];
+        if (entity.Columns.FirstOrDefault(c => c.Name == "status") is { } status)
+        {
+            entity.Columns[entity.Columns.IndexOf(status)] = GroundedStatus(status, w => words.Contains(w) || words.Any(x => TraceWords.SameStem(x, w)));
+        }
+
         return entity;
+    }
+
+    // A template's lifecycle is its domain's (an order is paid and shipped): the brief's own states are kept with the
+    // initial one; with none of them in the brief, a record gets a neutral lifecycle (an account keeps active/suspended).
+    private static EntityColumn GroundedStatus(EntityColumn status, Func<string, bool> inBrief)
+    {
+        var values = StatusValue().Matches(status.Check ?? "").Select(m => m.Groups[1].Value).ToList();
+        if (values.Count < 2 || values.Contains("active"))
+        {
+            return status;
+        }
+
+        var grounded = values.Where((v, i) => i == 0 || v.Split('_').All(inBrief) || v == "cancelled").ToList();
+        var kept = grounded.Count >= 3 ? grounded : ["open", "in_progress", "done", "cancelled"];
+        return new EntityColumn
+        {
+            Name = status.Name, Type = status.Type, Nullable = status.Nullable, References = status.References,
+            Check = $"status IN ({string.Join(",", kept.Select(v => $"'{v}'"))})",
+            Default = $"'{kept[0]}'",
+        };
     }
 
     // Fields a record of its kind carries whatever the brief says: who and what it is, its state, money it holds.
@@ -245,4 +270,7 @@ internal static partial class DomainEntities
 
     [GeneratedRegex(@"[^a-z0-9]+")]
     private static partial Regex NonWord();
+
+    [GeneratedRegex(@"'([a-z_]+)'")]
+    private static partial Regex StatusValue();
 }

@@ -46,4 +46,19 @@ public sealed class TemplateColumnTests
         Assert.Contains(doc.Context!.Requirements.Constraints, c => c.Kind == "retention");
         Assert.Contains(doc.Design!.Database.MigrationNotes, n => n.StartsWith("Retention as the brief states it", StringComparison.Ordinal) && n.Contains("8 years", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ATemplatesLifecycle_IsReplaced_WhenTheBriefStatesNoneOfItsStates()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Depot maintenance
+            Workshop managers plan orders for the mechanics every night and mechanics close the orders on tablets.
+            About 40 mechanics in 2 depots; a team of 3 developers, on-premises.
+            """);
+
+        var ddl = doc.Design!.Database.Ddl;
+        Assert.Contains("CREATE TABLE orders", ddl, StringComparison.Ordinal);
+        Assert.DoesNotContain("'paid'", ddl, StringComparison.Ordinal);
+        Assert.DoesNotContain("'shipped'", ddl, StringComparison.Ordinal);
+    }
 }
