@@ -154,7 +154,10 @@ internal static class ComponentPlanner
         var core = plan.Has("app") ? "app" : plan.Has("core") ? "core" : "api";
 
         // Live updates need a connection tier that scales apart from request handling, and a pub/sub fan-out.
-        if (f.Has("realtime") && !f.IsIot && decision.Kind != PatternKind.Serverless)
+        // Connections to hold only where the brief shows a real-time workload (presence, live updates, push); the
+        // keyword trait alone ("go live", "within 10 minutes") decides only when no requirements model was read.
+        var realtime = f.Context.Requirements.UseCases.Count + f.Context.Requirements.Figures.Count > 0 ? f.HasShape("real-time") : f.Has("realtime");
+        if (realtime && !f.IsIot && decision.Kind != PatternKind.Serverless)
         {
             plan.Add("realtime", kit.Realtime is null ? "Realtime gateway (WebSockets)" : $"Managed WebSocket tier ({kit.Realtime.Name})", "gateway", "Holds client connections, authenticates them once, and pushes events; scales on connection count" + (f.HasShape("geo-distributed") ? "; connection endpoints sit in the regions where users are, while one system of record stays in the home region." : "."), kit.Realtime ?? framework);
             plan.Add("pubsub", f.NeedsCache ? "Cache and pub/sub" : "Pub/sub channel", "cache", "Fans events out to every gateway instance holding a recipient's connection" + (f.NeedsCache ? "; also caches hot reads." : "."), cache);
