@@ -126,6 +126,9 @@ internal static partial class DomainEntities
             entity.Columns[entity.Columns.IndexOf(status)] = GroundedStatus(status, w => words.Contains(w) || words.Any(x => TraceWords.SameStem(x, w)));
         }
 
+        // What is left of a template is its domain's, not this brief's: the kind's columns are added where missing.
+        WithKind(entity.Name, entity.Columns, entity.Indexes, entity.Unique, entity.AccessPatterns, template: true);
+
         return entity;
     }
 
@@ -147,6 +150,31 @@ internal static partial class DomainEntities
             Check = $"status IN ({string.Join(",", kept.Select(v => $"'{v}'"))})",
             Default = $"'{kept[0]}'",
         };
+    }
+
+    // Named but not described: the columns any record of its kind has (a booking's period, a room's capacity), instead
+    // of a table of only an id and a name. Nothing changes for an entity with columns of its own.
+    private static void WithKind(string name, List<EntityColumn> columns, List<List<string>> indexes, List<List<string>> unique, List<string> patterns, bool template = false)
+    {
+        if (!template && !columns.All(c => c.References is not null || c.Name.EndsWith("_id", StringComparison.Ordinal) || c.Name is "name" or "notes" or "status")
+            || EntityKindCatalog.Default.Of(name) is not { } kind)
+        {
+            return;
+        }
+
+        // The placeholder name gives way to the kind's own naming column (a room's label, a person's display name).
+        if (kind.Columns.Any(k => k.Name is "name" or "title" or "label" or "display_name"))
+        {
+            columns.RemoveAll(c => c.Name == "name");
+        }
+
+        columns.AddRange(kind.Columns.Where(k => columns.All(c => c.Name != k.Name)).Select(k => new EntityColumn
+        {
+            Name = k.Name, Type = k.Type, Nullable = k.Nullable, Check = k.Check, Default = k.Default,
+        }));
+        indexes.AddRange(kind.Indexes.Where(i => i.All(col => columns.Any(c => c.Name == col) || col is "created_at")).Select(i => i.ToList()));
+        unique.AddRange(kind.Unique.Select(u => u.ToList()));
+        patterns.AddRange(kind.AccessPatterns);
     }
 
     // Fields a record of its kind carries whatever the brief says: who and what it is, its state, money it holds.
@@ -207,6 +235,10 @@ internal static partial class DomainEntities
             }
         }
 
+        var unique = new List<List<string>>();
+        var patterns = new List<string>();
+        WithKind(name, columns, indexes, unique, patterns);
+
         // Lifecycle: the states the brief's transitions name, each with who moved it and when (set by the server).
         var states = entity.States.Select(s => Snake(s)).Where(s => s.Length > 0).Distinct().ToList();
         if (states.Count > 0)
@@ -232,7 +264,8 @@ internal static partial class DomainEntities
             Sensitivity = model.Actors.Any(a => a.Kind == "person" && Inflection.Singular(Snake(a.Name)) == name) ? "pii" : "none",
             Columns = columns,
             Indexes = indexes,
-            AccessPatterns = [.. useCases.Select(u => $"{u.Id}: {u.Actor} {u.Action} {u.Object}")],
+            Unique = unique,
+            AccessPatterns = [.. useCases.Select(u => $"{u.Id}: {u.Actor} {u.Action} {u.Object}"), .. patterns],
         };
     }
 

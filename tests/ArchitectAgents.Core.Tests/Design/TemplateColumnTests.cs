@@ -61,4 +61,18 @@ public sealed class TemplateColumnTests
         Assert.DoesNotContain("'paid'", ddl, StringComparison.Ordinal);
         Assert.DoesNotContain("'shipped'", ddl, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EntitiesTheBriefNamesButDoesNotDescribe_GetTheColumnsOfTheirKind()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Guesthouse
+            Guests reserve rooms for their stay online and the owner confirms reservations. About 40 reservations a day;
+            a team of 2 developers.
+            """);
+
+        var ddl = doc.Design!.Database.Ddl;
+        Assert.Matches(@"CREATE TABLE reservations \([^;]*ends_at timestamptz NOT NULL CHECK \(ends_at > starts_at\)", ddl);
+        Assert.Matches(@"CREATE TABLE rooms \([^;]*capacity integer", ddl);
+    }
 }

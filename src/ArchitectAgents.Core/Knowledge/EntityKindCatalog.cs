@@ -1,0 +1,48 @@
+namespace ArchitectAgents.Core.Knowledge;
+
+/// <summary>
+/// The shipped entity kinds (entitykinds.json): the columns a record of a kind has (a booking's period, a room's
+/// capacity, a person's display name), for entities the brief names without saying what they hold.
+/// </summary>
+public sealed class EntityKindCatalog
+{
+    private static readonly Lazy<EntityKindCatalog> Shared = new(() => KnowledgeFile.Read<EntityKindCatalog>("entitykinds"));
+
+    /// <summary>The embedded catalogue, loaded once.</summary>
+    public static EntityKindCatalog Default => Shared.Value;
+
+    /// <summary>Date of the catalogue.</summary>
+    public string Version { get; set; } = "";
+
+    /// <summary>Entries, in the order they are tried.</summary>
+    public List<EntityKind> Kinds { get; set; } = [];
+
+    /// <summary>The first kind whose words hold the entity's head word (the last word of its snake_case name), or null.</summary>
+    public EntityKind? Of(string entityName)
+    {
+        var head = entityName.Split('_')[^1];
+        return Kinds.FirstOrDefault(k => k.Words.Contains(head, StringComparer.Ordinal) || k.Words.Contains(entityName, StringComparer.Ordinal));
+    }
+}
+
+/// <summary>A kind of record and the columns every record of it has.</summary>
+public sealed class EntityKind
+{
+    /// <summary>Unique id.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Head words of entities of this kind (singular).</summary>
+    public List<string> Words { get; set; } = [];
+
+    /// <summary>Its columns.</summary>
+    public List<EntityColumn> Columns { get; set; } = [];
+
+    /// <summary>Its indexes.</summary>
+    public List<List<string>> Indexes { get; set; } = [];
+
+    /// <summary>Its unique column lists.</summary>
+    public List<List<string>> Unique { get; set; } = [];
+
+    /// <summary>Access patterns its indexes serve.</summary>
+    public List<string> AccessPatterns { get; set; } = [];
+}
