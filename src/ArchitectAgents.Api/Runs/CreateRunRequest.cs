@@ -2,6 +2,7 @@ using System.Text.Json;
 using ArchitectAgents.Api.Infrastructure;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Models;
+using ArchitectAgents.Runs.Requests;
 
 namespace ArchitectAgents.Api.Runs;
 
@@ -64,32 +65,18 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
             return (null, unknown.Field, unknown.Error);
         }
 
-        if (!root.TryGetProperty("brief", out var briefElement) || briefElement.ValueKind == JsonValueKind.Null)
-        {
-            return (null, "brief", "is required");
-        }
-
-        if (briefElement.ValueKind != JsonValueKind.String)
+        if (root.TryGetProperty("brief", out var briefElement) && briefElement.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
         {
             return (null, "brief", "must be a string");
         }
 
-        var brief = briefElement.GetString()!;
-        if (string.IsNullOrWhiteSpace(brief))
+        var brief = briefElement.ValueKind == JsonValueKind.String ? briefElement.GetString() : null;
+        if (RunRequestCheck.BriefProblem(brief, maxBriefBytes) is { } briefProblem)
         {
-            return (null, "brief", "is empty");
+            return (null, "brief", briefProblem);
         }
 
-        var bytes = System.Text.Encoding.UTF8.GetByteCount(brief);
-        if (bytes > maxBriefBytes)
-        {
-            return (null, "brief", $"is {bytes / 1024} KiB; the limit is {maxBriefBytes / 1024} KiB");
-        }
-
-        if (PlainText.HasControlCharacters(brief))
-        {
-            return (null, "brief", PlainText.Refusal);
-        }
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(brief!);
 
         string? workflow = null;
         if (root.TryGetProperty("workflow", out var wf) && wf.ValueKind != JsonValueKind.Null)
@@ -219,7 +206,7 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
             }
         }
 
-        return (new CreateRunRequest(brief, workflow, interactive, timeout, callback, attachments) { Budget = budget, Models = models }, null, null);
+        return (new CreateRunRequest(brief!, workflow, interactive, timeout, callback, attachments) { Budget = budget, Models = models }, null, null);
     }
 
     /// <summary>Parses <c>{"maxTokens": n, "maxCostUsd": x}</c>; at least one limit, both positive.</summary>

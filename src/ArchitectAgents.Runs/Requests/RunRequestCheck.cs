@@ -1,0 +1,67 @@
+using ArchitectAgents.Models;
+using ArchitectAgents.Runs.Execution;
+
+namespace ArchitectAgents.Runs.Requests;
+
+/// <summary>
+/// The checks every way of starting a run applies (REST, MCP): the brief's text rules, a known workflow, model
+/// overrides that name real agents and configured models, and models that can actually be called.
+/// </summary>
+public static class RunRequestCheck
+{
+    /// <summary>What is wrong with a brief (missing, blank, over the limit, control characters), or null.</summary>
+    public static string? BriefProblem(string? brief, int maxBriefBytes)
+    {
+        if (brief is null)
+        {
+            return "is required";
+        }
+
+        if (string.IsNullOrWhiteSpace(brief))
+        {
+            return "is empty";
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(brief);
+        if (bytes > maxBriefBytes)
+        {
+            return $"is {bytes / 1024} KiB; the limit is {maxBriefBytes / 1024} KiB";
+        }
+
+        return PlainText.HasControlCharacters(brief) ? PlainText.Refusal : null;
+    }
+
+    /// <summary>True when <see cref="BriefProblem"/> refused the brief for its size (REST answers 413 for that).</summary>
+    public static bool IsSizeProblem(string error) => error.Contains("the limit is", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Checks the workflow (null for the default) and the model overrides; returns the workflow id to run, or the problem.
+    /// </summary>
+    public static (string? Workflow, RunRequestProblem? Problem) Options(DefinitionSet definitions, ModelCatalog models, string? workflow, IReadOnlyDictionary<string, string>? overrides)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(models);
+        var id = workflow ?? definitions.DefaultWorkflow;
+        if (!definitions.Workflows.TryGetValue(id, out var definition))
+        {
+            return (null, new("workflow", $"unknown workflow '{id}' (known: {string.Join(", ", definitions.Workflows.Keys)})"));
+        }
+
+        foreach (var (agent, model) in overrides ?? new Dictionary<string, string>())
+        {
+            if (agent != "*" && !definitions.Catalog.TryGet(agent, out _))
+            {
+                return (null, new($"options.models.{agent}", $"'{agent}' is not an agent id (agents: {string.Join(", ", definitions.Catalog.Agents.Select(a => a.Id))}; use \"*\" for all)"));
+            }
+
+            if (!models.Contains(model))
+            {
+                return (null, new($"options.models.{agent}", $"model '{model}' is not configured (models: {string.Join(", ", models.All.Select(m => m.Name).Order(StringComparer.Ordinal))})"));
+            }
+        }
+
+        return RunModelCheck.FindUnusable(definition, definitions, models, overrides) is { } unusable
+            ? (null, new(unusable.Field, unusable.Error, Configuration: true))
+            : (id, null);
+    }
+}
