@@ -20,8 +20,6 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
     /// <summary>Model names by agent id, or <c>*</c> for all (<c>options.models</c>).</summary>
     public IReadOnlyDictionary<string, string>? Models { get; init; }
 
-    private const int MaxAttachments = 10;
-
     private static readonly string[] TopLevelFields = ["brief", "workflow", "options", "callbackUrl", "attachments"];
 
     private static readonly string[] OptionFields = ["interactive", "questionTimeoutSeconds", "budget", "models"];
@@ -170,9 +168,9 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
         var attachments = new List<AttachedDocument>();
         if (root.TryGetProperty("attachments", out var list) && list.ValueKind != JsonValueKind.Null)
         {
-            if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() > MaxAttachments)
+            if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() > RunRequestCheck.MaxAttachments)
             {
-                return (null, "attachments", $"must be an array of at most {MaxAttachments} {{name, content}} objects");
+                return (null, "attachments", $"must be an array of at most {RunRequestCheck.MaxAttachments} {{name, content}} objects");
             }
 
             var index = 0;
@@ -185,24 +183,13 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
                     return (null, $"attachments[{index}]", "must have a string 'name' and a string 'content'");
                 }
 
-                // Attachments reach the agents beside the brief, so they follow the brief's character rule.
-                if (PlainText.HasControlCharacters(name.GetString()!))
-                {
-                    return (null, $"attachments[{index}].name", PlainText.Refusal);
-                }
-
-                if (PlainText.HasControlCharacters(content.GetString()!))
-                {
-                    return (null, $"attachments[{index}].content", PlainText.Refusal);
-                }
-
                 attachments.Add(new AttachedDocument { Name = name.GetString()!, Content = content.GetString()! });
                 index++;
             }
 
-            if (attachments.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Content)) + bytes > maxBriefBytes * 2)
+            if (RunRequestCheck.AttachmentsProblem(attachments, bytes, maxBriefBytes) is { } attachmentProblem)
             {
-                return (null, "attachments", $"brief and attachments together exceed {maxBriefBytes * 2 / 1024} KiB");
+                return (null, attachmentProblem.Field, attachmentProblem.Error);
             }
         }
 

@@ -1,3 +1,4 @@
+using ArchitectAgents.Core.Document;
 using ArchitectAgents.Models;
 using ArchitectAgents.Runs.Execution;
 
@@ -29,6 +30,44 @@ public static class RunRequestCheck
         }
 
         return PlainText.HasControlCharacters(brief) ? PlainText.Refusal : null;
+    }
+
+    /// <summary>Most documents a run may be given beside its brief.</summary>
+    public const int MaxAttachments = 10;
+
+    /// <summary>
+    /// What is wrong with the documents given beside a brief of <paramref name="briefBytes"/> bytes: too many, a blank
+    /// name, control characters (they reach the agents as the brief does), or brief and documents over twice the brief limit.
+    /// </summary>
+    public static RunRequestProblem? AttachmentsProblem(IReadOnlyList<AttachedDocument> attachments, int briefBytes, int maxBriefBytes)
+    {
+        ArgumentNullException.ThrowIfNull(attachments);
+        if (attachments.Count > MaxAttachments)
+        {
+            return new("attachments", $"must be an array of at most {MaxAttachments} {{name, content}} objects");
+        }
+
+        for (var i = 0; i < attachments.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(attachments[i].Name))
+            {
+                return new($"attachments[{i}].name", "must be a file name");
+            }
+
+            if (PlainText.HasControlCharacters(attachments[i].Name))
+            {
+                return new($"attachments[{i}].name", PlainText.Refusal);
+            }
+
+            if (PlainText.HasControlCharacters(attachments[i].Content))
+            {
+                return new($"attachments[{i}].content", PlainText.Refusal);
+            }
+        }
+
+        return attachments.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Content)) + briefBytes > maxBriefBytes * 2
+            ? new("attachments", $"brief and attachments together exceed {maxBriefBytes * 2 / 1024} KiB")
+            : null;
     }
 
     /// <summary>True when <see cref="BriefProblem"/> refused the brief for its size (REST answers 413 for that).</summary>
