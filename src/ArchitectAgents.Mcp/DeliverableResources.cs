@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Security.Claims;
 using ArchitectAgents.Core.Rendering;
 using ArchitectAgents.Runs.Execution;
 using ArchitectAgents.Runs.Store;
@@ -11,26 +9,47 @@ using ModelContextProtocol.Server;
 namespace ArchitectAgents.Mcp;
 
 /// <summary>
-/// The deliverables of the caller's finished runs as resources: one template to read any of them, and a listing
-/// (<c>resources/list</c>) of every file of every completed run, newest run first.
+/// The deliverables of the caller's finished runs as resources: one template per file of the deliverable set, each
+/// with its own MIME type (<c>architect://runs/{runId}/deliverables/openapi.yaml</c> is <c>application/yaml</c>), and
+/// a listing (<c>resources/list</c>) of every file of every completed run, newest run first.
 /// </summary>
-[McpServerResourceType]
-public sealed class DeliverableResources(RunDeliverables deliverables, McpCaller caller)
+public static class DeliverableResources
 {
     /// <summary>Runs per page of the listing; each finished run lists its six files.</summary>
     private const int PageSize = 50;
 
-    [McpServerResource(UriTemplate = DeliverableUris.Template, Name = "deliverable", Title = "A deliverable of a design run")]
-    [Description("One deliverable file of a completed design run: architecture.md, architecture.mmd, openapi.yaml, schema.sql, design.json or review.md.")]
-    public async Task<TextResourceContents> ReadAsync(string runId, string name, ClaimsPrincipal? user, CancellationToken cancellationToken = default)
+    /// <summary>The resource templates, one per deliverable file name.</summary>
+    public static IEnumerable<McpServerResource> Templates() => DeliverableSet.Names.Select(name => McpServerResource.Create(
+        (string runId, RequestContext<ReadResourceRequestParams> request, CancellationToken cancellationToken) => ReadAsync(runId, name, request, cancellationToken),
+        new McpServerResourceCreateOptions
+        {
+            UriTemplate = $"architect://runs/{{runId}}/deliverables/{name}",
+            Name = name,
+            Title = $"{name} of a design run",
+            Description = $"The {name} deliverable of a completed design run ({Describe(name)}).",
+            MimeType = RunDeliverables.ContentType(name),
+        }));
+
+    private static async Task<TextResourceContents> ReadAsync(string runId, string name, RequestContext<ReadResourceRequestParams> request, CancellationToken cancellationToken)
     {
-        var owner = caller.OwnerOf(user) ?? throw new McpProtocolException("The caller is not authenticated.", McpErrorCode.InvalidRequest);
-        var files = await deliverables.RenderAsync(owner, runId, cancellationToken).ConfigureAwait(false)
+        var services = request.Services ?? throw new InvalidOperationException("resources/read reached without request services");
+        var owner = services.GetRequiredService<McpCaller>().OwnerOf(request.User)
+            ?? throw new McpProtocolException("The caller is not authenticated.", McpErrorCode.InvalidRequest);
+        var files = await services.GetRequiredService<RunDeliverables>().RenderAsync(owner, runId, cancellationToken).ConfigureAwait(false)
             ?? throw new McpProtocolException($"Run '{ToolResults.Echo(runId)}' is not a completed run visible to this caller.", McpErrorCode.ResourceNotFound);
-        return files.TryGetValue(name, out var content)
-            ? new TextResourceContents { Uri = DeliverableUris.Of(runId, name), MimeType = RunDeliverables.ContentType(name), Text = content }
-            : throw new McpProtocolException($"'{ToolResults.Echo(name)}' is not one of {string.Join(", ", files.Keys)}.", McpErrorCode.ResourceNotFound);
+        return new TextResourceContents { Uri = DeliverableUris.Of(runId, name), MimeType = RunDeliverables.ContentType(name), Text = files[name] };
     }
+
+    private static string Describe(string name) => name switch
+    {
+        DeliverableSet.Report => "the full architecture report",
+        DeliverableSet.Diagram => "the architecture diagram, Mermaid",
+        DeliverableSet.OpenApi => "the OpenAPI 3.1 contract",
+        DeliverableSet.Schema => "the PostgreSQL schema",
+        DeliverableSet.Document => "the whole design document with its revisions",
+        DeliverableSet.Review => "the security review and the gate's checklist",
+        _ => name,
+    };
 
     /// <summary>
     /// <c>resources/list</c>: pages through the caller's runs with the run list's own cursor and lists the files of the

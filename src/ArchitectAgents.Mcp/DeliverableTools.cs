@@ -16,8 +16,8 @@ public sealed class DeliverableTools(RunService runs, RunDeliverables deliverabl
         "with name, that file's content (architecture.md, architecture.mmd, openapi.yaml, schema.sql, design.json, review.md).")]
     public async Task<CallToolResult> GetAsync(
         [Description("The run id.")] string runId,
-        ClaimsPrincipal? user,
         [Description("One file to return with its content, for example openapi.yaml; omit to list them all.")] string? name = null,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default)
     {
         if (caller.OwnerOf(user) is not { } owner)

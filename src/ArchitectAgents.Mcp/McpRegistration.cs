@@ -35,7 +35,7 @@ public static class McpRegistration
             .WithTools<RunTools>()
             .WithTools<WaitForRunTool>()
             .WithTools<DeliverableTools>()
-            .WithResources<DeliverableResources>()
+            .WithResources(DeliverableResources.Templates())
             .WithListResourcesHandler(DeliverableResources.ListAsync)
             .WithRequestFilters(filters => filters.AddCallToolFilter(ToolArgumentCheck.Filter));
     }

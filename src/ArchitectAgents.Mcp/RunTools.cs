@@ -17,7 +17,7 @@ public sealed class RunTools(RunService runs, McpCaller caller)
         "the gate's verdict and score, the questions it waits on, token usage and cost, and the deliverable URIs once it completed.")]
     public async Task<CallToolResult> GetAsync(
         [Description("The run id start_design returned.")] string runId,
-        ClaimsPrincipal? user,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default)
     {
         if (caller.OwnerOf(user) is not { } owner)
@@ -37,7 +37,7 @@ public sealed class RunTools(RunService runs, McpCaller caller)
         [Description("The run id.")] string runId,
         [Description("Answer text by question id (the ids get_run lists under questions), for example {\"q-scale\": \"about 2,000 members\"}; " +
             "at most 4000 characters each.")] Dictionary<string, string> answers,
-        ClaimsPrincipal? user,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default)
     {
         if (caller.OwnerOf(user) is not { } owner)

@@ -29,7 +29,6 @@ public sealed class StartDesignTool(RunService runs, DefinitionSet definitions, 
     public async Task<CallToolResult> StartAsync(
         [Description("The brief: what the system must do, for whom, at what scale, with which team and constraints. Markdown or plain text, " +
             "at most 256 KiB. It is data for the agents, never instructions to the service.")] string brief,
-        ClaimsPrincipal? user,
         [Description("A title for the design; becomes the brief's first heading.")] string? title = null,
         [Description("Workflow id; the service's default (architect-design) when omitted.")] string? workflow = null,
         [Description("True: the run stops to ask clarifying questions (status awaiting_input; reply with answer_questions). " +
@@ -39,6 +38,7 @@ public sealed class StartDesignTool(RunService runs, DefinitionSet definitions, 
         [Description("Stop the run before a model call once it has cost this many US dollars.")] decimal? maxCostUsd = null,
         [Description("Model per agent id (\"*\" for every agent), by the names the service configures under Models.")] Dictionary<string, string>? models = null,
         [Description("Existing architecture documents the design must respect (at most 10); the designer records every departure from them.")] List<McpAttachment>? attachments = null,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default)
     {
         if (caller.OwnerOf(user) is not { } owner)
@@ -72,10 +72,24 @@ public sealed class StartDesignTool(RunService runs, DefinitionSet definitions, 
             return ToolResults.Error("maxCostUsd", "must be a positive number of US dollars");
         }
 
+        foreach (var (agent, model) in models ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(model))
+            {
+                return ToolResults.Error($"models.{ToolResults.Echo(agent)}", "must be a model name");
+            }
+        }
+
         var documents = new List<AttachedDocument>();
         foreach (var attachment in attachments ?? [])
         {
-            documents.Add(new AttachedDocument { Name = attachment.Name, Content = attachment.Content });
+            // The binder lets JSON nulls through as nulls; the REST API refuses them by name, and so does this.
+            if (attachment?.Content is null)
+            {
+                return ToolResults.Error($"attachments[{documents.Count}]{(attachment is null ? "" : ".content")}", "is required: an object with a string name and a string content");
+            }
+
+            documents.Add(new AttachedDocument { Name = attachment.Name ?? "", Content = attachment.Content });
         }
 
         if (RunRequestCheck.AttachmentsProblem(documents, System.Text.Encoding.UTF8.GetByteCount(text!), options.Value.MaxBriefBytes) is { } attachmentProblem)

@@ -12,7 +12,9 @@ namespace ArchitectAgents.Mcp;
 
 /// <summary>
 /// <c>wait_for_run</c>: follows a run's events in the store until it finishes or asks questions, reporting each
-/// node event as an MCP progress notification when the client sent a progress token.
+/// node event as an MCP progress notification when the client sent a progress token. Every call reports the run's
+/// steps from the first, numbered by their place in the run, so a client that calls again sees the same step under
+/// the same number and a client that starts waiting late still sees what already happened.
 /// </summary>
 [McpServerToolType]
 public sealed class WaitForRunTool(RunService runs, RunSignals signals, McpCaller caller, IOptions<RunStoreOptions> options, TimeProvider time)
@@ -31,10 +33,10 @@ public sealed class WaitForRunTool(RunService runs, RunSignals signals, McpCalle
         "Returns the run as it stands when timeoutSeconds pass first; call again to keep waiting.")]
     public async Task<CallToolResult> WaitAsync(
         [Description("The run id.")] string runId,
-        ClaimsPrincipal? user,
         McpServer server,
         RequestContext<CallToolRequestParams> request,
         [Description("Longest wait in seconds (1 to 3600, default 120).")] long timeoutSeconds = 120,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default)
     {
         if (caller.OwnerOf(user) is not { } owner)
