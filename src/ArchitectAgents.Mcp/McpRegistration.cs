@@ -1,7 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace ArchitectAgents.Mcp;
 
@@ -31,12 +33,30 @@ public static class McpRegistration
                     "then wait_for_run; if the run is awaiting_input, answer its questions with answer_questions; when it has completed, " +
                     "read the files with get_deliverables or as architect://runs/{runId}/deliverables/{name} resources.";
             })
-            .WithTools<StartDesignTool>()
-            .WithTools<RunTools>()
-            .WithTools<WaitForRunTool>()
-            .WithTools<DeliverableTools>()
+            .WithDesignTools<StartDesignTool>()
+            .WithDesignTools<RunTools>()
+            .WithDesignTools<WaitForRunTool>()
+            .WithDesignTools<DeliverableTools>()
             .WithResources(DeliverableResources.Templates())
             .WithListResourcesHandler(DeliverableResources.ListAsync)
             .WithRequestFilters(filters => filters.AddCallToolFilter(ToolArgumentCheck.Filter));
+    }
+
+    /// <summary>
+    /// <c>WithTools&lt;T&gt;()</c> as the SDK does it (a tool per attributed method, the instance created per call from the
+    /// request's services), with the single-type input schemas; the SDK's overload cannot take schema options.
+    /// </summary>
+    private static IMcpServerBuilder WithDesignTools<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this IMcpServerBuilder builder)
+        where T : class
+    {
+        foreach (var method in typeof(T).GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => m.GetCustomAttribute<McpServerToolAttribute>() is not null))
+        {
+            builder.Services.AddSingleton(services => McpServerTool.Create(
+                method,
+                request => ActivatorUtilities.CreateInstance<T>(request.Services ?? services),
+                new McpServerToolCreateOptions { Services = services, SchemaCreateOptions = SingleTypeSchemas.Options }));
+        }
+
+        return builder;
     }
 }

@@ -72,24 +72,11 @@ public sealed class StartDesignTool(RunService runs, DefinitionSet definitions, 
             return ToolResults.Error("maxCostUsd", "must be a positive number of US dollars");
         }
 
-        foreach (var (agent, model) in models ?? [])
-        {
-            if (string.IsNullOrWhiteSpace(model))
-            {
-                return ToolResults.Error($"models.{ToolResults.Echo(agent)}", "must be a model name");
-            }
-        }
-
         var documents = new List<AttachedDocument>();
+        // Nulls never get here: the schemas have no null type, and ToolArgumentCheck refuses one by name.
         foreach (var attachment in attachments ?? [])
         {
-            // The binder lets JSON nulls through as nulls; the REST API refuses them by name, and so does this.
-            if (attachment?.Content is null)
-            {
-                return ToolResults.Error($"attachments[{documents.Count}]{(attachment is null ? "" : ".content")}", "is required: an object with a string name and a string content");
-            }
-
-            documents.Add(new AttachedDocument { Name = attachment.Name ?? "", Content = attachment.Content });
+            documents.Add(new AttachedDocument { Name = attachment.Name, Content = attachment.Content });
         }
 
         if (RunRequestCheck.AttachmentsProblem(documents, System.Text.Encoding.UTF8.GetByteCount(text!), options.Value.MaxBriefBytes) is { } attachmentProblem)

@@ -132,13 +132,15 @@ public sealed class McpHttpTests : IAsyncLifetime
         Assert.Equal("brief is required", await _client.CallErrorAsync("start_design", new() { ["interactive"] = true }));
         Assert.Equal("brief is empty", await _client.CallErrorAsync("start_design", new() { ["brief"] = "   " }));
         Assert.StartsWith("brief contains control characters", await _client.CallErrorAsync("start_design", new() { ["brief"] = "a\u001b[31mb" }), StringComparison.Ordinal);
-        Assert.Equal("interactive must be true or false or null", await _client.CallErrorAsync("start_design", new() { ["brief"] = "x", ["interactive"] = "yes" }));
+        Assert.Equal("interactive must be true or false", await _client.CallErrorAsync("start_design", new() { ["brief"] = "x", ["interactive"] = "yes" }));
         Assert.StartsWith("breif is not a parameter of start_design", await _client.CallErrorAsync("start_design", new() { ["breif"] = "x" }), StringComparison.Ordinal);
         Assert.StartsWith("workflow unknown workflow 'nope'", await _client.CallErrorAsync("start_design", new() { ["brief"] = "x", ["workflow"] = "nope" }), StringComparison.Ordinal);
         Assert.StartsWith("models.nobody 'nobody' is not an agent id", await _client.CallErrorAsync("start_design", new() { ["brief"] = "x", ["models"] = new Dictionary<string, string> { ["nobody"] = "default" } }), StringComparison.Ordinal);
         Assert.StartsWith("questionTimeoutSeconds must be", await _client.CallErrorAsync("start_design", new() { ["brief"] = "x", ["questionTimeoutSeconds"] = 0 }), StringComparison.Ordinal);
-        Assert.Equal("questionTimeoutSeconds must be a whole number or null", await _client.CallErrorAsync("start_design", new() { ["brief"] = "x", ["questionTimeoutSeconds"] = 1.5 }));
-        Assert.StartsWith("attachments[0].content", await _client.CallErrorAsync("start_design", new() { ["brief"] = "x", ["attachments"] = new[] { new { name = "a.md" } } }), StringComparison.Ordinal);
+        Assert.Equal("questionTimeoutSeconds must be a whole number", await _client.CallErrorAsync("start_design", new() { ["brief"] = "x", ["questionTimeoutSeconds"] = 1.5 }));
+        Assert.Equal("attachments[0].content is required", await _client.CallErrorAsync("start_design", new() { ["brief"] = "x", ["attachments"] = new[] { new { name = "a.md" } } }));
+        Assert.Equal("title must be a string", await _client.CallErrorAsync("start_design", new() { ["brief"] = "x", ["title"] = null }));
+        Assert.Equal("models.designer must be a string", await _client.CallErrorAsync("start_design", new() { ["brief"] = "x", ["models"] = new Dictionary<string, string?> { ["designer"] = null } }));
         Assert.Equal("runId is required", await _client.CallErrorAsync("get_run", new()));
         Assert.StartsWith("runId 'run_nope' is not a run visible to this caller", await _client.CallErrorAsync("get_run", new() { ["runId"] = "run_nope" }), StringComparison.Ordinal);
         Assert.Equal("answers must be an object", await _client.CallErrorAsync("answer_questions", new() { ["runId"] = "run_nope", ["answers"] = "q-scale: 2000" }));
