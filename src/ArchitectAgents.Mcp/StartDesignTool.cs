@@ -92,6 +92,7 @@ public sealed class StartDesignTool(RunService runs, DefinitionSet definitions, 
         }
 
         var budget = maxTokens is null && maxCostUsd is null ? null : new RunBudget { MaxTokens = maxTokens, MaxCostUsd = maxCostUsd };
+        // MCP has no Idempotency-Key, so the hash only records what was asked, as it does for every REST run.
         var hash = RunService.Hash(JsonSerializer.Serialize(new { text, workflowId, interactive, questionTimeoutSeconds, budget, models, documents }, ToolResults.Json));
         var (_, run) = await runs.CreateAsync(new CreateRunCommand(
             owner, text!, workflowId, interactive ?? false, (int?)questionTimeoutSeconds, null, documents, null, hash, "mcp", user?.Identity?.Name, budget, models), cancellationToken).ConfigureAwait(false);
