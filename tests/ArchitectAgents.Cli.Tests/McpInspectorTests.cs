@@ -68,11 +68,14 @@ public sealed class McpInspectorTests : IDisposable
         return result.GetProperty("structuredContent");
     }
 
-    /// <summary>One inspector invocation (it launches <c>dotnet architect.dll mcp</c>); returns the result payload.</summary>
+    /// <summary>
+    /// One inspector invocation (it launches <c>dotnet architect.dll mcp</c>); returns the result payload. The connect
+    /// timeout is raised from 15 s because the server's start (the .NET host, the store) is slower on a busy test machine.
+    /// </summary>
     private async Task<JsonElement> InspectAsync(params string[] method)
     {
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
-        foreach (var arg in new[] { Inspector, "--cli", "--quiet", "--format", "json", "-e", $"ARCHITECT_Cli__StateDirectory={_state.Path}", "--cwd", RepoPaths.Root, "dotnet", CliProcess.Dll, "mcp" }.Concat(method))
+        foreach (var arg in new[] { Inspector, "--cli", "--quiet", "--format", "json", "--connect-timeout", "120000", "-e", $"ARCHITECT_Cli__StateDirectory={_state.Path}", "--cwd", RepoPaths.Root, "dotnet", CliProcess.Dll, "mcp" }.Concat(method))
         {
             start.ArgumentList.Add(arg);
         }
