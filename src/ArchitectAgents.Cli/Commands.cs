@@ -28,6 +28,7 @@ internal static class Commands
             KeysCommand.Build(),
             ResumeCommand.Build(),
             RequirementsCommand.Build(),
+            McpCommand.Build(),
         };
     }
 

@@ -55,6 +55,7 @@ public static class RunsRegistration
         services.AddSingleton<RunMetrics>();
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunService>();
+        services.AddSingleton<RunDeliverables>();
         services.AddOptions<SchedulingOptions>().Configure<IConfiguration>((o, c) =>
         {
             c.GetSection("Scheduling").Bind(o);

@@ -6,7 +6,8 @@ namespace ArchitectAgents.Cli.Tests;
 /// <summary>Runs the built <c>architect</c> CLI as a real process.</summary>
 internal static class CliProcess
 {
-    private static readonly string Dll = FindDll();
+    /// <summary>The built CLI, for tests that start it themselves (an MCP client launching <c>architect mcp</c>).</summary>
+    internal static readonly string Dll = FindDll();
 
     private static readonly string StateDirectory = Path.Combine(Path.GetTempPath(), "architect-cli-tests-state");
 

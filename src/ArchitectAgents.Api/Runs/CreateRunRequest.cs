@@ -2,6 +2,7 @@ using System.Text.Json;
 using ArchitectAgents.Api.Infrastructure;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Models;
+using ArchitectAgents.Runs.Requests;
 
 namespace ArchitectAgents.Api.Runs;
 
@@ -18,8 +19,6 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
 
     /// <summary>Model names by agent id, or <c>*</c> for all (<c>options.models</c>).</summary>
     public IReadOnlyDictionary<string, string>? Models { get; init; }
-
-    private const int MaxAttachments = 10;
 
     /// <summary>The top-level fields; <see cref="CreateRunBody"/> documents the same ones (a test compares them).</summary>
     internal static readonly string[] TopLevelFields = ["brief", "workflow", "options", "callbackUrl", "attachments"];
@@ -66,32 +65,18 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
             return (null, unknown.Field, unknown.Error);
         }
 
-        if (!root.TryGetProperty("brief", out var briefElement) || briefElement.ValueKind == JsonValueKind.Null)
-        {
-            return (null, "brief", "is required");
-        }
-
-        if (briefElement.ValueKind != JsonValueKind.String)
+        if (root.TryGetProperty("brief", out var briefElement) && briefElement.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
         {
             return (null, "brief", "must be a string");
         }
 
-        var brief = briefElement.GetString()!;
-        if (string.IsNullOrWhiteSpace(brief))
+        var brief = briefElement.ValueKind == JsonValueKind.String ? briefElement.GetString() : null;
+        if (RunRequestCheck.BriefProblem(brief, maxBriefBytes) is { } briefProblem)
         {
-            return (null, "brief", "is empty");
+            return (null, "brief", briefProblem);
         }
 
-        var bytes = System.Text.Encoding.UTF8.GetByteCount(brief);
-        if (bytes > maxBriefBytes)
-        {
-            return (null, "brief", $"is {bytes / 1024} KiB; the limit is {maxBriefBytes / 1024} KiB");
-        }
-
-        if (PlainText.HasControlCharacters(brief))
-        {
-            return (null, "brief", PlainText.Refusal);
-        }
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(brief!);
 
         string? workflow = null;
         if (root.TryGetProperty("workflow", out var wf) && wf.ValueKind != JsonValueKind.Null)
@@ -185,9 +170,9 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
         var attachments = new List<AttachedDocument>();
         if (root.TryGetProperty("attachments", out var list) && list.ValueKind != JsonValueKind.Null)
         {
-            if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() > MaxAttachments)
+            if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() > RunRequestCheck.MaxAttachments)
             {
-                return (null, "attachments", $"must be an array of at most {MaxAttachments} {{name, content}} objects");
+                return (null, "attachments", $"must be an array of at most {RunRequestCheck.MaxAttachments} {{name, content}} objects");
             }
 
             var index = 0;
@@ -200,28 +185,17 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
                     return (null, $"attachments[{index}]", "must have a string 'name' and a string 'content'");
                 }
 
-                // Attachments reach the agents beside the brief, so they follow the brief's character rule.
-                if (PlainText.HasControlCharacters(name.GetString()!))
-                {
-                    return (null, $"attachments[{index}].name", PlainText.Refusal);
-                }
-
-                if (PlainText.HasControlCharacters(content.GetString()!))
-                {
-                    return (null, $"attachments[{index}].content", PlainText.Refusal);
-                }
-
                 attachments.Add(new AttachedDocument { Name = name.GetString()!, Content = content.GetString()! });
                 index++;
             }
 
-            if (attachments.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Content)) + bytes > maxBriefBytes * 2)
+            if (RunRequestCheck.AttachmentsProblem(attachments, bytes, maxBriefBytes) is { } attachmentProblem)
             {
-                return (null, "attachments", $"brief and attachments together exceed {maxBriefBytes * 2 / 1024} KiB");
+                return (null, attachmentProblem.Field, attachmentProblem.Error);
             }
         }
 
-        return (new CreateRunRequest(brief, workflow, interactive, timeout, callback, attachments) { Budget = budget, Models = models }, null, null);
+        return (new CreateRunRequest(brief!, workflow, interactive, timeout, callback, attachments) { Budget = budget, Models = models }, null, null);
     }
 
     /// <summary>Parses <c>{"maxTokens": n, "maxCostUsd": x}</c>; at least one limit, both positive.</summary>

@@ -10,6 +10,7 @@ using ArchitectAgents.Core.Rendering;
 using ArchitectAgents.Core.Models;
 using ArchitectAgents.Models;
 using ArchitectAgents.Runs.Execution;
+using ArchitectAgents.Runs.Requests;
 using ArchitectAgents.Runs.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -94,7 +95,7 @@ internal static class RunEndpoints
             (request, var field, var error) = CreateRunRequest.Parse(parsed.RootElement, options.Value.MaxBriefBytes);
             if (request is null)
             {
-                var status = field == "brief" && error!.Contains("limit", StringComparison.Ordinal) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+                var status = field == "brief" && RunRequestCheck.IsSizeProblem(error!) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
                 return Problems.Field(field!, error!, status);
             }
 
@@ -102,34 +103,16 @@ internal static class RunEndpoints
             bodyHash = RunService.Hash(JsonNode.Parse(parsed.RootElement.GetRawText())!.ToJsonString());
         }
 
-        var workflow = request.Workflow ?? definitions.DefaultWorkflow;
-        if (!definitions.Workflows.ContainsKey(workflow))
+        var (workflow, refused) = RunRequestCheck.Options(definitions, models, request.Workflow, request.Models);
+        if (refused is not null)
         {
-            return Problems.Field("workflow", $"unknown workflow '{workflow}' (known: {string.Join(", ", definitions.Workflows.Keys)})");
-        }
-
-        foreach (var (agent, model) in request.Models ?? new Dictionary<string, string>())
-        {
-            if (agent != "*" && !definitions.Catalog.TryGet(agent, out _))
-            {
-                return Problems.Field($"options.models.{agent}", $"'{agent}' is not an agent id (agents: {string.Join(", ", definitions.Catalog.Agents.Select(a => a.Id))}; use \"*\" for all)");
-            }
-
-            if (!models.Contains(model))
-            {
-                return Problems.Field($"options.models.{agent}", $"model '{model}' is not configured (models: {string.Join(", ", models.All.Select(m => m.Name).Order(StringComparer.Ordinal))})");
-            }
-        }
-
-        if (RunModelCheck.FindUnusable(definitions.Workflows[workflow], definitions, models, request.Models) is { } unusable)
-        {
-            return Problems.Configuration(unusable.Field, unusable.Error);
+            return refused.Configuration ? Problems.Configuration(refused.Field, refused.Error) : Problems.Field(refused.Field, refused.Error);
         }
 
         // Resolved and checked now, so a callback to a private or metadata address is refused before anything is stored.
-        if (request.CallbackUrl is { } callbackUrl && await callbacks.ValidateAsync(callbackUrl, ct) is { } refused)
+        if (request.CallbackUrl is { } callbackUrl && await callbacks.ValidateAsync(callbackUrl, ct) is { } callbackRefused)
         {
-            return Problems.Field("callbackUrl", refused);
+            return Problems.Field("callbackUrl", callbackRefused);
         }
 
         var key = http.Request.Headers["Idempotency-Key"].ToString();
@@ -202,10 +185,7 @@ internal static class RunEndpoints
             return NotFound(id);
         }
 
-        var questions = run.Status == RunStatuses.AwaitingInput && run.QuestionsJson is { } json
-            ? JsonSerializer.Deserialize<List<ClarifyingQuestion>>(json, DocumentJson.Options) ?? []
-            : [];
-        return TypedResults.Ok(new QuestionsResponse(run.Status, questions, run.Status == RunStatuses.AwaitingInput ? run.AnswersDueAt : null));
+        return TypedResults.Ok(new QuestionsResponse(run.Status, RunAnswerCheck.Pending(run), run.Status == RunStatuses.AwaitingInput ? run.AnswersDueAt : null));
     }
 
     internal static async Task<Results<Accepted<RunResponse>, ProblemHttpResult>> AnswerAsync(HttpContext http, string id, RunService runs, CancellationToken ct)
@@ -243,26 +223,17 @@ internal static class RunEndpoints
                 return Problems.Status(StatusCodes.Status409Conflict, "Run is not waiting for answers", $"Run {id} is {run.Status}; answers are accepted only while it is awaiting_input.");
             }
 
-            var known = (JsonSerializer.Deserialize<List<ClarifyingQuestion>>(run.QuestionsJson ?? "[]", DocumentJson.Options) ?? []).Select(q => q.Id).ToHashSet();
+            var known = RunAnswerCheck.Pending(run).Select(q => q.Id).ToList();
             var answers = new Dictionary<string, string>();
             foreach (var answer in answersElement.EnumerateObject())
             {
-                if (!known.Contains(answer.Name))
+                var text = answer.Value.ValueKind == JsonValueKind.String ? answer.Value.GetString() : null;
+                if (RunAnswerCheck.Problem(known, answer.Name, text) is { } wrong)
                 {
-                    return Problems.Field($"answers.{answer.Name}", $"is not a pending question (pending: {string.Join(", ", known)})");
+                    return Problems.Field(wrong.Field, wrong.Error);
                 }
 
-                if (answer.Value.ValueKind != JsonValueKind.String || answer.Value.GetString()!.Length > 4000)
-                {
-                    return Problems.Field($"answers.{answer.Name}", "must be a string of at most 4000 characters");
-                }
-
-                if (PlainText.HasControlCharacters(answer.Value.GetString()!))
-                {
-                    return Problems.Field($"answers.{answer.Name}", PlainText.Refusal);
-                }
-
-                answers[answer.Name] = answer.Value.GetString()!;
+                answers[answer.Name] = text!;
             }
 
             if (!await runs.AnswerAsync(http.Owner(), id, answers, ct))
@@ -344,14 +315,14 @@ internal static class RunEndpoints
         return TypedResults.Accepted($"/v1/runs/{id}", RunResponse.From((await runs.GetAsync(http.Owner(), id, ct))!));
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> DocumentAsync(HttpContext http, string id, string? revision, RunService runs, CancellationToken ct)
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> DocumentAsync(HttpContext http, string id, string? revision, RunDeliverables deliverables, CancellationToken ct)
     {
         if (!Query.TryInt(revision, out var wanted))
         {
             return Problems.Field("revision", "must be a whole number");
         }
 
-        if (await LoadDocumentAsync(http, id, runs, ct) is not { } doc)
+        if (await deliverables.DocumentAsync(http.Owner(), id, ct) is not { } doc)
         {
             return NotFound(id, "has no document yet");
         }
@@ -369,38 +340,36 @@ internal static class RunEndpoints
         return TypedResults.Content(DocumentJson.Serialize(doc, indented: true), "application/json");
     }
 
-    internal static async Task<Results<Ok<List<RevisionResponse>>, ProblemHttpResult>> RevisionsAsync(HttpContext http, string id, RunService runs, CancellationToken ct) =>
-        await LoadDocumentAsync(http, id, runs, ct) is { } doc
+    internal static async Task<Results<Ok<List<RevisionResponse>>, ProblemHttpResult>> RevisionsAsync(HttpContext http, string id, RunDeliverables deliverables, CancellationToken ct) =>
+        await deliverables.DocumentAsync(http.Owner(), id, ct) is { } doc
             ? TypedResults.Ok(doc.History.Select((h, i) => new RevisionResponse(i + 1, h.Section, h.Revision, h.Author, h.Round, h.UpdatedAt, h.Changed)).ToList())
             : NotFound(id, "has no document yet");
 
-    internal static async Task<Results<Ok<List<DeliverableFile>>, ProblemHttpResult>> DeliverablesAsync(HttpContext http, string id, RunService runs, CancellationToken ct)
+    internal static async Task<Results<Ok<List<DeliverableFile>>, ProblemHttpResult>> DeliverablesAsync(HttpContext http, string id, RunDeliverables deliverables, CancellationToken ct)
     {
-        if (await FinishedDocumentAsync(http, id, runs, ct) is not { } doc)
+        if (await deliverables.RenderAsync(http.Owner(), id, ct) is not { } files)
         {
             return NotFound(id, "has no deliverables (it has not completed)");
         }
 
-        var files = DeliverableRenderer.Render(doc);
         return TypedResults.Ok(files.Select(f => new DeliverableFile(f.Key, Encoding.UTF8.GetByteCount(f.Value), $"/v1/runs/{id}/deliverables/{f.Key}")).ToList());
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> DeliverableAsync(HttpContext http, string id, string name, RunService runs, CancellationToken ct)
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> DeliverableAsync(HttpContext http, string id, string name, RunDeliverables deliverables, CancellationToken ct)
     {
-        if (await FinishedDocumentAsync(http, id, runs, ct) is not { } doc)
+        if (await deliverables.RenderAsync(http.Owner(), id, ct) is not { } files)
         {
             return NotFound(id, "has no deliverables (it has not completed)");
         }
 
-        var files = DeliverableRenderer.Render(doc);
         return files.TryGetValue(name, out var content)
-            ? TypedResults.Content(content, ContentType(name), Encoding.UTF8)
+            ? TypedResults.Content(content, RunDeliverables.ContentType(name), Encoding.UTF8)
             : Problems.Status(StatusCodes.Status404NotFound, "No such deliverable", $"'{name}' is not one of {string.Join(", ", files.Keys)}.");
     }
 
-    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ZipAsync(HttpContext http, string id, RunService runs, CancellationToken ct)
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ZipAsync(HttpContext http, string id, RunDeliverables deliverables, CancellationToken ct)
     {
-        if (await FinishedDocumentAsync(http, id, runs, ct) is not { } doc)
+        if (await deliverables.RenderAsync(http.Owner(), id, ct) is not { } files)
         {
             return NotFound(id, "has no deliverables (it has not completed)");
         }
@@ -408,7 +377,7 @@ internal static class RunEndpoints
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var (name, content) in DeliverableRenderer.Render(doc))
+            foreach (var (name, content) in files)
             {
                 var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
                 await using var stream = entry.Open();
@@ -418,14 +387,6 @@ internal static class RunEndpoints
 
         return TypedResults.File(buffer.ToArray(), "application/zip", $"{id}-deliverables.zip");
     }
-
-    private static async Task<DesignDocument?> LoadDocumentAsync(HttpContext http, string id, RunService runs, CancellationToken ct) =>
-        await runs.GetWithContentAsync(http.Owner(), id, ct) is { DocumentJson: { } json } ? JsonSerializer.Deserialize<DesignDocument>(json, DocumentJson.Options) : null;
-
-    private static async Task<DesignDocument?> FinishedDocumentAsync(HttpContext http, string id, RunService runs, CancellationToken ct) =>
-        await runs.GetWithContentAsync(http.Owner(), id, ct) is { Status: RunStatuses.Completed or RunStatuses.CompletedWithIssues, DocumentJson: { } json }
-            ? JsonSerializer.Deserialize<DesignDocument>(json, DocumentJson.Options)
-            : null;
 
     /// <summary>The document as it stood after its first <paramref name="count"/> section writes.</summary>
     private static DesignDocument AtRevision(DesignDocument doc, int count)
@@ -439,16 +400,6 @@ internal static class RunEndpoints
 
         return earlier;
     }
-
-    private static string ContentType(string name) => Path.GetExtension(name) switch
-    {
-        ".md" => "text/markdown",
-        ".mmd" => "text/vnd.mermaid",
-        ".yaml" => "application/yaml",
-        ".sql" => "application/sql",
-        ".json" => "application/json",
-        _ => "text/plain",
-    };
 
     private static ProblemHttpResult NotFound(string id, string? why = null) =>
         Problems.Status(StatusCodes.Status404NotFound, "Run not found", why is null ? $"No run '{id}' is visible to this caller." : $"Run '{id}' {why}.");

@@ -2,14 +2,14 @@ using ArchitectAgents.Core.Workflows;
 using ArchitectAgents.Models;
 using ArchitectAgents.Runs.Execution;
 
-namespace ArchitectAgents.Api.Runs;
+namespace ArchitectAgents.Runs.Requests;
 
 /// <summary>
 /// Resolves the model of every agent a run's workflow will call, the way the engine will (the run's override for
 /// the agent, else its <c>*</c> override, else the agent definition's model), so a model that cannot be called (no
 /// key) refuses the run at creation instead of failing it minutes later.
 /// </summary>
-internal static class RunModelCheck
+public static class RunModelCheck
 {
     /// <summary>The field to blame and why, for the first agent whose model cannot be used; null when all can.</summary>
     public static (string Field, string Error)? FindUnusable(WorkflowDefinition workflow, DefinitionSet definitions, ModelCatalog models, IReadOnlyDictionary<string, string>? overrides)

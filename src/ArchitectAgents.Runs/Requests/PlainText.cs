@@ -1,10 +1,10 @@
-namespace ArchitectAgents.Api.Infrastructure;
+namespace ArchitectAgents.Runs.Requests;
 
 /// <summary>
 /// The character rule for text that reaches the agents (brief, attachments, answers): line breaks and tabs are
 /// allowed, other control characters (NUL, escape sequences, …) are refused rather than passed to a model or a file.
 /// </summary>
-internal static class PlainText
+public static class PlainText
 {
     /// <summary>The message for a field that breaks the rule.</summary>
     public const string Refusal = "contains control characters (only line breaks and tabs are allowed); send plain text";
