@@ -3,6 +3,7 @@ using ArchitectAgents.Api.Catalog;
 using ArchitectAgents.Api.Dashboard;
 using ArchitectAgents.Api.Health;
 using ArchitectAgents.Api.Infrastructure;
+using ArchitectAgents.Api.LangGraph;
 using ArchitectAgents.Api.Runs;
 using ArchitectAgents.Api.Webhooks;
 using ArchitectAgents.Api.Telemetry;
@@ -15,6 +16,7 @@ builder.Services.AddArchitectRuns(builder.Configuration, builder.Environment.Con
 builder.Services.AddApiInfrastructure(builder.Configuration);
 builder.Services.AddArchitectAuth(builder.Configuration);
 builder.Services.AddArchitectWebhooks();
+builder.Services.AddLangGraphApi();
 builder.AddArchitectTelemetry();
 
 var app = builder.Build();
@@ -28,6 +30,7 @@ if (app.Services.GetRequiredService<IOptions<SchedulingOptions>>().Value.ServesA
     app.MapRuns();
     app.MapCatalog();
     app.MapArchitectWebhooks();
+    app.MapLangGraph();
     app.MapApiReference();
     app.MapDashboard();
 }

@@ -50,6 +50,37 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
         return null;
     }
 
+    /// <summary>
+    /// Checks a brief: a non-empty string within the size limit, without control characters other than line breaks
+    /// and tabs. Shared with the LangGraph-compatible API, whose brief arrives inside <c>input</c>.
+    /// </summary>
+    internal static (string? Brief, string? Error) ParseBrief(JsonElement element, int maxBriefBytes)
+    {
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            return (null, "is required");
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return (null, "must be a string");
+        }
+
+        var brief = element.GetString()!;
+        if (string.IsNullOrWhiteSpace(brief))
+        {
+            return (null, "is empty");
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(brief);
+        if (bytes > maxBriefBytes)
+        {
+            return (null, $"is {bytes / 1024} KiB; the limit is {maxBriefBytes / 1024} KiB");
+        }
+
+        return PlainText.HasControlCharacters(brief) ? (null, PlainText.Refusal) : (brief, null);
+    }
+
     /// <summary>Parses and checks a request; on failure returns the field and what is wrong with it.</summary>
     public static (CreateRunRequest? Request, string? Field, string? Error) Parse(JsonElement root, int maxBriefBytes)
     {
@@ -64,31 +95,15 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
             return (null, unknown.Field, unknown.Error);
         }
 
-        if (!root.TryGetProperty("brief", out var briefElement) || briefElement.ValueKind == JsonValueKind.Null)
+        if (!root.TryGetProperty("brief", out var briefElement))
         {
             return (null, "brief", "is required");
         }
 
-        if (briefElement.ValueKind != JsonValueKind.String)
+        var (brief, briefError) = ParseBrief(briefElement, maxBriefBytes);
+        if (brief is null)
         {
-            return (null, "brief", "must be a string");
-        }
-
-        var brief = briefElement.GetString()!;
-        if (string.IsNullOrWhiteSpace(brief))
-        {
-            return (null, "brief", "is empty");
-        }
-
-        var bytes = System.Text.Encoding.UTF8.GetByteCount(brief);
-        if (bytes > maxBriefBytes)
-        {
-            return (null, "brief", $"is {bytes / 1024} KiB; the limit is {maxBriefBytes / 1024} KiB");
-        }
-
-        if (PlainText.HasControlCharacters(brief))
-        {
-            return (null, "brief", PlainText.Refusal);
+            return (null, "brief", briefError);
         }
 
         string? workflow = null;
@@ -213,7 +228,7 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
                 index++;
             }
 
-            if (attachments.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Content)) + bytes > maxBriefBytes * 2)
+            if (attachments.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Content)) + System.Text.Encoding.UTF8.GetByteCount(brief) > maxBriefBytes * 2)
             {
                 return (null, "attachments", $"brief and attachments together exceed {maxBriefBytes * 2 / 1024} KiB");
             }

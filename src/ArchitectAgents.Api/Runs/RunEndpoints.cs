@@ -165,10 +165,7 @@ internal static class RunEndpoints
             return NotFound(id);
         }
 
-        var questions = run.Status == RunStatuses.AwaitingInput && run.QuestionsJson is { } json
-            ? JsonSerializer.Deserialize<List<ClarifyingQuestion>>(json, DocumentJson.Options) ?? []
-            : [];
-        return TypedResults.Ok(new QuestionsResponse(run.Status, questions, run.Status == RunStatuses.AwaitingInput ? run.AnswersDueAt : null));
+        return TypedResults.Ok(new QuestionsResponse(run.Status, RunAnswers.Pending(run), run.Status == RunStatuses.AwaitingInput ? run.AnswersDueAt : null));
     }
 
     internal static async Task<Results<Accepted<RunResponse>, ProblemHttpResult>> AnswerAsync(HttpContext http, string id, RunService runs, CancellationToken ct)
@@ -206,26 +203,10 @@ internal static class RunEndpoints
                 return Problems.Status(StatusCodes.Status409Conflict, "Run is not waiting for answers", $"Run {id} is {run.Status}; answers are accepted only while it is awaiting_input.");
             }
 
-            var known = (JsonSerializer.Deserialize<List<ClarifyingQuestion>>(run.QuestionsJson ?? "[]", DocumentJson.Options) ?? []).Select(q => q.Id).ToHashSet();
-            var answers = new Dictionary<string, string>();
-            foreach (var answer in answersElement.EnumerateObject())
+            var (answers, field, error) = RunAnswers.Parse(answersElement, RunAnswers.Pending(run), "answers");
+            if (answers is null)
             {
-                if (!known.Contains(answer.Name))
-                {
-                    return Problems.Field($"answers.{answer.Name}", $"is not a pending question (pending: {string.Join(", ", known)})");
-                }
-
-                if (answer.Value.ValueKind != JsonValueKind.String || answer.Value.GetString()!.Length > 4000)
-                {
-                    return Problems.Field($"answers.{answer.Name}", "must be a string of at most 4000 characters");
-                }
-
-                if (PlainText.HasControlCharacters(answer.Value.GetString()!))
-                {
-                    return Problems.Field($"answers.{answer.Name}", PlainText.Refusal);
-                }
-
-                answers[answer.Name] = answer.Value.GetString()!;
+                return Problems.Field(field!, error!);
             }
 
             if (!await runs.AnswerAsync(http.Owner(), id, answers, ct))
@@ -326,7 +307,7 @@ internal static class RunEndpoints
                 return Problems.Field("revision", $"must be between 1 and {doc.History.Count}");
             }
 
-            doc = AtRevision(doc, n);
+            doc = doc.AtRevision(n);
         }
 
         return TypedResults.Content(DocumentJson.Serialize(doc, indented: true), "application/json");
@@ -389,19 +370,6 @@ internal static class RunEndpoints
         await runs.GetWithContentAsync(http.Owner(), id, ct) is { Status: RunStatuses.Completed or RunStatuses.CompletedWithIssues, DocumentJson: { } json }
             ? JsonSerializer.Deserialize<DesignDocument>(json, DocumentJson.Options)
             : null;
-
-    /// <summary>The document as it stood after its first <paramref name="count"/> section writes.</summary>
-    private static DesignDocument AtRevision(DesignDocument doc, int count)
-    {
-        var earlier = new DesignDocument { RunId = doc.RunId, Workflow = doc.Workflow };
-        foreach (var entry in doc.History.Take(count))
-        {
-            SectionNames.Set(earlier, entry.Section, (SectionBase?)entry.Content.Deserialize(SectionNames.TypeOf(entry.Section), DocumentJson.Options));
-            earlier.History.Add(entry);
-        }
-
-        return earlier;
-    }
 
     private static string ContentType(string name) => Path.GetExtension(name) switch
     {
