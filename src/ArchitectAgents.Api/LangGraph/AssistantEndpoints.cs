@@ -68,13 +68,13 @@ internal static class AssistantEndpoints
                 .OrderBy(a => a["graph_id"]!.GetValue<string>(), StringComparer.Ordinal)
                 .ToList();
             http.Response.Headers["X-Pagination-Total"] = matches.Count.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Content(new JsonArray([.. matches.Skip(offset).Take(limit)]).ToJsonString(), "application/json");
+            return TypedResults.Content(LangGraphJson.Serialize(new JsonArray([.. matches.Skip(offset).Take(limit)])), "application/json");
         }
     }
 
     internal static IResult Get(string assistantId, DefinitionSet definitions) =>
         LangGraphAssistants.Resolve(definitions, assistantId) is { } workflow
-            ? TypedResults.Content(ToJson(workflow).ToJsonString(), "application/json")
+            ? TypedResults.Content(LangGraphJson.Serialize(ToJson(workflow)), "application/json")
             : NotFound(assistantId);
 
     /// <summary>The workflow graph in LangGraph's shape: nodes, and edges (conditional where the workflow branches on an outcome).</summary>
@@ -100,7 +100,7 @@ internal static class AssistantEndpoints
             }
         }
 
-        return TypedResults.Content(new JsonObject { ["nodes"] = nodes, ["edges"] = edges }.ToJsonString(), "application/json");
+        return TypedResults.Content(LangGraphJson.Serialize(new JsonObject { ["nodes"] = nodes, ["edges"] = edges }), "application/json");
     }
 
     private static JsonObject Node(string id) => new() { ["id"] = id, ["type"] = "runnable", ["data"] = new JsonObject { ["id"] = id, ["name"] = id } };

@@ -53,6 +53,11 @@ internal static class LangGraphJson
         return values;
     }
 
+    /// <summary>Writes a response body; non-ASCII text and characters such as + stay as they are, as other JSON clients expect.</summary>
+    public static string Serialize(JsonNode? node) => node?.ToJsonString(Relaxed) ?? "null";
+
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Parses a stored JSON object (metadata); anything else reads as an empty object.</summary>
     public static JsonObject Object(string json) => JsonNode.Parse(json) as JsonObject ?? [];
 }

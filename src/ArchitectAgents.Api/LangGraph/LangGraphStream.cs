@@ -38,7 +38,7 @@ internal static class LangGraphStream
                     continue;
                 }
 
-                var data = frame.Data?.ToJsonString() ?? "null";
+                var data = LangGraphJson.Serialize(frame.Data);
                 await http.Response.WriteAsync($"event: {frame.Event}\ndata: {data}\nid: {frame.Id}\n\n", ct);
                 await http.Response.Body.FlushAsync(ct);
                 lastWrite = DateTime.UtcNow;

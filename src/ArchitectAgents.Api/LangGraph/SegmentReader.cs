@@ -129,7 +129,7 @@ internal sealed class SegmentReader(RunService runs, RunSignals signals, TimeSpa
                     var upTo = document is null ? 0 : WriteIndex(document, _lastWrite) + 1;
                     var update = Update(document, upTo, root);
                     Add(frames, "updates", () => new JsonObject { [node] = update?.DeepClone() });
-                    Add(frames, "values", () => LangGraphJson.Values(document is null ? null : upTo == document.History.Count ? document : document.AtRevision(upTo)));
+                    Add(frames, "values", () => LangGraphJson.Values(At(document, upTo)));
                     Add(frames, "events", () => Event(e, "on_chain_end", node, new JsonObject { ["output"] = update?.DeepClone() }));
                     break;
                 }
@@ -147,7 +147,8 @@ internal sealed class SegmentReader(RunService runs, RunSignals signals, TimeSpa
                     Add(frames, "updates", () => new JsonObject { ["__interrupt__"] = new JsonArray(interrupt.DeepClone()) });
                     if (modes.Contains("values") && !skipped)
                     {
-                        var values = LangGraphJson.Values(await DocumentAsync(_lastWrite, ct));
+                        var document = await DocumentAsync(_lastWrite, ct);
+                        var values = LangGraphJson.Values(At(document, document is null ? 0 : WriteIndex(document, _lastWrite) + 1));
                         values["__interrupt__"] = new JsonArray(interrupt.DeepClone());
                         frames.Add(new LangGraphFrame("", "values", values));
                     }
@@ -222,6 +223,10 @@ internal sealed class SegmentReader(RunService runs, RunSignals signals, TimeSpa
             _document = null;
         }
     }
+
+    /// <summary>The document after its first <paramref name="count"/> section writes (read later, the stored one may be further on).</summary>
+    private static DesignDocument? At(DesignDocument? document, int count) =>
+        document is null || count >= document.History.Count ? document : document.AtRevision(count);
 
     /// <summary>Where a section write is in the document's history; the whole history when it is not there.</summary>
     private static int WriteIndex(DesignDocument document, (string Section, int Revision)? write) =>

@@ -269,5 +269,5 @@ internal static class ThreadEndpoints
     private static string InterruptNode(DefinitionSet definitions, string workflow) =>
         ThreadView.InterruptNode(definitions.Workflows.GetValueOrDefault(workflow));
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Json(JsonNode node) => TypedResults.Content(node.ToJsonString(), "application/json");
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Json(JsonNode node) => TypedResults.Content(LangGraphJson.Serialize(node), "application/json");
 }

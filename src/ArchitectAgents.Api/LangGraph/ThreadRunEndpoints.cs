@@ -220,5 +220,5 @@ internal static class ThreadRunEndpoints
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string runId) =>
         Problems.Status(StatusCodes.Status404NotFound, "Run not found", $"No run '{runId}' on this thread is visible to this caller.");
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Json(JsonNode node) => TypedResults.Content(node.ToJsonString(), "application/json");
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Json(JsonNode node) => TypedResults.Content(LangGraphJson.Serialize(node), "application/json");
 }
