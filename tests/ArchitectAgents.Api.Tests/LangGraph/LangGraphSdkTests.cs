@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using ArchitectAgents.Tests.Common;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +16,8 @@ namespace ArchitectAgents.Api.Tests.LangGraph;
 public sealed class LangGraphSdkTests : IAsyncLifetime
 {
     private static readonly string ClientFolder = Path.Combine(RepoPaths.Root, "tools", "langgraph-client");
+
+    private static readonly string[] StreamEvents = ["metadata", "events", "updates", "values", "end"];
 
     private readonly ApiFactory _api = new();
 
@@ -80,6 +81,6 @@ public sealed class LangGraphSdkTests : IAsyncLifetime
             Assert.Contains(expected, names);
         }
 
-        Assert.Equal(new[] { "metadata", "events", "updates", "values", "end" }.Order(), result.RootElement.GetProperty("streamEvents").EnumerateArray().Select(e => e.GetString()).Order());
+        Assert.Equal(StreamEvents.Order(), result.RootElement.GetProperty("streamEvents").EnumerateArray().Select(e => e.GetString()).Order());
     }
 }
