@@ -23,8 +23,20 @@ public sealed class ThreadStore(IDbContextFactory<ArchitectDbContext> factory, T
         catch (DbUpdateException)
         {
             // The primary key refused it: the id is taken, by this owner (returned) or another (not shown).
+            // Any other refusal is a store failure, not a taken id.
+            if (!await ExistsAsync(threadId, ct).ConfigureAwait(false))
+            {
+                throw;
+            }
+
             return (false, await GetAsync(ownerId, threadId, ct).ConfigureAwait(false));
         }
+    }
+
+    private async Task<bool> ExistsAsync(string threadId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        return await db.Threads.AnyAsync(t => t.Id == threadId, ct).ConfigureAwait(false);
     }
 
     /// <summary>The owner's thread, or null.</summary>

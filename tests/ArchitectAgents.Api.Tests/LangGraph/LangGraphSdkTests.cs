@@ -13,35 +13,30 @@ namespace ArchitectAgents.Api.Tests.LangGraph;
 /// loopback port: assistants, a streamed run, an interrupt and its resume, state and history, wait/join/list, a
 /// rejoined stream and a cancel. The script prints every check; this test fails on any failed one.
 /// </summary>
-public sealed class LangGraphSdkTests : IAsyncLifetime
+public sealed class LangGraphSdkTests
 {
     private static readonly string ClientFolder = Path.Combine(RepoPaths.Root, "tools", "langgraph-client");
 
     private static readonly string[] StreamEvents = ["metadata", "events", "updates", "values", "end"];
 
-    private readonly ApiFactory _api = new();
-
-    private int _port;
-
-    public ValueTask InitializeAsync()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task OfficialJsClient_StreamsInterruptsResumesReadsStateAndCancels(string store)
     {
-        _api.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _api.StartServer();
-        _port = new Uri(_api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
-        return ValueTask.CompletedTask;
-    }
+        await using var database = store == "postgres" ? await TestDatabase.CreateAsync() : null;
+        Assert.SkipWhen(store == "postgres" && database is null, TestDatabase.SkipReason);
+        await using var api = new ApiFactory(connectionString: database?.ConnectionString);
+        api.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        api.StartServer();
+        var port = new Uri(api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
 
-    public async ValueTask DisposeAsync() => await _api.DisposeAsync();
-
-    [Fact]
-    public async Task OfficialJsClient_StreamsInterruptsResumesReadsStateAndCancels()
-    {
         // Installed by scripts/setup-test-deps.sh (npm ci of every tools/*/package-lock.json); missing means a failed setup, not a skip.
         Assert.True(Directory.Exists(Path.Combine(ClientFolder, "node_modules", "@langchain", "langgraph-sdk")),
             $"run 'npm ci' in {ClientFolder} (scripts/setup-test-deps.sh does it)");
-        var key = await _api.CreateKeyAsync("langgraph-sdk");
+        var key = await api.CreateKeyAsync("langgraph-sdk");
 
-        var start = new ProcessStartInfo("node", ["drive.mjs", "--url", $"http://127.0.0.1:{_port}/langgraph", "--key", key])
+        var start = new ProcessStartInfo("node", ["drive.mjs", "--url", $"http://127.0.0.1:{port}/langgraph", "--key", key])
         {
             WorkingDirectory = ClientFolder,
             RedirectStandardOutput = true,
