@@ -52,6 +52,7 @@ internal sealed class SegmentReader(RunService runs, RunSignals signals, TimeSpa
             yield return new LangGraphFrame(FrameId(segment.StartEventId, 0), "metadata", new JsonObject { ["run_id"] = segment.Id, ["attempt"] = 1 });
         }
 
+        await LearnEarlierWritesAsync(ct);
         await foreach (var events in RunEventFeed.ReadAsync(runs, signals, poll, ownerId, segment.RunId, segment.StartEventId, ct))
         {
             if (events.Count == 0)
@@ -63,6 +64,15 @@ internal sealed class SegmentReader(RunService runs, RunSignals signals, TimeSpa
             foreach (var e in events)
             {
                 var (frames, ends) = await TranslateAsync(e, ct);
+                while (frames is null)
+                {
+                    // The document this event needs is not saved yet; waiting here keeps sending ticks (heartbeats),
+                    // so a client does not take a long step for a dead connection.
+                    await signals.WaitForChangeAsync(segment.RunId, poll, ct);
+                    yield return null;
+                    (frames, ends) = await TranslateAsync(e, ct);
+                }
+
                 for (var i = 0; i < frames.Count; i++)
                 {
                     if (Wanted(e.Id, i))
@@ -98,15 +108,37 @@ internal sealed class SegmentReader(RunService runs, RunSignals signals, TimeSpa
             }
         }
 
-        return last ?? LangGraphJson.Values(await DocumentAsync(null, ct));
+        return last ?? LangGraphJson.Values(await LatestDocumentAsync(ct));
+    }
+
+    /// <summary>A resumed LangGraph run starts after earlier section writes: the last one is where its first step's document begins.</summary>
+    private async Task LearnEarlierWritesAsync(CancellationToken ct)
+    {
+        long after = 0;
+        while (after < segment.StartEventId)
+        {
+            var events = await runs.EventsAfterAsync(segment.RunId, after, 500, ct);
+            foreach (var e in events.Where(e => e.Id <= segment.StartEventId && e.Type == RunEventTypes.SectionWritten))
+            {
+                using var data = JsonDocument.Parse(e.DataJson);
+                _lastWrite = (data.RootElement.GetProperty("section").GetString()!, data.RootElement.GetProperty("revision").GetInt32());
+            }
+
+            if (events.Count == 0)
+            {
+                return;
+            }
+
+            after = events[^1].Id;
+        }
     }
 
     private bool Wanted(long eventId, int index) => eventId > _skipThroughEvent || (eventId == _skipThroughEvent && index > _skipThroughIndex);
 
     private static string FrameId(long eventId, int index) => $"{eventId.ToString(CultureInfo.InvariantCulture)}-{index.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>The frames of one stored event, and whether the LangGraph run ends with it.</summary>
-    private async Task<(List<LangGraphFrame> Frames, bool Ends)> TranslateAsync(RunEventRecord e, CancellationToken ct)
+    /// <summary>The frames of one stored event, and whether the LangGraph run ends with it; null frames when the document they show is not saved yet.</summary>
+    private async Task<(List<LangGraphFrame>? Frames, bool Ends)> TranslateAsync(RunEventRecord e, CancellationToken ct)
     {
         var frames = new List<LangGraphFrame>();
         using var data = JsonDocument.Parse(e.DataJson);
@@ -125,7 +157,12 @@ internal sealed class SegmentReader(RunService runs, RunSignals signals, TimeSpa
             case RunEventTypes.NodeCompleted when !skipped:
                 {
                     var node = Text(root, "node");
-                    var document = await DocumentAsync(_lastWrite, ct);
+                    var (document, ready) = await DocumentAsync(_lastWrite, ct);
+                    if (!ready)
+                    {
+                        return (null, false);
+                    }
+
                     var upTo = document is null ? 0 : WriteIndex(document, _lastWrite) + 1;
                     var update = Update(document, upTo, root);
                     Add(frames, "updates", () => new JsonObject { [node] = update?.DeepClone() });
@@ -147,7 +184,12 @@ internal sealed class SegmentReader(RunService runs, RunSignals signals, TimeSpa
                     Add(frames, "updates", () => new JsonObject { ["__interrupt__"] = new JsonArray(interrupt.DeepClone()) });
                     if (modes.Contains("values") && !skipped)
                     {
-                        var document = await DocumentAsync(_lastWrite, ct);
+                        var (document, ready) = await DocumentAsync(_lastWrite, ct);
+                        if (!ready)
+                        {
+                            return (null, false);
+                        }
+
                         var values = LangGraphJson.Values(At(document, document is null ? 0 : WriteIndex(document, _lastWrite) + 1));
                         values["__interrupt__"] = new JsonArray(interrupt.DeepClone());
                         frames.Add(new LangGraphFrame("", "values", values));
@@ -175,7 +217,7 @@ internal sealed class SegmentReader(RunService runs, RunSignals signals, TimeSpa
                     }
                     else if (status != RunStatuses.Cancelled && modes.Contains("values"))
                     {
-                        frames.Add(new LangGraphFrame("", "values", skipped ? null : LangGraphJson.Values(await DocumentAsync(null, ct))));
+                        frames.Add(new LangGraphFrame("", "values", skipped ? null : LangGraphJson.Values(await LatestDocumentAsync(ct))));
                     }
 
                     Add(frames, "events", () => Event(e, "on_custom_event", e.Type, JsonNode.Parse(e.DataJson)));
@@ -199,29 +241,29 @@ internal sealed class SegmentReader(RunService runs, RunSignals signals, TimeSpa
     }
 
     /// <summary>
-    /// The run's document once it holds <paramref name="write"/>. The store's copy is saved at the end of each
-    /// superstep, a moment after the node's events; so when it does not hold the write yet, it is read again as the
-    /// run moves on. A run that stopped moving has its final document saved, which is then used as it is.
+    /// The run's document if it holds <paramref name="write"/> (ready), read again when the cached copy does not. The
+    /// store's copy is saved at the end of each superstep, a moment after the node's events, so it may not hold the
+    /// write yet (not ready: ask again). A run that is no longer executing has its final document saved; that one is
+    /// used as it is.
     /// </summary>
-    private async Task<DesignDocument?> DocumentAsync((string Section, int Revision)? write, CancellationToken ct)
+    private async Task<(DesignDocument? Document, bool Ready)> DocumentAsync((string Section, int Revision)? write, CancellationToken ct)
     {
-        while (true)
+        if (_document is not null && (write is null || WriteIndex(_document, write) >= 0))
         {
-            if (_document is not null && (write is null || WriteIndex(_document, write) >= 0))
-            {
-                return _document;
-            }
-
-            var run = await runs.GetWithContentAsync(ownerId, segment.RunId, ct);
-            _document = run?.DocumentJson is { } json ? JsonSerializer.Deserialize<DesignDocument>(json, DocumentJson.Options) : null;
-            if (write is null || (_document is not null && WriteIndex(_document, write) >= 0) || run is null || run.Status is not (RunStatuses.Running or RunStatuses.Queued))
-            {
-                return _document;
-            }
-
-            await signals.WaitForChangeAsync(segment.RunId, poll, ct);
-            _document = null;
+            return (_document, true);
         }
+
+        var run = await runs.GetWithContentAsync(ownerId, segment.RunId, ct);
+        _document = run?.DocumentJson is { } json ? JsonSerializer.Deserialize<DesignDocument>(json, DocumentJson.Options) : null;
+        var holds = write is null || (_document is not null && WriteIndex(_document, write) >= 0);
+        return (_document, holds || run is null || run.Status is not (RunStatuses.Running or RunStatuses.Queued));
+    }
+
+    /// <summary>The document as stored now (at the end of a run, its final state).</summary>
+    private async Task<DesignDocument?> LatestDocumentAsync(CancellationToken ct)
+    {
+        _document = null;
+        return (await DocumentAsync(null, ct)).Document;
     }
 
     /// <summary>The document after its first <paramref name="count"/> section writes (read later, the stored one may be further on).</summary>

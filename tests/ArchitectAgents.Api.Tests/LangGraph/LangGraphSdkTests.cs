@@ -26,7 +26,8 @@ public sealed class LangGraphSdkTests
     {
         await using var database = store == "postgres" ? await TestDatabase.CreateAsync() : null;
         Assert.SkipWhen(store == "postgres" && database is null, TestDatabase.SkipReason);
-        await using var api = new ApiFactory(connectionString: database?.ConnectionString);
+        // A simulated model latency, so the client streams runs while they execute rather than replays finished ones.
+        await using var api = new ApiFactory(new() { ["Models:default:LatencyMs"] = "150" }, database?.ConnectionString);
         api.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         api.StartServer();
         var port = new Uri(api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
