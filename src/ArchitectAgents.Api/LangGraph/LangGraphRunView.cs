@@ -11,9 +11,6 @@ namespace ArchitectAgents.Api.LangGraph;
 /// </summary>
 internal static class LangGraphRunView
 {
-    /// <summary>The LangGraph statuses a run can still leave.</summary>
-    public static bool IsActive(string status) => status is "pending" or "running";
-
     /// <summary>True when no newer LangGraph run (a resume) continues the same service run.</summary>
     public static bool IsLatest(ThreadRunRecord segment, IEnumerable<ThreadRunRecord> threadRuns) =>
         !threadRuns.Any(r => r.RunId == segment.RunId && r.StartEventId > segment.StartEventId);

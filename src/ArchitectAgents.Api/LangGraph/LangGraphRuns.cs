@@ -98,7 +98,7 @@ internal sealed class LangGraphRuns(RunService runs, ThreadStore threads, Defini
         }
 
         // LangGraph also lets a resume be keyed by interrupt id; the one interrupt here may be addressed that way too.
-        var interruptId = ThreadView.Interrupt(latest, null, null)["id"]!.GetValue<string>();
+        var interruptId = ThreadView.InterruptId(latest);
         var prefix = "command.resume";
         if (resume.EnumerateObject().ToList() is [var only] && only.Name == interruptId && only.Value.ValueKind == JsonValueKind.Object)
         {

@@ -40,7 +40,14 @@ internal static class ThreadView
             value["answers_due_at"] = LangGraphJson.Time(due);
         }
 
-        return new JsonObject { ["id"] = LangGraphJson.StableId($"{segment.Id}/interrupt"), ["value"] = value };
+        return new JsonObject { ["id"] = InterruptId(segment), ["value"] = value };
+    }
+
+    /// <summary>The id of the interrupt a LangGraph run stopped at: derived from the run, so every read shows the same one.</summary>
+    public static string InterruptId(ThreadRunRecord segment)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        return LangGraphJson.StableId($"{segment.Id}/interrupt");
     }
 
     /// <summary>The pending questions of a waiting run as interrupt payload (the same shape <c>/v1/runs/{id}/questions</c> lists).</summary>

@@ -111,6 +111,37 @@ public sealed class LangGraphMappingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnInterruptResumedByInterruptId_ContinuesTheSameServiceRun()
+    {
+        var thread = await CreateThreadAsync(_client);
+        var interrupted = await WaitAsync(thread, new { assistant_id = "architect-design", input = new { brief = "# Gym app\nMembers book classes and get reminders." } });
+        var interrupt = interrupted.GetProperty("__interrupt__")[0];
+        var interruptId = interrupt.GetProperty("id").GetString()!;
+        Assert.Contains("q-scale", interrupt.GetProperty("value").GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("id").GetString()));
+        var waiting = await _client.GetFromJsonAsync<JsonElement>($"/langgraph/threads/{thread}", TestContext.Current.CancellationToken);
+        Assert.Equal("interrupted", waiting.GetProperty("status").GetString());
+        Assert.Equal(interruptId, waiting.GetProperty("interrupts").EnumerateObject().Single().Value[0].GetProperty("id").GetString());
+
+        using (var unknown = await _client.PostAsync($"/langgraph/threads/{thread}/runs/wait",
+            Json(new { assistant_id = "architect-design", command = new { resume = new Dictionary<string, object> { [interruptId] = new { q_nope = "x" } } } }), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            Assert.Contains($"command.resume.{interruptId}.q_nope", await unknown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+
+        var done = await WaitAsync(thread, new { assistant_id = "architect-design", command = new { resume = new Dictionary<string, object> { [interruptId] = new Dictionary<string, string> { ["q-scale"] = "About 4,000 members" } } } });
+        Assert.False(done.TryGetProperty("__interrupt__", out _));
+        Assert.Equal(4000, done.GetProperty("context").GetProperty("figures").GetProperty("users").GetProperty("value").GetDouble());
+        Assert.True(done.TryGetProperty("gate", out _));
+
+        // Two LangGraph runs (the one that stopped at the interrupt, and its resume) on one service run.
+        var runs = (await _client.GetFromJsonAsync<JsonElement>($"/langgraph/threads/{thread}/runs", TestContext.Current.CancellationToken)).EnumerateArray().ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, r => Assert.Equal("success", r.GetProperty("status").GetString()));
+        Assert.Single(runs.Select(r => r.GetProperty("architect_run_id").GetString()).Distinct());
+    }
+
+    [Fact]
     public async Task AnotherKey_SeesNoneOfTheThread_ItsRunsOrTheServiceRunBehindThem()
     {
         var thread = await CreateThreadAsync(_client);
@@ -163,6 +194,13 @@ public sealed class LangGraphMappingTests : IAsyncLifetime
         var document = await anonymous.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
         Assert.Contains("/v1/runs", document, StringComparison.Ordinal);
         Assert.DoesNotContain("/langgraph", document, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> WaitAsync(string thread, object body)
+    {
+        using var response = await _client.PostAsync($"/langgraph/threads/{thread}/runs/wait", Json(body), TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
     }
 
     private static async Task<string> CreateThreadAsync(HttpClient client)
