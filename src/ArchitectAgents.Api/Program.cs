@@ -4,6 +4,7 @@ using ArchitectAgents.Api.Dashboard;
 using ArchitectAgents.Api.Health;
 using ArchitectAgents.Api.Infrastructure;
 using ArchitectAgents.Api.Mcp;
+using ArchitectAgents.Api.LangGraph;
 using ArchitectAgents.Api.Runs;
 using ArchitectAgents.Api.Webhooks;
 using ArchitectAgents.Api.Telemetry;
@@ -17,6 +18,7 @@ builder.Services.AddApiInfrastructure(builder.Configuration);
 builder.Services.AddArchitectAuth(builder.Configuration);
 builder.Services.AddArchitectWebhooks();
 builder.Services.AddArchitectMcpEndpoint();
+builder.Services.AddLangGraphApi();
 builder.AddArchitectTelemetry();
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ if (app.Services.GetRequiredService<IOptions<SchedulingOptions>>().Value.ServesA
     app.MapCatalog();
     app.MapArchitectWebhooks();
     app.MapArchitectMcp();
+    app.MapLangGraph();
     app.MapApiReference();
     app.MapDashboard();
 }

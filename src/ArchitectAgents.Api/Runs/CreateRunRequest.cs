@@ -51,6 +51,21 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
         return null;
     }
 
+    /// <summary>
+    /// Checks a brief: a non-empty string within the size limit, without control characters other than line breaks
+    /// and tabs. Shared with the LangGraph-compatible API, whose brief arrives inside <c>input</c>.
+    /// </summary>
+    internal static (string? Brief, string? Error) ParseBrief(JsonElement element, int maxBriefBytes)
+    {
+        if (element.ValueKind is not (JsonValueKind.String or JsonValueKind.Null or JsonValueKind.Undefined))
+        {
+            return (null, "must be a string");
+        }
+
+        var brief = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        return RunRequestCheck.BriefProblem(brief, maxBriefBytes) is { } problem ? (null, problem) : (brief, null);
+    }
+
     /// <summary>Parses and checks a request; on failure returns the field and what is wrong with it.</summary>
     public static (CreateRunRequest? Request, string? Field, string? Error) Parse(JsonElement root, int maxBriefBytes)
     {
@@ -65,18 +80,13 @@ internal sealed record CreateRunRequest(string Brief, string? Workflow, bool Int
             return (null, unknown.Field, unknown.Error);
         }
 
-        if (root.TryGetProperty("brief", out var briefElement) && briefElement.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        var (brief, briefError) = ParseBrief(root.TryGetProperty("brief", out var briefElement) ? briefElement : default, maxBriefBytes);
+        if (brief is null)
         {
-            return (null, "brief", "must be a string");
+            return (null, "brief", briefError);
         }
 
-        var brief = briefElement.ValueKind == JsonValueKind.String ? briefElement.GetString() : null;
-        if (RunRequestCheck.BriefProblem(brief, maxBriefBytes) is { } briefProblem)
-        {
-            return (null, "brief", briefProblem);
-        }
-
-        var bytes = System.Text.Encoding.UTF8.GetByteCount(brief!);
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(brief);
 
         string? workflow = null;
         if (root.TryGetProperty("workflow", out var wf) && wf.ValueKind != JsonValueKind.Null)

@@ -223,17 +223,10 @@ internal static class RunEndpoints
                 return Problems.Status(StatusCodes.Status409Conflict, "Run is not waiting for answers", $"Run {id} is {run.Status}; answers are accepted only while it is awaiting_input.");
             }
 
-            var known = RunAnswerCheck.Pending(run).Select(q => q.Id).ToList();
-            var answers = new Dictionary<string, string>();
-            foreach (var answer in answersElement.EnumerateObject())
+            var (answers, field, error) = RunAnswers.Parse(answersElement, RunAnswerCheck.Pending(run), "answers");
+            if (answers is null)
             {
-                var text = answer.Value.ValueKind == JsonValueKind.String ? answer.Value.GetString() : null;
-                if (RunAnswerCheck.Problem(known, answer.Name, text) is { } wrong)
-                {
-                    return Problems.Field(wrong.Field, wrong.Error);
-                }
-
-                answers[answer.Name] = text!;
+                return Problems.Field(field!, error!);
             }
 
             if (!await runs.AnswerAsync(http.Owner(), id, answers, ct))
@@ -334,7 +327,7 @@ internal static class RunEndpoints
                 return Problems.Field("revision", $"must be between 1 and {doc.History.Count}");
             }
 
-            doc = AtRevision(doc, n);
+            doc = doc.AtRevision(n);
         }
 
         return TypedResults.Content(DocumentJson.Serialize(doc, indented: true), "application/json");
@@ -386,19 +379,6 @@ internal static class RunEndpoints
         }
 
         return TypedResults.File(buffer.ToArray(), "application/zip", $"{id}-deliverables.zip");
-    }
-
-    /// <summary>The document as it stood after its first <paramref name="count"/> section writes.</summary>
-    private static DesignDocument AtRevision(DesignDocument doc, int count)
-    {
-        var earlier = new DesignDocument { RunId = doc.RunId, Workflow = doc.Workflow };
-        foreach (var entry in doc.History.Take(count))
-        {
-            SectionNames.Set(earlier, entry.Section, (SectionBase?)entry.Content.Deserialize(SectionNames.TypeOf(entry.Section), DocumentJson.Options));
-            earlier.History.Add(entry);
-        }
-
-        return earlier;
     }
 
     private static ProblemHttpResult NotFound(string id, string? why = null) =>

@@ -16,9 +16,6 @@ internal static class RunEventStream
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
     public static async Task StreamAsync(HttpContext http, string id, RunService runs, RunSignals signals, IOptions<RunStoreOptions> options, string? lastEventId, CancellationToken ct)
     {
-        // Events written on this node wake the stream at once; events written by a worker node are found by
-        // polling the store (an indexed read per interval), which works on SQLite and PostgreSQL alike.
-        var poll = TimeSpan.FromMilliseconds(Math.Clamp(options.Value.EventPollIntervalMs, 50, 10_000));
         long after = 0;
         var resumeFrom = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } header ? header : lastEventId;
         if (resumeFrom is not null && !long.TryParse(resumeFrom, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after))
@@ -41,44 +38,33 @@ internal static class RunEventStream
         var lastWrite = DateTime.UtcNow;
         try
         {
-            while (!ct.IsCancellationRequested)
+            await foreach (var events in RunEventFeed.ReadAsync(runs, signals, RunEventFeed.PollInterval(options.Value), http.Owner(), id, after, ct))
             {
-                var events = await runs.EventsAfterAsync(id, after, 500, ct);
-                foreach (var e in events)
+                if (events.Count == 0)
                 {
-                    await http.Response.WriteAsync($"id: {e.Id}\nevent: {e.Type}\ndata: {WithTime(e)}\n\n", ct);
-                    after = e.Id;
-                }
-
-                if (events.Count > 0)
-                {
-                    await http.Response.Body.FlushAsync(ct);
-                    lastWrite = DateTime.UtcNow;
-                    continue;
-                }
-
-                var run = await runs.GetAsync(http.Owner(), id, ct);
-                if (run is null || RunStatuses.IsTerminal(run.Status))
-                {
-                    // Events written just before the final state are already above; nothing more will come.
-                    if ((await runs.EventsAfterAsync(id, after, 1, ct)).Count == 0)
+                    if (DateTime.UtcNow - lastWrite >= KeepAlive)
                     {
-                        await http.Response.WriteAsync("event: end\ndata: {}\n\n", ct);
+                        await http.Response.WriteAsync(": keep-alive\n\n", ct);
                         await http.Response.Body.FlushAsync(ct);
-                        return;
+                        lastWrite = DateTime.UtcNow;
                     }
 
                     continue;
                 }
 
-                // Woken at once by this node's worker; the short timeout also catches events written by other processes.
-                await signals.WaitForChangeAsync(id, poll, ct);
-                if (DateTime.UtcNow - lastWrite >= KeepAlive)
+                foreach (var e in events)
                 {
-                    await http.Response.WriteAsync(": keep-alive\n\n", ct);
-                    await http.Response.Body.FlushAsync(ct);
-                    lastWrite = DateTime.UtcNow;
+                    await http.Response.WriteAsync($"id: {e.Id}\nevent: {e.Type}\ndata: {WithTime(e)}\n\n", ct);
                 }
+
+                await http.Response.Body.FlushAsync(ct);
+                lastWrite = DateTime.UtcNow;
+            }
+
+            if (!ct.IsCancellationRequested)
+            {
+                await http.Response.WriteAsync("event: end\ndata: {}\n\n", ct);
+                await http.Response.Body.FlushAsync(ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

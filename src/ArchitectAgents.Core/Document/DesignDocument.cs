@@ -46,6 +46,22 @@ public sealed class DesignDocument
 
     /// <summary>The current content of a section, or null when it was never written.</summary>
     public SectionBase? Get(string section) => SectionNames.Get(this, section);
+
+    /// <summary>
+    /// The document as it stood after its first <paramref name="count"/> section writes, rebuilt from the history
+    /// (every write keeps the section's whole content), so any earlier state can be served without storing it.
+    /// </summary>
+    public DesignDocument AtRevision(int count)
+    {
+        var earlier = new DesignDocument { RunId = RunId, Workflow = Workflow };
+        foreach (var entry in History.Take(count))
+        {
+            SectionNames.Set(earlier, entry.Section, (SectionBase?)entry.Content.Deserialize(SectionNames.TypeOf(entry.Section), DocumentJson.Options));
+            earlier.History.Add(entry);
+        }
+
+        return earlier;
+    }
 }
 
 /// <summary>A past revision of one section.</summary>

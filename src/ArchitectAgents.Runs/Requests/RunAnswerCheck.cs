@@ -20,11 +20,11 @@ public static class RunAnswerCheck
             : [];
     }
 
-    /// <summary>What is wrong with one answer (not a pending question, too long, control characters), or null.</summary>
-    public static RunRequestProblem? Problem(IReadOnlyCollection<string> pending, string questionId, string? text)
+    /// <summary>What is wrong with one answer (not a pending question, too long, control characters), or null; the field is named under <paramref name="prefix"/>.</summary>
+    public static RunRequestProblem? Problem(IReadOnlyCollection<string> pending, string questionId, string? text, string prefix = "answers")
     {
         ArgumentNullException.ThrowIfNull(pending);
-        var field = $"answers.{questionId}";
+        var field = $"{prefix}.{questionId}";
         if (!pending.Contains(questionId))
         {
             return new(field, $"is not a pending question (pending: {string.Join(", ", pending)})");

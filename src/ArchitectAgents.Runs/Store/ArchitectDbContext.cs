@@ -1,4 +1,5 @@
 using ArchitectAgents.Runs.Deliveries;
+using ArchitectAgents.Runs.Threads;
 using ArchitectAgents.Runs.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,12 @@ public sealed class ArchitectDbContext(DbContextOptions<ArchitectDbContext> opti
 
     /// <summary>Runs started from tickets.</summary>
     public DbSet<TicketLinkRecord> TicketLinks => Set<TicketLinkRecord>();
+
+    /// <summary>Threads of the LangGraph-compatible API.</summary>
+    public DbSet<ThreadRecord> Threads => Set<ThreadRecord>();
+
+    /// <summary>LangGraph runs, each mapped onto a run.</summary>
+    public DbSet<ThreadRunRecord> ThreadRuns => Set<ThreadRunRecord>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -83,6 +90,8 @@ public sealed class ArchitectDbContext(DbContextOptions<ArchitectDbContext> opti
         modelBuilder.ApplyConfiguration(new WebhookDeliveryRecord.Configuration());
         modelBuilder.ApplyConfiguration(new TicketLinkRecord.Configuration());
         modelBuilder.ApplyConfiguration(new NodeResultRecord.Configuration());
+        modelBuilder.ApplyConfiguration(new ThreadRecord.Configuration());
+        modelBuilder.ApplyConfiguration(new ThreadRunRecord.Configuration());
     }
 
     /// <inheritdoc />

@@ -99,6 +99,7 @@ public static class StoreRegistration
 
             await Verification.EfVerificationCache.EnsureTableAsync(db, ct).ConfigureAwait(false);
             await EfNodeJournal.EnsureTableAsync(db, ct).ConfigureAwait(false);
+            await Threads.ThreadStore.EnsureTablesAsync(db, ct).ConfigureAwait(false);
             if (db.Database.IsSqlite())
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct).ConfigureAwait(false);
