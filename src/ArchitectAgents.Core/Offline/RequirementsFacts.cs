@@ -20,7 +20,7 @@ internal static partial class RequirementsFacts
             context.TeamSize = new ExtractedFigure { Value = team.Value, Unit = "engineers", Evidence = team.Text };
         }
 
-        if (context.Figures.Users is null && stated.Where(f => People().IsMatch(f.Unit) && f.Quantity != "team size").MaxBy(f => f.Value) is { } users)
+        if (context.Figures.Users is null && stated.Where(f => FigureUnit.IsPeople(f.Unit) && f.Quantity != "team size").MaxBy(f => f.Value) is { } users)
         {
             context.Figures.Users = new ExtractedFigure { Value = users.Value, Unit = "users", Evidence = users.Text };
         }
@@ -120,9 +120,6 @@ internal static partial class RequirementsFacts
         "hour" => f.Value * 24,
         _ => f.Value,
     };
-
-    [GeneratedRegex(@"^(?:users?|customers?|students?|employees?|members?|borrowers?|subscribers?|patients?|guests?|visitors?|fans?|subjects?|drivers?|riders?|shoppers?|listeners?|learners?|accounts?|citizens?|residents?|passengers?)$", RegexOptions.IgnoreCase)]
-    private static partial Regex People();
 
     [GeneratedRegex(@"/(?:day|month|year|week|hour)$")]
     private static partial Regex Volume();

@@ -24,7 +24,7 @@ internal static partial class BurstFigures
 
         // The largest count of people or requests stated beside the window is the crowd that arrives in it; a whole
         // it is a share of ("9,000 of our 31k students") is not.
-        var crowd = figures.Where(f => f != window && f.Value >= 100 && Crowd().IsMatch(f.Unit) && !Whole(f.Text).IsMatch(sentence)).MaxBy(f => f.Value);
+        var crowd = figures.Where(f => f != window && f.Value >= 100 && (FigureUnit.IsPeople(f.Unit) || Requests().IsMatch(f.Unit)) && !Whole(f.Text).IsMatch(sentence)).MaxBy(f => f.Value);
         if (crowd is null)
         {
             yield break;
@@ -70,6 +70,7 @@ internal static partial class BurstFigures
 
     private static string Format(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?:users?|customers?|students?|members?|guests?|visitors?|fans?|people|attendees?|buyers?|shoppers?|listeners?|learners?|players?|requests?|orders?|bookings?|registrations?)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Crowd();
+    // Besides people, a stated count of requests or orders arriving in the window is a crowd too.
+    [GeneratedRegex(@"^(?:requests?|orders?|bookings?|registrations?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Requests();
 }

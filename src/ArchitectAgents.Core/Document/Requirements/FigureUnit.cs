@@ -15,6 +15,6 @@ public static partial class FigureUnit
     /// <summary>A count of people ("9,000 students", "400k people"), not of things ("60k seats").</summary>
     public static bool IsPeople(string unit) => People().IsMatch(unit);
 
-    [GeneratedRegex(@"^(?:people|persons?|users?|customers?|students?|employees?|members?|borrowers?|subscribers?|patients?|guests?|visitors?|fans?|attendees?|drivers?|riders?|shoppers?|buyers?|listeners?|learners?|players?|citizens?|residents?|passengers?|concurrent users)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:people|persons?|users?|customers?|students?|employees?|members?|borrowers?|subscribers?|patients?|guests?|visitors?|fans?|attendees?|drivers?|riders?|shoppers?|buyers?|listeners?|learners?|players?|citizens?|residents?|passengers?|subjects?|accounts?|concurrent users)$", RegexOptions.IgnoreCase)]
     private static partial Regex People();
 }
