@@ -39,9 +39,21 @@ internal static class CapabilityMechanisms
             string Fill(string template) => renames.Aggregate(Tokens(template, subject, duration), (text, r) => text.Replace(r.From, r.To, StringComparison.Ordinal));
             bool Fits(string template) => subject is not null || !template.Contains("<subject", StringComparison.Ordinal);
 
-            foreach (var template in mechanism.Tables.Where(t => Fits(JsonSerializer.Serialize(t, Json))))
+            // A template is filled through its JSON, written once: null when it needs a subject this design lacks.
+            T? Instantiate<T>(T template)
+                where T : class
             {
-                var table = JsonSerializer.Deserialize<EntityInfo>(Fill(JsonSerializer.Serialize(template, Json)), Json)!;
+                var json = JsonSerializer.Serialize(template, Json);
+                return Fits(json) ? JsonSerializer.Deserialize<T>(Fill(json), Json) : null;
+            }
+
+            foreach (var template in mechanism.Tables)
+            {
+                if (Instantiate(template) is not { } table)
+                {
+                    continue;
+                }
+
                 var head = template.Name.Split('_')[^1];
                 if (entities.FirstOrDefault(e => e.Table == table.Table || e.Name == table.Name) is { } same)
                 {
@@ -65,9 +77,13 @@ internal static class CapabilityMechanisms
                 use.Tables.Add(table.Table);
             }
 
-            foreach (var template in mechanism.Operations.Where(o => Fits(JsonSerializer.Serialize(o, Json))))
+            foreach (var template in mechanism.Operations)
             {
-                var op = JsonSerializer.Deserialize<RemedyOperation>(Fill(JsonSerializer.Serialize(template, Json)), Json)!;
+                if (Instantiate(template) is not { } op)
+                {
+                    continue;
+                }
+
                 op.Tables = [.. op.Tables.Where(t => entities.Any(e => e.Table == t))];
                 // The component that answers a tableless operation must be in this design; else the service answers it.
                 if (op.Tables.Count == 0 && !plan.Has(op.Owner))
