@@ -281,16 +281,7 @@ internal static partial class DomainEntities
         _ => "text",
     };
 
-    private static string Participle(string verb)
-    {
-        var v = verb.Split(' ')[0];
-        return v switch
-        {
-            "submit" => "submitted", "pay" => "paid", "send" => "sent", "hold" => "held", "book" => "booked", "open" => "open",
-            _ when v.EndsWith('e') => v + "d",
-            _ => v + "ed",
-        };
-    }
+    private static string Participle(string verb) => Inflection.Participle(verb.Split(' ')[0]);
 
     public static string Snake(string s) => NonWord().Replace(s.ToLowerInvariant(), "_").Trim('_');
 

@@ -139,19 +139,7 @@ public static partial class EntityReader
     private static string Lemma(string phrase, Dictionary<string, string> lemmas) =>
         string.Join(' ', phrase.Split(' ').Select(w => lemmas.TryGetValue(w, out var l) ? l : w)).ToLowerInvariant();
 
-    private static string Participle(string verb)
-    {
-        var v = verb.Split(' ')[0];
-        var rest = verb.Contains(' ', StringComparison.Ordinal) ? verb[verb.IndexOf(' ', StringComparison.Ordinal)..] : "";
-        var p = v switch
-        {
-            "hold" => "held", "pay" => "paid", "sign" => "signed", "ship" => "shipped", "submit" => "submitted", "cancel" => "cancelled",
-            "lock" => "locked", "return" => "returned", "check" => "checked",
-            _ when v.EndsWith('e') => v + "d",
-            _ => v + "ed",
-        };
-        return p + rest;
-    }
+    private static string Participle(string verb) => Inflection.Participle(verb);
 
     [GeneratedRegex(@"\b(?:kept|retained|retention|stored|archived)\b[^.;]{0,40}?\b(?:for\s+)?(?:at\s+least\s+|up\s+to\s+)?\d+\s+(?:years?|months?|days?)|\b\d+\s+(?:years?|months?|days?)\s+for\s+[\w\s]{3,30}", RegexOptions.IgnoreCase)]
     private static partial Regex Retention();

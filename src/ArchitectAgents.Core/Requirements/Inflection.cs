@@ -1,6 +1,6 @@
 namespace ArchitectAgents.Core.Requirements;
 
-/// <summary>English singular and plural of nouns, for table names and entity names when the tagger gives no lemma.</summary>
+/// <summary>English singular and plural of nouns, for table names and entity names when the tagger gives no lemma, and the past participle of an action for state names.</summary>
 public static class Inflection
 {
     /// <summary>The singular of a plural noun ("hotels" → "hotel", "categories" → "category"); other words unchanged.</summary>
@@ -16,4 +16,22 @@ public static class Inflection
         w.EndsWith('y') && w.Length > 1 && !"aeiou".Contains(w[^2], StringComparison.Ordinal) ? w[..^1] + "ies"
         : w.EndsWith('s') || w.EndsWith('x') || w.EndsWith("ch", StringComparison.Ordinal) || w.EndsWith("sh", StringComparison.Ordinal) ? w + "es"
         : w + "s";
+
+    /// <summary>
+    /// The past participle of an action, for lifecycle states and their columns ("approve" → "approved", "put on hold" →
+    /// "put on hold", "check in" → "checked in"): the first word is inflected, the rest kept.
+    /// </summary>
+    public static string Participle(string action)
+    {
+        var space = action.IndexOf(' ', StringComparison.Ordinal);
+        var (v, rest) = space < 0 ? (action, "") : (action[..space], action[space..]);
+        var p = v switch
+        {
+            "hold" => "held", "pay" => "paid", "send" => "sent", "put" => "put", "set" => "set", "open" => "open", "sell" => "sold", "buy" => "bought",
+            "submit" => "submitted", "ship" => "shipped", "cancel" => "cancelled", "refer" => "referred", "transfer" => "transferred",
+            _ when v.EndsWith('e') => v + "d",
+            _ => v + "ed",
+        };
+        return p + rest;
+    }
 }

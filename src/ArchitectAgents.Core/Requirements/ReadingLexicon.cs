@@ -68,6 +68,9 @@ public sealed class ReadingLexicon
     /// <summary>The record an action leaves behind ("reserve" → "reservation"): a thing the system keeps.</summary>
     public Dictionary<string, string> RecordNouns { get; init; } = [];
 
+    /// <summary>A verb and the two words after its object that together name another action ("put on hold" → "hold").</summary>
+    public Dictionary<string, string> ObjectIdioms { get; init; } = [];
+
     /// <summary>Verbs whose source does the converse ("receive X from Y" → Y sends X).</summary>
     public Dictionary<string, string> ConverseActions { get; init; } = [];
 
@@ -161,6 +164,7 @@ public sealed class ReadingLexicon
             ConverseActions = new Dictionary<string, string>(raw.ConverseActions ?? [], StringComparer.OrdinalIgnoreCase),
             Nominalisations = new Dictionary<string, string>(raw.Nominalisations ?? [], StringComparer.OrdinalIgnoreCase),
             CanonicalActions = new Dictionary<string, string>(raw.CanonicalActions ?? [], StringComparer.OrdinalIgnoreCase),
+            ObjectIdioms = new Dictionary<string, string>(raw.ObjectIdioms ?? [], StringComparer.OrdinalIgnoreCase),
             Glossaries = (raw.Glossaries ?? []).Where(g => g.Value.ValueKind == JsonValueKind.Object).ToDictionary(
                 g => g.Key,
                 g => new Glossary(
@@ -192,6 +196,7 @@ public sealed class ReadingLexicon
         public List<string>? ProductNames { get; set; }
         public Dictionary<string, string>? Nominalisations { get; set; }
         public Dictionary<string, string>? CanonicalActions { get; set; }
+        public Dictionary<string, string>? ObjectIdioms { get; set; }
         public Dictionary<string, JsonElement>? Glossaries { get; set; }
         public Dictionary<string, string>? ConverseActions { get; set; }
         public Dictionary<string, string>? RecordNouns { get; set; }

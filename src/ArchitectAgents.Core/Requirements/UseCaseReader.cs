@@ -308,6 +308,12 @@ public static partial class UseCaseReader
             }
 
             var action = lemma + particle;
+            if (!passive && after + 1 < t.Count && !t[after - 1].Breaks && lexicon.ObjectIdioms.TryGetValue($"{lemma} {t[after].Normal} {t[after + 1].Normal}", out var idiom))
+            {
+                // "put any channel on hold": the words after the object name the action (hold the channel), not the verb.
+                action = idiom;
+            }
+
             var actor = isWe ? "System" : Capitalise(subjectText);
             var keep = !negated && objText is not null && !lexicon.StopVerbs.Contains(lemma) && !IsVolume(t, k, objStart + obj.Count)
                 && (isActor || passive)

@@ -21,6 +21,15 @@ public sealed class FeatureReadingTests
     }
 
     [Fact]
+    public async Task AnIdiomAroundTheObject_NamesTheAction()
+    {
+        // "put X on hold" is holding X, not putting it somewhere: the action is "put on hold", not "put".
+        var model = await RequirementsReader.Default.ReadAsync("Compliance officers must be able to put any account on hold.", [], Ct);
+        Assert.Contains(model.UseCases, u => u.Action == "put on hold" && u.Object == "account");
+        Assert.DoesNotContain(model.UseCases, u => u.Action == "put");
+    }
+
+    [Fact]
     public async Task NominalisedFeatures_InAList_AreTheMainRolesUseCases()
     {
         var model = await RequirementsReader.Default.ReadAsync("""
