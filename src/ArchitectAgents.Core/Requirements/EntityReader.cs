@@ -118,7 +118,7 @@ public static partial class EntityReader
             entity.Attributes = [.. had.Where(h => h.Owner == entity.Name).Select(h => h.Item).Distinct()];
             var states = found.Where(f => f.ObjectHead is not null && lexicon.TransitionVerbs.Contains(f.UseCase.Action)
                     && (Lemma(f.ObjectHead, lemmas) == entity.Name || Lemma(f.UseCase.Object, lemmas).EndsWith(entity.Name, StringComparison.Ordinal)))
-                .Select(f => Participle(f.UseCase.Action)).Distinct().ToList();
+                .Select(f => Inflection.Participle(f.UseCase.Action)).Distinct().ToList();
             entity.States = states;
             var retention = annotated.Sentences.Select(s => s.Text).FirstOrDefault(s => s.Contains(entity.Name.Split(' ')[^1], StringComparison.OrdinalIgnoreCase) && Retention().IsMatch(s));
             if (retention is not null)
@@ -138,8 +138,6 @@ public static partial class EntityReader
 
     private static string Lemma(string phrase, Dictionary<string, string> lemmas) =>
         string.Join(' ', phrase.Split(' ').Select(w => lemmas.TryGetValue(w, out var l) ? l : w)).ToLowerInvariant();
-
-    private static string Participle(string verb) => Inflection.Participle(verb);
 
     [GeneratedRegex(@"\b(?:kept|retained|retention|stored|archived)\b[^.;]{0,40}?\b(?:for\s+)?(?:at\s+least\s+|up\s+to\s+)?\d+\s+(?:years?|months?|days?)|\b\d+\s+(?:years?|months?|days?)\s+for\s+[\w\s]{3,30}", RegexOptions.IgnoreCase)]
     private static partial Regex Retention();

@@ -68,7 +68,7 @@ public sealed class ReadingLexicon
     /// <summary>The record an action leaves behind ("reserve" → "reservation"): a thing the system keeps.</summary>
     public Dictionary<string, string> RecordNouns { get; init; } = [];
 
-    /// <summary>A verb and the two words after its object that together name another action ("put on hold" → "hold").</summary>
+    /// <summary>A verb and the two words after its object that together name one action ("put X on hold" → "put on hold", "take X off hold" → "release").</summary>
     public Dictionary<string, string> ObjectIdioms { get; init; } = [];
 
     /// <summary>Verbs whose source does the converse ("receive X from Y" → Y sends X).</summary>

@@ -310,7 +310,7 @@ public static partial class UseCaseReader
             var action = lemma + particle;
             if (!passive && after + 1 < t.Count && !t[after - 1].Breaks && lexicon.ObjectIdioms.TryGetValue($"{lemma} {t[after].Normal} {t[after + 1].Normal}", out var idiom))
             {
-                // "put any channel on hold": the words after the object name the action (hold the channel), not the verb.
+                // "put any channel on hold": the words after the object name the action (put on hold), not the verb alone.
                 action = idiom;
             }
 
