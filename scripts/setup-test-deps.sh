@@ -3,6 +3,7 @@
 # script(1), Chromium) and the pinned npm packages of the validators and the context7 MCP server. Idempotent; quiet when all is present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node-tools.sh
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else return 1; fi
@@ -11,7 +12,11 @@ as_root() {
 need_apt=()
 command -v script >/dev/null 2>&1 || need_apt+=(bsdutils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
-command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# Node from Debian only when Debian's own is new enough for the lock files (Debian 12 ships 18, which is not).
+if ! command -v node >/dev/null 2>&1; then
+  candidate=$(apt-cache policy nodejs 2>/dev/null | awk '/Candidate:/ {print $2}' | sed 's/^[0-9]*://; s/[-~+].*//')
+  if node_supported "$candidate"; then need_apt+=(nodejs npm); fi
+fi
 # The dashboard's browser test drives Debian's Chromium through Playwright (no Playwright browser download).
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 
@@ -24,15 +29,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   as_root service postgresql stop >/dev/null 2>&1 || true
 fi
 
+if problem=$(node_problem) && [ -n "$problem" ]; then
+  echo "error: $problem. Install it (https://nodejs.org or your distribution's backports) and run again." >&2
+  exit 1
+fi
+
 # Pinned npm packages (package-lock.json), reinstalled only when a lock file changes: every folder under tools/
 # with a lock file (the validators' parsers, the context7 MCP server, the real clients the interop tests drive).
 for lock in tools/*/package-lock.json; do
-  tools=$(dirname "$lock")
-  stamp="$tools/node_modules/.lock-hash"
-  hash=$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)
-  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
-    echo "setup: npm ci in $tools" >&2
-    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-    echo "$hash" > "$stamp"
-  fi
+  npm_install_tools "$(dirname "$lock")"
 done

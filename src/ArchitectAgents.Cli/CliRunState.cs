@@ -44,8 +44,7 @@ internal sealed record CliRunState
             return Path.GetFullPath(configured);
         }
 
-        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
-        return Path.Combine(data.Length > 0 ? data : Path.GetTempPath(), "architect-agents", "runs");
+        return Path.Combine(Runs.Store.RunStoreLocation.DataDirectory(), "runs");
     }
 
     /// <summary>The directory of one run.</summary>

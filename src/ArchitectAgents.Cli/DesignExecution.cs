@@ -25,6 +25,8 @@ internal static class DesignExecution
         }
 
         await using var validators = env.CreateValidators();
+        // Mermaid's parser and PGlite take seconds to load: let them load while the first agents run.
+        validators.WarmUp();
         using var loggers = CliEnvironment.CreateLoggerFactory();
         var offline = await VerificationSetup.ProviderAsync(env.Configuration, ct);
         var provider = new ModelAgentProvider(env.Models, offline, new ChatClientFactory(env.Models, loggers), []);

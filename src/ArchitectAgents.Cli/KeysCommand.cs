@@ -23,7 +23,8 @@ internal static class KeysCommand
 
             await using var db = await OpenAsync(ct);
             var (record, key) = await ApiKeyService.CreateAsync(db, keyName, TimeProvider.System, ct);
-            Console.Error.WriteLine($"created key {record.Id} '{record.Name}'; store it now, it cannot be shown again:");
+            Console.Error.WriteLine($"created key {record.Id} '{record.Name}' in {StoreName()}; a service reads it only if it uses this store (its start line says which).");
+            Console.Error.WriteLine("Store the key now, it cannot be shown again:");
             Console.Out.WriteLine(key);
             return ExitCodes.Done;
         });
@@ -32,7 +33,13 @@ internal static class KeysCommand
         list.SetAction(async (_, ct) =>
         {
             await using var db = await OpenAsync(ct);
-            foreach (var k in await db.ApiKeys.AsNoTracking().OrderBy(k => k.Name).ToListAsync(ct))
+            var keys = await db.ApiKeys.AsNoTracking().OrderBy(k => k.Name).ToListAsync(ct);
+            if (keys.Count == 0)
+            {
+                Console.Error.WriteLine($"no API keys in {StoreName()}; create one with 'architect keys create --name NAME'");
+            }
+
+            foreach (var k in keys)
             {
                 Console.Out.WriteLine($"{k.Id}  {k.Prefix}…  {k.Name}{(k.RevokedAt is null ? "" : "  (revoked)")}");
             }
@@ -60,10 +67,13 @@ internal static class KeysCommand
         return new Command("keys", "Manage the service's API keys.") { create, list, revoke };
     }
 
+    private static string ConnectionString() => RunStoreLocation.ConnectionString(CliEnvironment.Load().Configuration);
+
+    private static string StoreName() => RunStoreLocation.Describe(ConnectionString());
+
     private static async Task<ArchitectDbContext> OpenAsync(CancellationToken ct)
     {
-        var configuration = CliEnvironment.Load().Configuration;
-        var connectionString = configuration.GetConnectionString("Runs") is { Length: > 0 } cs ? cs : StoreRegistration.DefaultConnectionString;
+        var connectionString = ConnectionString();
         var db = StoreRegistration.Open(connectionString);
         try
         {
@@ -72,7 +82,7 @@ internal static class KeysCommand
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await db.DisposeAsync();
-            throw new BadInputException($"cannot open the run store ({(StoreRegistration.IsPostgres(connectionString) ? "PostgreSQL" : connectionString)}): {ex.Message}");
+            throw new BadInputException($"cannot open the run store ({RunStoreLocation.Describe(connectionString)}): {ex.Message}");
         }
 
         return db;

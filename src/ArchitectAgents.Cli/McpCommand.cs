@@ -49,14 +49,13 @@ internal static class McpCommand
     }
 
     /// <summary>
-    /// The store the local server uses. The shipped default (<c>data/architect.db</c>) is relative to the working
-    /// directory, which a desktop client does not let the user choose, so it is replaced by a file under the state
-    /// directory; any other configured store (a PostgreSQL server, another file) is kept.
+    /// The store the local server uses: the configured one (a PostgreSQL server, another file), or when none is
+    /// configured a file of its own under the state directory, so a desktop client's runs do not mix with the service's.
     /// </summary>
     internal static string StoreConnectionString(IConfiguration configuration)
     {
         var configured = configuration.GetConnectionString("Runs");
-        return configured is { Length: > 0 } && configured != StoreRegistration.DefaultConnectionString
+        return configured is { Length: > 0 }
             ? configured
             : $"Data Source={Path.Combine(CliRunState.Root(configuration), StoreFile)}";
     }

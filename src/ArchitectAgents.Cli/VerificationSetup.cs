@@ -22,7 +22,7 @@ internal static class VerificationSetup
             return provider;
         }
 
-        var connectionString = configuration.GetConnectionString("Runs") is { Length: > 0 } cs ? cs : StoreRegistration.DefaultConnectionString;
+        var connectionString = RunStoreLocation.ConnectionString(configuration);
         IVerificationCache cache;
         try
         {

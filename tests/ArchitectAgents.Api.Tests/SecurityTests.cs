@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchitectAgents.Api.Tests;
 
@@ -21,6 +22,41 @@ public sealed class SecurityTests
         Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+
+        // A key from another store is the usual cause: the answer says how to check, without naming server paths.
+        var detail = (await wrong.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("detail").GetString();
+        Assert.Contains("architect keys list", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("/tmp", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartLine_NamesTheRunStore()
+    {
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var api = new ApiFactory(new() { ["Logging:LogLevel:ArchitectAgents.Runs.Store"] = "Information" })
+        {
+            TestServices = services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(new LineCapture(lines)),
+        };
+
+        using var live = await api.CreateClient().GetAsync("/health/live", TestContext.Current.CancellationToken);
+
+        Assert.Contains(lines, l => l.StartsWith("Run store: SQLite /", StringComparison.Ordinal) && l.Contains(".db", StringComparison.Ordinal));
+    }
+
+    private sealed class LineCapture(System.Collections.Concurrent.ConcurrentQueue<string> lines) : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+    {
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue(formatter(state, exception));
+
+        public void Dispose()
+        {
+        }
     }
 
     [Fact]

@@ -11,6 +11,8 @@ internal static class CliProcess
 
     private static readonly string StateDirectory = Path.Combine(Path.GetTempPath(), "architect-cli-tests-state");
 
+    private static readonly string DataHome = Path.Combine(Path.GetTempPath(), "architect-cli-tests-data");
+
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? stdin, params string[] args) =>
         RunWithEnvironmentAsync(new Dictionary<string, string>(), stdin, args);
 
@@ -18,18 +20,24 @@ internal static class CliProcess
         RunWithEnvironmentAsync(environment, stdin, null, args);
 
     /// <summary>Runs the CLI; <paramref name="whileRunning"/> sees each standard-error line as it arrives, with the process.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string? stdin, Action<string, Process>? whileRunning, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string? stdin, Action<string, Process>? whileRunning, params string[] args) =>
+        RunInAsync(RepoPaths.Root, environment, stdin, whileRunning, args);
+
+    /// <summary>Runs the CLI in another working directory.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunInAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, string? stdin, Action<string, Process>? whileRunning, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.Root,
+            WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(Dll);
-        // Runs that stop keep resume state; tests keep it out of the home directory unless they choose a place.
+        // Runs that stop keep resume state, and the default store is in the user's data directory: tests keep
+        // both out of the home directory unless they choose a place.
         start.Environment["ARCHITECT_Cli__StateDirectory"] = StateDirectory;
+        start.Environment["XDG_DATA_HOME"] = DataHome;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

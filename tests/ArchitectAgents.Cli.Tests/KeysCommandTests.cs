@@ -31,6 +31,27 @@ public sealed class KeysCommandTests : IDisposable
         Assert.Contains("(revoked)", after, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DefaultStore_IsTheSameFromAnyDirectory_AndIsNamed()
+    {
+        var dataHome = Path.Combine(_dir.Path, "data-home");
+        var elsewhere = Directory.CreateDirectory(Path.Combine(_dir.Path, "somewhere", "else")).FullName;
+        var environment = new Dictionary<string, string> { ["XDG_DATA_HOME"] = dataHome };
+        var store = Path.Combine(dataHome, "architect-agents", "architect.db");
+
+        var (empty, _, emptyErr) = await CliProcess.RunInAsync(elsewhere, environment, null, null, "keys", "list");
+        Assert.Equal(0, empty);
+        Assert.Contains("no API keys in SQLite " + store, emptyErr, StringComparison.Ordinal);
+
+        var (created, _, createErr) = await CliProcess.RunInAsync(elsewhere, environment, null, null, "keys", "create", "--name", "from-elsewhere");
+        Assert.True(created == 0, createErr);
+        Assert.Contains("in SQLite " + store, createErr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(elsewhere, "data")), "the store followed the working directory");
+
+        var (_, listed, _) = await CliProcess.RunInAsync(RepoPaths.Root, environment, null, null, "keys", "list");
+        Assert.Contains("from-elsewhere", listed, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("keys", "revoke", "key_nope")]
     [InlineData("keys", "create", "--name", "   ")]

@@ -1,10 +1,13 @@
 // Long-lived validator process for the .NET side. One JSON object per line on stdin:
-//   {"id":"1","kind":"mermaid"|"sql","text":"..."}
+//   {"id":"1","kind":"mermaid"|"sql","text":"..."}   ("warm" loads both parsers ahead of the first check)
 // One JSON object per line on stdout:
 //   {"id":"1","ok":true|false,"errors":[{"line":1,"column":1,"message":"..."}],"detail":"..."}
 // Mermaid is checked with Mermaid's own parser (no browser: jsdom supplies the DOM it expects);
 // SQL is applied to PostgreSQL compiled to WASM (PGlite) inside a transaction that is rolled back.
 import { createInterface } from 'node:readline';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 
 const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
@@ -25,6 +28,48 @@ function mermaid() {
   return mermaidPromise;
 }
 
+// A fresh PGlite runs initdb, about 4 s on every process start. The freshly initialised data directory is
+// dumped once into node_modules/.cache (so 'npm ci' clears it with the version it belongs to) and loaded
+// from there afterwards, under 1 s. Written to a temporary name and renamed, so concurrent processes never
+// read half a file; a cache that cannot be read or written only costs the slow start.
+const here = dirname(fileURLToPath(import.meta.url));
+let freshDataDir;
+async function pgliteCachePath() {
+  try {
+    const { version } = JSON.parse(await readFile(join(here, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8'));
+    return join(here, 'node_modules', '.cache', `pglite-${version}-datadir.tar`);
+  } catch {
+    return null;
+  }
+}
+
+async function openPglite(PGlite) {
+  const cache = await pgliteCachePath();
+  freshDataDir ??= cache ? await readFile(cache).catch(() => undefined) : undefined;
+  if (freshDataDir) {
+    try {
+      const db = new PGlite({ loadDataDir: new Blob([freshDataDir]) });
+      await db.waitReady;
+      return db;
+    } catch {
+      freshDataDir = undefined; // unreadable cache: fall through to initdb and rewrite it
+    }
+  }
+  const db = new PGlite();
+  await db.waitReady;
+  if (cache) {
+    try {
+      const dump = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
+      await mkdir(dirname(cache), { recursive: true });
+      const temp = `${cache}.${process.pid}.tmp`;
+      await writeFile(temp, dump);
+      await rename(temp, cache);
+      freshDataDir = dump;
+    } catch { /* read-only install: keep the slow start */ }
+  }
+  return db;
+}
+
 let pglitePromise;
 async function pglite(reset = false) {
   if (reset && pglitePromise) {
@@ -32,11 +77,7 @@ async function pglite(reset = false) {
     pglitePromise = undefined;
     await old.close().catch(() => {});
   }
-  pglitePromise ??= import('@electric-sql/pglite').then(async ({ PGlite }) => {
-    const db = new PGlite();
-    await db.waitReady;
-    return db;
-  });
+  pglitePromise ??= import('@electric-sql/pglite').then(({ PGlite }) => openPglite(PGlite));
   return pglitePromise;
 }
 
@@ -128,6 +169,7 @@ rl.on('line', (line) => {
     try {
       if (request.kind === 'mermaid') response = await checkMermaid(String(request.text ?? ''));
       else if (request.kind === 'sql') response = await checkSql(String(request.text ?? ''));
+      else if (request.kind === 'warm') { await Promise.all([mermaid(), pglite()]); response = { ok: true, errors: [], detail: 'parsers loaded' }; }
       else if (request.kind === 'ping') response = { ok: true, errors: [], detail: `node ${process.version}` };
       else response = { ok: false, errors: [{ message: `unknown kind '${request.kind}'` }] };
     } catch (err) {

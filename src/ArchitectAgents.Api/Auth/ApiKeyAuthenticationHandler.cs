@@ -37,8 +37,12 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = $"ApiKey header=\"{Header}\"";
-        await Problems.Write(Context, StatusCodes.Status401Unauthorized, "Unauthorized",
-            $"Send an API key in the {Header} header (create one with 'architect keys create --name NAME') or a bearer token.", Context.RequestAborted);
+        // A key that was sent but is not found is most often one created against another store (another working
+        // directory, another ConnectionStrings:Runs): say how to check, without naming the server's paths.
+        var detail = Request.Headers.ContainsKey(Header)
+            ? $"The {Header} key is unknown or revoked in this service's run store. Keys are checked against the store named in the service's start line ('Run store: …'); run 'architect keys list' with the same ConnectionStrings:Runs to see the keys it holds."
+            : $"Send an API key in the {Header} header (create one with 'architect keys create --name NAME' against the service's run store) or a bearer token.";
+        await Problems.Write(Context, StatusCodes.Status401Unauthorized, "Unauthorized", detail, Context.RequestAborted);
     }
 
     private static AuthenticateResult Success(string owner, string name)

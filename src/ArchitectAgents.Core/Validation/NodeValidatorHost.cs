@@ -50,6 +50,31 @@ public sealed class NodeValidatorHost : IAsyncDisposable
             : $"npm package '{package}' not installed (run 'npm ci' in {_toolsDirectory})";
     }
 
+    /// <summary>
+    /// Starts the process and has it load its libraries now, without waiting: a caller that knows a check will
+    /// come (a design run validates after its designer) overlaps those seconds with its own work. Best effort:
+    /// whatever goes wrong here is met again, and reported, by the first real request.
+    /// </summary>
+    public void WarmUp()
+    {
+        if (!File.Exists(Path.Combine(_toolsDirectory, _script)) || !Directory.Exists(Path.Combine(_toolsDirectory, "node_modules")))
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RequestAsync("warm", "", CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException or IOException)
+            {
+                // Disposed or stopped while warming: nothing was waiting for it.
+            }
+        });
+    }
+
     /// <summary>Sends one document to the Node process.</summary>
     /// <returns>The parser's verdict, or a <see cref="NodeResponse"/> with <see cref="NodeResponse.Unavailable"/> set when Node could not run.</returns>
     public async Task<NodeResponse> CheckAsync(string kind, string text, CancellationToken cancellationToken)

@@ -41,6 +41,9 @@ public sealed class ValidatorSet : IAsyncDisposable
     /// <summary>All validators, in report order.</summary>
     public IReadOnlyList<IArtifactValidator> Validators { get; }
 
+    /// <summary>Starts the Node parsers loading in the background (see <see cref="NodeValidatorHost.WarmUp"/>).</summary>
+    public void WarmUp() => _host.WarmUp();
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

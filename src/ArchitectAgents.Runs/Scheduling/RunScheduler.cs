@@ -29,7 +29,7 @@ public sealed class RunScheduler(IConfiguration configuration, IOptions<Scheduli
     /// <summary>True when the job store is shared by a cluster of nodes.</summary>
     public bool Clustered => StoreRegistration.IsPostgres(ConnectionString);
 
-    private string ConnectionString => configuration.GetConnectionString("Runs") is { Length: > 0 } cs ? cs : StoreRegistration.DefaultConnectionString;
+    private string ConnectionString => RunStoreLocation.ConnectionString(configuration);
 
     /// <summary>The scheduler, created (not started) on first use.</summary>
     public async Task<IScheduler> GetAsync(CancellationToken ct)

@@ -2,15 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ArchitectAgents.Runs.Store;
 
-/// <summary>Registers the run store on SQLite (default, a file under data/) or PostgreSQL.</summary>
+/// <summary>Registers the run store on SQLite (default, a file in the user's data directory: <see cref="RunStoreLocation"/>) or PostgreSQL.</summary>
 public static class StoreRegistration
 {
-    /// <summary>Default SQLite connection string.</summary>
-    public const string DefaultConnectionString = "Data Source=data/architect.db";
-
     /// <summary>
     /// Adds <see cref="ArchitectDbContext"/> through a pooled factory. <c>ConnectionStrings:Runs</c> selects
     /// the database: a PostgreSQL connection string (with <c>Host=</c>) or a SQLite one.
@@ -19,7 +17,7 @@ public static class StoreRegistration
     {
         // Read when first used, so configuration added after registration (tests, hosting) is honoured.
         services.AddPooledDbContextFactory<ArchitectDbContext>((sp, options) =>
-            Configure(options, sp.GetRequiredService<IConfiguration>().GetConnectionString("Runs") is { Length: > 0 } cs ? cs : DefaultConnectionString));
+            Configure(options, RunStoreLocation.ConnectionString(sp.GetRequiredService<IConfiguration>())));
         services.AddOptions<RunStoreOptions>().BindConfiguration(RunStoreOptions.SectionName);
         services.AddHostedService<StoreInitializer>();
         return services;
@@ -113,12 +111,19 @@ public static class StoreRegistration
 
     private static readonly SemaphoreSlim SchemaLock = new(1, 1);
 
-    private sealed class StoreInitializer(IDbContextFactory<ArchitectDbContext> factory) : IHostedService
+    private sealed class StoreInitializer(IDbContextFactory<ArchitectDbContext> factory, IConfiguration configuration, ILogger<StoreInitializer> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             await EnsureSchemaAsync(db, cancellationToken).ConfigureAwait(false);
+
+            // The one line that says which store holds the runs and the API keys: a key created against another
+            // store is unknown here, and this is where an operator checks.
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Run store: {Store} (ConnectionStrings:Runs)", RunStoreLocation.Describe(RunStoreLocation.ConnectionString(configuration)));
+            }
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
