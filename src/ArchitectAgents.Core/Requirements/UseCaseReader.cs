@@ -406,6 +406,7 @@ public static partial class UseCaseReader
 
             if (chained < 0)
             {
+                RecordsOfObjectlessVerbs(pending, subjectText, subjectHead, isActor && !isWe && !negated, sentence, lexicon, found);
                 return after;
             }
 
@@ -413,7 +414,26 @@ public static partial class UseCaseReader
             passive = false;
         }
 
+        RecordsOfObjectlessVerbs(pending, subjectText, subjectHead, isActor && !isWe && !negated, sentence, lexicon, found);
         return i;
+    }
+
+    /// <summary>
+    /// Verbs of the clause that never got an object, whose action itself makes a record ("guests book on our website",
+    /// "members vote", "customers order by phone"): the role creates that record (book → booking), a use case like any other.
+    /// Verbs that make no record of their own ("creators publish") stay what the role does, with no object to guess.
+    /// </summary>
+    private static void RecordsOfObjectlessVerbs(List<string> pending, string subjectText, string subjectHead, bool byARole, AnnotatedSentence sentence, ReadingLexicon lexicon, List<Found> found)
+    {
+        foreach (var action in byARole ? pending : [])
+        {
+            if (lexicon.RecordNouns.TryGetValue(action, out var record))
+            {
+                found.Add(new Found(new UseCase { Actor = Capitalise(subjectText), Action = action, Object = record, Text = sentence.Text }, subjectHead, record, false));
+            }
+        }
+
+        pending.Clear();
     }
 
     private static string? RuleAfter(List<Token> t, int after)
