@@ -199,7 +199,7 @@ public static class FeatureItemReader
     }
 
     /// <summary>The verb a noun names: listed in the lexicon ("selection" → select), or a gerund of an action verb ("sharing" → share).</summary>
-    private static string? Nominalised(Token head, ReadingLexicon lexicon)
+    internal static string? Nominalised(Token head, ReadingLexicon lexicon)
     {
         if (lexicon.Nominalisations.TryGetValue(head.Normal, out var verb) || lexicon.Nominalisations.TryGetValue(Inflection.Singular(head.Normal), out verb))
         {

@@ -20,7 +20,8 @@ public static partial class UseCaseReader
     /// <param name="ActorIsSystem">True for automated behaviour.</param>
     /// <param name="CompanionHead">The head of another thing the use case names: what the object is put with or into ("post recipes with photos", "add them to a cart"), or the thing that acts ("a waiting room that admits people").</param>
     /// <param name="ActorOnly">True when only the role is known to act ("guests book on our website"): an actor, no use case.</param>
-    public sealed record Found(UseCase UseCase, string? ActorHead, string? ObjectHead, bool ActorIsSystem, string? CompanionHead = null, bool ActorOnly = false);
+    /// <param name="NamedBySubject">True when only a subject noun names the action ("availability searches outnumber …"): kept only if nothing else in the brief does that action.</param>
+    public sealed record Found(UseCase UseCase, string? ActorHead, string? ObjectHead, bool ActorIsSystem, string? CompanionHead = null, bool ActorOnly = false, bool NamedBySubject = false);
 
     /// <summary>Reads every sentence; <paramref name="lexicon"/> holds the verb and role lists.</summary>
     /// <param name="sentences">The tagged sentences.</param>
@@ -68,6 +69,10 @@ public static partial class UseCaseReader
                 colonActor = ListOwner(clause, lexicon) ?? colonActor;
             }
         }
+
+        // "Registration opens at 08:00" beside "students register for sections": the action is already read, with its real object.
+        var actions = found.Where(f => !f.NamedBySubject && !f.ActorOnly).Select(f => f.UseCase.Action).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        found.RemoveAll(f => f.NamedBySubject && actions.Contains(f.UseCase.Action));
 
         // Features stated without a role belong to the brief's main role.
         if (found.Any(f => f.UseCase.Actor == FeatureItemReader.MainRole))
@@ -187,6 +192,7 @@ public static partial class UseCaseReader
                         {
                             // A thing that is the subject of its clause is what a later "it" stands for ("Stock is owned by …; the system updates it").
                             lastObject = Phrase(np);
+                            ActionNamedBySubject(np, sentence, lexicon, found);
                         }
 
                         if (passive && i > 0 && t[i - 1].Normal is "before" or "after" or "until" or "once" or "while" or "unless")
@@ -214,6 +220,9 @@ public static partial class UseCaseReader
         var subjectHead = Head(subject);
         var isWe = subject.Count == 1 && lexicon.FirstPerson.Contains(subject[0].Normal);
         var isActor = isWe || lexicon.IsActor(subject);
+        // A role of people ("guests", "members"), not a named system, standard or product ("PCI DSS applies", "Stripe pays out").
+        var byARole = isActor && !isWe && !lexicon.IsSystem(subject) && !subject.Any(x => x.Is("ProperNoun") || x.Is("Acronym") || x.Text.Skip(1).Any(char.IsUpper))
+            && !lexicon.GenericNouns.Contains(subject[^1].Lemma);
         var i = v;
         var negated = false;
         string? chainObject = null;
@@ -406,7 +415,7 @@ public static partial class UseCaseReader
 
             if (chained < 0)
             {
-                RecordsOfObjectlessVerbs(pending, subjectText, subjectHead, isActor && !isWe && !negated, sentence, lexicon, found);
+                RecordsOfObjectlessVerbs(pending, subjectText, subjectHead, byARole && !negated, sentence, lexicon, found);
                 return after;
             }
 
@@ -414,8 +423,35 @@ public static partial class UseCaseReader
             passive = false;
         }
 
-        RecordsOfObjectlessVerbs(pending, subjectText, subjectHead, isActor && !isWe && !negated, sentence, lexicon, found);
+        RecordsOfObjectlessVerbs(pending, subjectText, subjectHead, byARole && !negated, sentence, lexicon, found);
         return i;
+    }
+
+    /// <summary>
+    /// A subject that names an action is the brief's main role doing it, even when the sentence is about a figure:
+    /// "Availability searches outnumber bookings 40 to 1" → search availability; "Card payments go through Stripe"
+    /// → pay (a card payment); "Bookings peak at 300 a minute" → book (a booking). The object is what the action
+    /// noun's modifiers name, or the action noun itself when it is the record the action makes; an action noun
+    /// with neither ("Downloads are 2.5M a month") names no object, and no use case is guessed.
+    /// </summary>
+    private static void ActionNamedBySubject(List<Token> np, AnnotatedSentence sentence, ReadingLexicon lexicon, List<Found> found)
+    {
+        if (FeatureItemReader.Nominalised(np[^1], lexicon) is not { } verb)
+        {
+            return;
+        }
+
+        var modifiers = np.Take(np.Count - 1).Where(x => x.Is("Noun") && !x.Is("Value") && !x.Is("ProperNoun") && !x.Text.Any(char.IsDigit)).ToList();
+        var isRecord = lexicon.RecordNouns.TryGetValue(verb, out var record) && record.Equals(Inflection.Singular(np[^1].Normal), StringComparison.OrdinalIgnoreCase);
+        var obj = isRecord ? np.Where(x => x.Is("Noun") && !x.Is("ProperNoun")).ToList() : modifiers;
+        if (obj.Count == 0 || obj.Count > 3)
+        {
+            return;
+        }
+
+        // The record in the singular, as every other object names it ("deposit payments" → deposit payment).
+        var objText = string.Join(' ', obj.Select((x, i) => isRecord && i == obj.Count - 1 ? Inflection.Singular(x.Normal) : x.Normal));
+        found.Add(new Found(new UseCase { Actor = FeatureItemReader.MainRole, Action = verb, Object = objText, Text = sentence.Text }, null, Head(obj), false, NamedBySubject: true));
     }
 
     /// <summary>
@@ -427,7 +463,8 @@ public static partial class UseCaseReader
     {
         foreach (var action in byARole ? pending : [])
         {
-            if (lexicon.RecordNouns.TryGetValue(action, out var record))
+            // A record named like its verb ("comment", "order", "vote") adds nothing the verb did not say: no use case is made up from it.
+            if (lexicon.RecordNouns.TryGetValue(action, out var record) && !record.Equals(action, StringComparison.OrdinalIgnoreCase))
             {
                 found.Add(new Found(new UseCase { Actor = Capitalise(subjectText), Action = action, Object = record, Text = sentence.Text }, subjectHead, record, false));
             }

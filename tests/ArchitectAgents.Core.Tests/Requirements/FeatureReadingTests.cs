@@ -30,6 +30,33 @@ public sealed class FeatureReadingTests
     }
 
     [Fact]
+    public async Task AVerbWithNoObject_ThatMakesARecord_CreatesIt()
+    {
+        // "Members enrol online" names no object, but enrolling makes an enrolment; "PCI DSS applies" is no role acting.
+        var model = await RequirementsReader.Default.ReadAsync("""
+            Members enrol online or at the front desk, and coaches publish the weekly timetable.
+            PCI DSS applies to the card terminal. Trainers comment.
+            """, [], Ct);
+        Assert.Contains(model.UseCases, u => u.Actor == "Members" && u.Action == "enrol" && u.Object == "enrolment");
+        Assert.DoesNotContain(model.UseCases, u => u.Action == "apply");
+        Assert.DoesNotContain(model.UseCases, u => u.Action == "comment" && u.Object == "comment");
+    }
+
+    [Fact]
+    public async Task ASubjectThatNamesAnAction_IsTheMainRoleDoingIt_UnlessTheBriefSaysItElsewhere()
+    {
+        var model = await RequirementsReader.Default.ReadAsync("""
+            Tenants report repairs through the portal.
+            Their statement downloads outnumber repair reports ten to one, and deposit payments go through GoCardless.
+            Registration opens each spring; tenants register their pets.
+            """, [], Ct);
+        Assert.Contains(model.UseCases, u => u.Actor == "Tenants" && u.Action == "download" && u.Object == "statement");
+        Assert.Contains(model.UseCases, u => u.Actor == "Tenants" && u.Action == "pay" && u.Object == "deposit payment");
+        var register = Assert.Single(model.UseCases, u => u.Action == "register");
+        Assert.Equal("pets", register.Object);
+    }
+
+    [Fact]
     public async Task NominalisedFeatures_InAList_AreTheMainRolesUseCases()
     {
         var model = await RequirementsReader.Default.ReadAsync("""
