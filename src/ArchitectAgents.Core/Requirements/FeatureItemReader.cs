@@ -63,6 +63,7 @@ public static class FeatureItemReader
 
     private static void ReadItem(AnnotatedSentence sentence, List<Token> t, ReadingLexicon lexicon, List<UseCaseReader.Found> found, List<string> things, IReadOnlySet<string> nouns)
     {
+        t = PluralNounsTaggedAsVerbs(t);
         var i = 0;
         while (i < t.Count && (t[i].Normal is "then" or "also" or "and" or "or" or "plus" || t[i].Is("Determiner") && t[i].Normal is not ("that" or "which") || t[i].Is("Preposition") && t[i].Post == "-"))
         {
@@ -178,12 +179,52 @@ public static class FeatureItemReader
             }
         }
 
+        // "a waitlist", "threads", "a deposit of €10 per person": a feature that implies what its users do with it.
+        if (Implied(np, lexicon) is { } implied && !np.Any(x => x.Is("ProperNoun") || x.Is("Acronym")))
+        {
+            var feature = UseCaseReader.Phrase(np.Where(x => !IsMeasure(x)).ToList());
+            var objText = implied.ActsOn ?? Inflection.Singular(feature);
+            found.Add(new UseCaseReader.Found(new UseCase { Actor = MainRole, Action = implied.Action, Object = objText, Text = sentence.Text }, null, objText.Split(' ')[^1], false));
+        }
+
         // A plain noun item: a common noun that is the whole item, not a name, figure or setting ("Team: 6 developers", "AWS, eu-west-2").
         if (n == t.Count && !np.Any(x => IsMeasure(x) || x.Is("ProperNoun") || x.Is("Acronym") || x.Is("Place") || x.Is("Date") || x.Text.Any(char.IsUpper) && x != np[0] || x.Normal.Contains('.', StringComparison.Ordinal))
             && !np[^1].Text.Any(char.IsUpper) && !lexicon.IsActor(np) && !lexicon.StackNames.Concat(lexicon.ProductNames).Any(p => p.Equals(np[^1].Text, StringComparison.OrdinalIgnoreCase)))
         {
             things.Add(UseCaseReader.Head(np));
         }
+    }
+
+    /// <summary>The implied action of a feature noun phrase: its last two words ("push notification"), else its head, in the singular.</summary>
+    private static ImpliedAction? Implied(List<Token> np, ReadingLexicon lexicon)
+    {
+        var words = np.Where(x => !IsMeasure(x) && !x.Is("Determiner")).Select(x => x.Normal).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var head = Inflection.Singular(words[^1]);
+        var pair = words.Count > 1 ? $"{words[^2]} {head}" : null;
+        return pair is not null && lexicon.ImpliedActions.TryGetValue(pair, out var two) ? two
+            : lexicon.ImpliedActions.TryGetValue(head, out var one) ? one : null;
+    }
+
+    /// <summary>
+    /// "threads", "group channels" as list items: the tagger reads a lone -s word as a verb ("he threads"), but an
+    /// item has no subject for it; when it is the item's only verb and ends it, after nothing or a noun, it is a plural noun.
+    /// </summary>
+    private static List<Token> PluralNounsTaggedAsVerbs(List<Token> t)
+    {
+        var last = t.FindLastIndex(x => !x.Is("Determiner") || x.Is("Noun"));
+        if (last < 0 || last != t.Count - 1 || !t[last].Is("Verb") || !t[last].Is("PresentTense") || !t[last].Normal.EndsWith('s') || t[last].Is("Gerund")
+            || t.Take(last).Any(x => x.Is("Verb") || x.Is("Modal")) || last > 0 && !t[last - 1].Is("Noun") && !t[last - 1].Is("Adjective") && !t[last - 1].Is("Determiner"))
+        {
+            return t;
+        }
+
+        var repaired = new List<Token>(t) { [last] = t[last] with { Tags = new HashSet<string>(["Noun", "Plural"], StringComparer.Ordinal), Lemma = Inflection.Singular(t[last].Normal) } };
+        return repaired;
     }
 
     private static bool IsMeasure(Token x) => x.Is("Value") || x.Text.Any(char.IsDigit);

@@ -65,6 +65,9 @@ public sealed class ReadingLexicon
     /// <summary>Verbs written for one canonical action ("see" → "view"), so the same operation reads the same in every brief.</summary>
     public Dictionary<string, string> CanonicalActions { get; init; } = [];
 
+    /// <summary>What users do with a feature named by a noun alone ("waitlist" → join it, "channel" → send a message): keyed by the singular noun.</summary>
+    public Dictionary<string, ImpliedAction> ImpliedActions { get; init; } = [];
+
     /// <summary>The record an action leaves behind ("reserve" → "reservation"): a thing the system keeps.</summary>
     public Dictionary<string, string> RecordNouns { get; init; } = [];
 
@@ -165,6 +168,8 @@ public sealed class ReadingLexicon
             Nominalisations = new Dictionary<string, string>(raw.Nominalisations ?? [], StringComparer.OrdinalIgnoreCase),
             CanonicalActions = new Dictionary<string, string>(raw.CanonicalActions ?? [], StringComparer.OrdinalIgnoreCase),
             ObjectIdioms = new Dictionary<string, string>(raw.ObjectIdioms ?? [], StringComparer.OrdinalIgnoreCase),
+            ImpliedActions = (raw.ImpliedActions ?? []).Where(a => a.Value.ValueKind == JsonValueKind.Object)
+                .ToDictionary(a => a.Key, a => a.Value.Deserialize<ImpliedAction>(ReadOptions)!, StringComparer.OrdinalIgnoreCase),
             Glossaries = (raw.Glossaries ?? []).Where(g => g.Value.ValueKind == JsonValueKind.Object).ToDictionary(
                 g => g.Key,
                 g => new Glossary(
@@ -200,5 +205,16 @@ public sealed class ReadingLexicon
         public Dictionary<string, JsonElement>? Glossaries { get; set; }
         public Dictionary<string, string>? ConverseActions { get; set; }
         public Dictionary<string, string>? RecordNouns { get; set; }
+        public Dictionary<string, JsonElement>? ImpliedActions { get; set; }
     }
+}
+
+/// <summary>The action a feature noun implies, and its object when that is not the feature itself.</summary>
+public sealed record ImpliedAction
+{
+    /// <summary>The action ("join", "reply in").</summary>
+    public string Action { get; init; } = "";
+
+    /// <summary>What it acts on, when not the feature ("message" for a channel); null for the feature itself.</summary>
+    public string? ActsOn { get; init; }
 }

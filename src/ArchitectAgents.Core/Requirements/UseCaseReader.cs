@@ -100,13 +100,19 @@ public static partial class UseCaseReader
         foreach (var t in tokens)
         {
             depth += t.Pre.Count(c => c == '(') + (t.Text.StartsWith('(') ? 1 : 0);
-            if (depth == 0)
+            var dropped = depth > 0;
+            if (!dropped)
             {
                 current.Add(t.Post.Contains('(', StringComparison.Ordinal) ? t with { Post = t.Post.Replace("(", " ", StringComparison.Ordinal).Replace(")", " ", StringComparison.Ordinal) } : t);
             }
 
             depth += t.Post.Count(c => c == '(') - t.Post.Count(c => c == ')') - t.Pre.Count(c => c == ')') - (t.Text.EndsWith(')') ? 1 : 0);
             depth = Math.Max(0, depth);
+            if (dropped && depth == 0 && current.Count > 0 && t.Post.LastIndexOf(')') is var close and >= 0 && t.Post.IndexOf(',', close) > close)
+            {
+                // "group channels (the largest, …), threads": the comma after the aside still ends the item before it.
+                current[^1] = current[^1] with { Post = current[^1].Post + ", " };
+            }
             if (depth == 0 && current.Count > 0 && (t.Post.Contains(';', StringComparison.Ordinal) || t.Post.Contains(':', StringComparison.Ordinal)))
             {
                 yield return (TagRepair.Repair(current, lexicon), afterColon);

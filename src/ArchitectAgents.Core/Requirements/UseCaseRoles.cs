@@ -61,10 +61,13 @@ public static partial class UseCaseReader
             return (byUseCases.First().UseCase.Actor, byUseCases.First().ActorHead!);
         }
 
+        // A role that acts in the brief counts as a role noun even when the word list does not know it ("climbers book sessions").
+        var acting = found.Where(f => !f.ActorIsSystem && f.ActorHead is not null && f.UseCase.Actor != FeatureItemReader.MainRole)
+            .Select(f => Inflection.Singular(f.ActorHead!.Split(' ')[^1].ToLowerInvariant())).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var heads = sentences.SelectMany(s => s.Tokens.Select((t, i) => (t, Next: i + 1 < s.Tokens.Count ? s.Tokens[i + 1] : null)))
             .Where(x => x.t.Is("Noun") && !x.t.Is("Pronoun") && (x.Next is null || x.t.Breaks || !x.Next.Is("Noun")))
             .Select(x => Inflection.Singular(x.t.Normal))
-            .Where(l => lexicon.ActorNouns.Contains(l) && !lexicon.SystemActorHeads.Contains(l) && !lexicon.NotActors.Contains(l) && !lexicon.GenericNouns.Contains(l) && !builders.Any(b => b.StartsWith(l, StringComparison.OrdinalIgnoreCase)))
+            .Where(l => (lexicon.ActorNouns.Contains(l) || acting.Contains(l)) && !lexicon.SystemActorHeads.Contains(l) && !lexicon.NotActors.Contains(l) && !lexicon.GenericNouns.Contains(l) && !builders.Any(b => b.StartsWith(l, StringComparison.OrdinalIgnoreCase)))
             .Select((l, i) => (l, i)).GroupBy(x => x.l).OrderByDescending(g => g.Count()).ThenBy(g => g.First().i).FirstOrDefault();
         return heads is not null ? (Capitalise(Inflection.Plural(heads.Key)), heads.Key) : ("Users", "user");
     }

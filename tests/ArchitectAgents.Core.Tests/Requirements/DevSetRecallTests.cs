@@ -122,7 +122,12 @@ public sealed partial class DevSetRecallTests
     private static bool SameText(string gold, string got) =>
         gold.Contains(got, StringComparison.OrdinalIgnoreCase) || got.Contains(gold, StringComparison.OrdinalIgnoreCase) || Overlap(gold, got) >= 0.5;
 
-    private static string FirstWord(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant() ?? "";
+    // The reader writes one verb for synonyms ("see" → "view"); a gold action is compared after the same mapping.
+    private static string FirstWord(string s)
+    {
+        var action = ReadingLexicon.Default.CanonicalActions.TryGetValue(s.Trim(), out var canonical) ? canonical : s;
+        return action.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant() ?? "";
+    }
 
     /// <summary>Share of the gold phrase's content words (crudely stemmed) found in the other text.</summary>
     private static double Overlap(string gold, string got)

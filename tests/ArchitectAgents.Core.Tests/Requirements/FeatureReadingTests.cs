@@ -57,6 +57,21 @@ public sealed class FeatureReadingTests
     }
 
     [Fact]
+    public async Task AFeatureNoun_ImpliesWhatItsUsersDoWithIt()
+    {
+        // Data (reading.json impliedActions), not one brief: a waitlist is joined, a channel is where messages are sent,
+        // a deposit is paid; the comma after an aside still ends its item; "channels" at an item's end is a noun.
+        var model = await RequirementsReader.Default.ReadAsync("""
+            Climbers book sessions at our gyms.
+
+            Features: group channels (the busiest, per gym, with 2,000 members), a waitlist for full sessions, a deposit of £5 per climber.
+            """, [], Ct);
+        Assert.Contains(model.UseCases, u => u.Actor == "Climbers" && u.Action == "send" && u.Object == "message");
+        Assert.Contains(model.UseCases, u => u.Actor == "Climbers" && u.Action == "join" && u.Object.StartsWith("waitlist", StringComparison.Ordinal));
+        Assert.Contains(model.UseCases, u => u.Actor == "Climbers" && u.Action == "pay" && u.Object.StartsWith("deposit", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task NominalisedFeatures_InAList_AreTheMainRolesUseCases()
     {
         var model = await RequirementsReader.Default.ReadAsync("""
@@ -67,7 +82,9 @@ public sealed class FeatureReadingTests
         Assert.Contains(model.UseCases, u => u.Actor == "Tenants" && u.Action == "share" && u.Object == "document");
         Assert.Contains(model.UseCases, u => u.Actor == "Tenants" && u.Action == "search" && u.Object == "invoices");
         Assert.Contains(model.Entities, e => e.Name == "thread");
-        Assert.DoesNotContain(model.UseCases, u => u.Object is "threads" or "presence");
+        // A feature noun is no CRUD of itself; only what its users do with it is a use case (threads → reply in a thread).
+        Assert.DoesNotContain(model.UseCases, u => u.Object is "threads" || u.Action is "create" or "manage");
+        Assert.Contains(model.UseCases, u => u.Actor == "Tenants" && u.Action == "reply in" && u.Object == "thread");
     }
 
     [Fact]
