@@ -113,6 +113,10 @@ public static partial class EntityReader
             Add(item, text);
         }
 
+        // "group channel" beside "channel", "card payment" beside "payment": a kind of a thing the system keeps is that thing
+        // (a type or a column of it), not a second table. Only two-word names whose head is itself kept.
+        entities.RemoveAll(e => e.Name.Split(' ') is [_, var head] && entities.Any(o => o.Name == head));
+
         foreach (var entity in entities)
         {
             entity.Attributes = [.. had.Where(h => h.Owner == entity.Name).Select(h => h.Item).Distinct()];

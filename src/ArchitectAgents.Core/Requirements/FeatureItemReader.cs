@@ -185,6 +185,11 @@ public static class FeatureItemReader
             var feature = UseCaseReader.Phrase(np.Where(x => !IsMeasure(x)).ToList());
             var objText = implied.ActsOn ?? Inflection.Singular(feature);
             found.Add(new UseCaseReader.Found(new UseCase { Actor = MainRole, Action = implied.Action, Object = objText, Text = sentence.Text }, null, objText.Split(' ')[^1], false));
+            if (implied.ActsOn is { } actsOn && actsOn.Split(' ').Contains(Inflection.Singular(np[^1].Normal), StringComparer.OrdinalIgnoreCase))
+            {
+                // "mobile push" → receive a push notification: the object is the feature's full name; no second thing.
+                return;
+            }
         }
 
         // A plain noun item: a common noun that is the whole item, not a name, figure or setting ("Team: 6 developers", "AWS, eu-west-2").

@@ -72,6 +72,19 @@ public sealed class FeatureReadingTests
     }
 
     [Fact]
+    public async Task AKindOfAKeptThing_IsThatThing_AndAFeatureNamedByItsObjectIsNoSecondThing()
+    {
+        var model = await RequirementsReader.Default.ReadAsync("""
+            Moderators can close any channel at the end of a season.
+
+            Must have: group channels, mobile push.
+            """, [], Ct);
+        Assert.Contains(model.Entities, e => e.Name == "channel");
+        Assert.DoesNotContain(model.Entities, e => e.Name is "group channel" or "push" or "mobile push");
+        Assert.Contains(model.UseCases, u => u.Action == "receive" && u.Object == "push notification");
+    }
+
+    [Fact]
     public async Task NominalisedFeatures_InAList_AreTheMainRolesUseCases()
     {
         var model = await RequirementsReader.Default.ReadAsync("""
