@@ -30,9 +30,21 @@ if [ $build -ne 0 ]; then
   exit 1
 fi
 
+# The console logger is quiet until a project ends: a line every two minutes says the run is alive and how far along.
+started=$(date +%s)
+projects=$(grep -c "Tests\.csproj" ArchitectAgents.sln)
+(
+  while sleep 120; do
+    done_projects=$(find "$results" -maxdepth 1 -name '*.trx' 2>/dev/null | wc -l)
+    echo "tests: $(( ($(date +%s) - started) / 60 )) min so far, ${done_projects} of ${projects} test projects finished" >&2
+  done
+) &
+ticker=$!
 dotnet test ArchitectAgents.sln -c Release --no-build --nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
 status=$?
+kill "$ticker" 2>/dev/null; wait "$ticker" 2>/dev/null
+echo "tests: finished in $(( ($(date +%s) - started) / 60 )) min" >&2
 
 passed=0; failed=0; skipped=0
 shopt -s nullglob

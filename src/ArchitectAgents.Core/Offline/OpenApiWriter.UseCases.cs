@@ -20,6 +20,9 @@ internal static partial class OpenApiWriter
         var tables = new[] { entity.Table };
         var collection = $"/v1/{entity.Resource}";
         // A verb of no known kind ("screen", "scan", "sign off") is something done to the resource: an action on it.
+        // "reply in a thread", "comment on a post", "apply for a job": the use case adds a record inside this resource.
+        var children = useCases.Select(u => (UseCase: u, Record: ChildRecord(u.Action, lexicon))).Where(c => c.Record is not null).ToList();
+        useCases = [.. useCases.Where(u => children.All(c => c.UseCase != u))];
         var byKind = useCases.GroupBy(u => lexicon.OperationKind(u.Action) ?? "transition").ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         string Summary(string kind, string fallback) => byKind.TryGetValue(kind, out var list) ? string.Join("; ", list.Select(u => $"{u.Id}: {u.Actor} {u.Action} {u.Object}")) : fallback;
 
@@ -106,6 +109,26 @@ internal static partial class OpenApiWriter
             };
         }
 
+        foreach (var child in children.GroupBy(c => c.Record!))
+        {
+            var records = Kebab(Inflection.Plural(child.Key));
+            paths[$"{collection}/{{id}}/{records}"] = new Dictionary<string, object>
+            {
+                ["parameters"] = new[] { Ref("#/components/parameters/Id") },
+                ["post"] = new Dictionary<string, object>
+                {
+                    ["operationId"] = Camel(child.First().UseCase.Action.Split(' ')[0]) + name,
+                    ["x-tables"] = tables,
+                    ["x-use-cases"] = child.Select(c => c.UseCase.Id).ToArray(),
+                    ["summary"] = string.Join("; ", child.Select(c => $"{c.UseCase.Id}: {c.UseCase.Actor} {c.UseCase.Action} {c.UseCase.Object}")),
+                    ["tags"] = tag,
+                    ["parameters"] = new[] { Ref("#/components/parameters/IdempotencyKey") },
+                    ["requestBody"] = Body("#/components/schemas/ChildRecordCreate", new Dictionary<string, object> { ["text"] = $"{child.First().UseCase.Actor}'s {child.Key}" }),
+                    ["responses"] = Responses(("201", Json("#/components/schemas/Resource", $"The new {child.Key}; its id, author and time are set by the server.")), "400", "401", "403", "404", "409", "429"),
+                },
+            };
+        }
+
         var updatable = byKind.ContainsKey("update") && Updatable(entity);
         if (byKind.TryGetValue("export", out var exports))
         {
@@ -134,6 +157,10 @@ internal static partial class OpenApiWriter
 
         return (byKind.ContainsKey("create"), updatable);
     }
+
+    /// <summary>The record a "verb + preposition" action adds inside its object ("reply in" → reply, "apply for" → application), or null.</summary>
+    private static string? ChildRecord(string action, ReadingLexicon lexicon) =>
+        action.Split(' ') is [var verb, "in" or "to" or "on" or "for" or "under"] && lexicon.RecordNouns.TryGetValue(verb, out var record) ? record : null;
 
     private static string[] UseCaseIds(Dictionary<string, List<UseCase>> byKind, params string[] kinds) =>
         [.. kinds.SelectMany(k => byKind.GetValueOrDefault(k, [])).Select(u => u.Id)];

@@ -63,6 +63,13 @@ internal static partial class OpenApiWriter
                 ["additionalProperties"] = true,
             },
             ["ResourcePage"] = PageSchema("#/components/schemas/Resource"),
+            ["ChildRecordCreate"] = new Dictionary<string, object>
+            {
+                ["type"] = "object",
+                ["description"] = "A record added inside a resource (a reply, a comment, an application): only what the caller writes; id, author, parent and time are the server's.",
+                ["additionalProperties"] = false,
+                ["properties"] = new Dictionary<string, object> { ["text"] = new Dictionary<string, object> { ["type"] = "string", ["maxLength"] = 10000 } },
+            },
             ["ActionRequest"] = new Dictionary<string, object>
             {
                 ["type"] = "object",
