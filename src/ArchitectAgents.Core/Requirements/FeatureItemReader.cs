@@ -63,7 +63,6 @@ public static class FeatureItemReader
 
     private static void ReadItem(AnnotatedSentence sentence, List<Token> t, ReadingLexicon lexicon, List<UseCaseReader.Found> found, List<string> things, IReadOnlySet<string> nouns)
     {
-        t = PluralNounsTaggedAsVerbs(t);
         var i = 0;
         while (i < t.Count && (t[i].Normal is "then" or "also" or "and" or "or" or "plus" || t[i].Is("Determiner") && t[i].Normal is not ("that" or "which") || t[i].Is("Preposition") && t[i].Post == "-"))
         {
@@ -213,23 +212,6 @@ public static class FeatureItemReader
         var pair = words.Count > 1 ? $"{words[^2]} {head}" : null;
         return pair is not null && lexicon.ImpliedActions.TryGetValue(pair, out var two) ? two
             : lexicon.ImpliedActions.TryGetValue(head, out var one) ? one : null;
-    }
-
-    /// <summary>
-    /// "threads", "group channels" as list items: the tagger reads a lone -s word as a verb ("he threads"), but an
-    /// item has no subject for it; when it is the item's only verb and ends it, after nothing or a noun, it is a plural noun.
-    /// </summary>
-    private static List<Token> PluralNounsTaggedAsVerbs(List<Token> t)
-    {
-        var last = t.FindLastIndex(x => !x.Is("Determiner") || x.Is("Noun"));
-        if (last < 0 || last != t.Count - 1 || !t[last].Is("Verb") || !t[last].Is("PresentTense") || !t[last].Normal.EndsWith('s') || t[last].Is("Gerund")
-            || t.Take(last).Any(x => x.Is("Verb") || x.Is("Modal")) || last > 0 && !t[last - 1].Is("Noun") && !t[last - 1].Is("Adjective") && !t[last - 1].Is("Determiner"))
-        {
-            return t;
-        }
-
-        var repaired = new List<Token>(t) { [last] = t[last] with { Tags = new HashSet<string>(["Noun", "Plural"], StringComparer.Ordinal), Lemma = Inflection.Singular(t[last].Normal) } };
-        return repaired;
     }
 
     private static bool IsMeasure(Token x) => x.Is("Value") || x.Text.Any(char.IsDigit);

@@ -140,8 +140,12 @@ public static class TagRepair
         var prev = r[i - 1];
         var endsItem = x.Breaks || i + 1 == r.Count || r[i + 1].Is("Value") || r[i + 1].Is("PastTense") && r[i + 1].Is("Verb");
 
+        // "members publish notices about plots": right after an action verb, a present-tense "-s" word is its object.
+        var objectOfVerb = prev.Is("Verb") && !prev.Is("Noun") && !prev.Is("Modal") && !prev.Is("Copula") && !prev.Is("Auxiliary") && !prev.Breaks
+            && lexicon.ActionVerbs.Contains(prev.Lemma);
+
         // After a list break or a conjunction, or after a noun that cannot act ("group channels"), a plural that ends its item is a noun.
-        return endsItem && (prev.Breaks || prev.Is("Conjunction") || prev.Is("Noun") && !prev.Is("Pronoun") && !lexicon.IsActor([prev]));
+        return objectOfVerb || endsItem && (prev.Breaks || prev.Is("Conjunction") || prev.Is("Noun") && !prev.Is("Pronoun") && !lexicon.IsActor([prev]));
     }
 
     private static bool IsActionAdverb(List<Token> r, int i, ReadingLexicon lexicon) =>
