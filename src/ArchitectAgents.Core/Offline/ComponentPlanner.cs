@@ -1,4 +1,5 @@
 using ArchitectAgents.Core.Knowledge;
+using ArchitectAgents.Core.Requirements;
 
 namespace ArchitectAgents.Core.Offline;
 
@@ -271,9 +272,21 @@ internal static class ComponentPlanner
 
     internal static string Modules(DesignFacts f)
     {
+        // The modules are the brief's own things, the ones its use cases act on first (a hotel's bookings and rooms),
+        // not the keyword-matched template entities, which can come from another domain (patients, carts).
+        var model = f.Context.Requirements;
+        if (model is { Entities.Count: > 0 })
+        {
+            var actedOn = model.UseCases.Select(u => u.Object.ToLowerInvariant()).ToList();
+            var names = model.Entities
+                .OrderByDescending(e => actedOn.Count(o => o.EndsWith(e.Name, StringComparison.OrdinalIgnoreCase) || o.EndsWith(Inflection.Plural(e.Name), StringComparison.OrdinalIgnoreCase)))
+                .Select(e => Inflection.Plural(e.Name)).Where(n => n is not "users").Distinct().Take(6).ToList();
+            return "accounts, " + string.Join(", ", names);
+        }
+
         var kb = KnowledgeBase.Default;
-        var names = f.Entities.Where(e => e != "user").Select(e => kb.Entity(e)?.Resource ?? e).Take(8).ToList();
-        return names.Count == 0 ? "accounts" : "accounts, " + string.Join(", ", names);
+        var template = f.Entities.Where(e => e != "user").Select(e => kb.Entity(e)?.Resource ?? e).Take(8).ToList();
+        return template.Count == 0 ? "accounts" : "accounts, " + string.Join(", ", template);
     }
 
     private static string[] FrameworkPreferences(string stack) => stack switch

@@ -11,9 +11,16 @@ public static class Inflection
         : w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal) ? w[..^1]
         : w;
 
-    /// <summary>The plural of a singular noun.</summary>
+    // Nouns without a plural ("visit data", not "visit datas").
+    private static readonly HashSet<string> Uncountable = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "data", "metadata", "staff", "equipment", "information", "feedback", "software", "media", "news", "audio", "advice",
+    };
+
+    /// <summary>The plural of a singular noun; a noun without one unchanged.</summary>
     public static string Plural(string w) =>
-        w.EndsWith('y') && w.Length > 1 && !"aeiou".Contains(w[^2], StringComparison.Ordinal) ? w[..^1] + "ies"
+        Uncountable.Contains(w.Split(' ')[^1]) ? w
+        : w.EndsWith('y') && w.Length > 1 && !"aeiou".Contains(w[^2], StringComparison.Ordinal) ? w[..^1] + "ies"
         : w.EndsWith('s') || w.EndsWith('x') || w.EndsWith("ch", StringComparison.Ordinal) || w.EndsWith("sh", StringComparison.Ordinal) ? w + "es"
         : w + "s";
 
