@@ -125,7 +125,7 @@ internal static partial class BriefAnalyzer
         context.Traits = [.. TraitPatterns.Select(t => (t.Trait, Match: t.Pattern.Matches(all).FirstOrDefault(m => !NegatedBefore().IsMatch(all[Math.Max(0, m.Index - 24)..m.Index]))))
             .Where(t => t.Match is not null)
             .Select(t => new WorkloadTrait { Name = t.Trait, Evidence = Snippet(all, t.Match!) })];
-        context.TeamSkills = [.. Skills.Where(s => s.Pattern.IsMatch(all)).Select(s => s.Skill)];
+        context.TeamSkills = [.. Skills.Where(s => s.Pattern.IsMatch(all)).Select(s => SkillInBriefWords(s, all))];
         context.Environment = Environments.Where(e => e.Pattern.IsMatch(all)).Select(e => e.Name).DefaultIfEmpty().Aggregate((a, b) => a + ", " + b);
         context.DataResidency = SentenceMatching(all, ResidencyRegex());
         context.Budget = SentenceMatching(all, BudgetRegex());
@@ -142,7 +142,17 @@ internal static partial class BriefAnalyzer
     }
 
     public static IEnumerable<string> StacksOf(ContextSection context) =>
-        Skills.Where(s => context.TeamSkills.Contains(s.Skill)).Select(s => s.Stack);
+        Skills.Where(s => context.TeamSkills.Any(t => t == s.Skill || s.Pattern.IsMatch(t))).Select(s => s.Stack);
+
+    /// <summary>
+    /// The skill as the brief names it: a Kotlin team is a Kotlin team, not "Java", though both run on the JVM stack.
+    /// The generic label stays when the brief names the skill's own language.
+    /// </summary>
+    private static string SkillInBriefWords((string Skill, string Stack, Regex Pattern) skill, string text)
+    {
+        var words = skill.Pattern.Matches(text).Select(m => m.Value.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return words.Any(w => skill.Skill.Contains(w, StringComparison.OrdinalIgnoreCase)) || words.Count == 0 ? skill.Skill : string.Join(", ", words);
+    }
 
     private static ExtractedFigure? Team(string text)
     {

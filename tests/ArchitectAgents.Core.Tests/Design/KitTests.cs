@@ -177,6 +177,16 @@ public sealed class KitTests
     }
 
     [Fact]
+    public void AKotlinTeam_IsNamedAsKotlin_AndStillGetsTheJvmStack()
+    {
+        var context = BriefAnalyzer.Analyze("Team: 6 developers (Kotlin, Postgres). Guests book rooms online.");
+
+        Assert.Contains("Kotlin", context.TeamSkills);
+        Assert.DoesNotContain("Java", context.TeamSkills);
+        Assert.Contains("java", BriefAnalyzer.StacksOf(context));
+    }
+
+    [Fact]
     public void AKeptSupabase_StoresTheFiles_NoSecondStorageService()
     {
         var f = BriefFacts.Of(2, budget: (50, "USD/month"), skills: ["TypeScript"], existing: ["Next.js", "Vercel", "Supabase"], traits: ["media"]);
