@@ -72,11 +72,14 @@ public sealed class ScaleOutTests : IAsyncLifetime
         }
 
         // Kill worker A once it holds runs that have made progress.
+        var lastSeen = "nothing yet";
         var held = await WaitForAsync(async () =>
         {
             var running = await LeasedToAsync("worker-a");
+            lastSeen = $"worker-a held [{string.Join(", ", running)}]; {(workerA.HasExited ? $"worker-a exited with {workerA.ExitCode}" : "worker-a alive")}; "
+                + $"{_stub!.Calls.Count} model calls, {_stub.Calls.Count(c => c.Agent == "docs-verifier")} by docs-verifier";
             return running.Count >= 2 && _stub!.Calls.Any(c => running.Contains(c.RunId) && c.Agent == "docs-verifier") ? running : null;
-        });
+        }, () => lastSeen);
         workerA.Kill(entireProcessTree: true);
         var killedAt = DateTimeOffset.UtcNow;
 
@@ -261,7 +264,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
         }
     }
 
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe) where T : class
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, Func<string>? lastSeen = null) where T : class
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
@@ -271,7 +274,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
                 return value;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting; last seen: {lastSeen?.Invoke() ?? "(not recorded)"}");
             await Task.Delay(200, TestContext.Current.CancellationToken);
         }
     }
