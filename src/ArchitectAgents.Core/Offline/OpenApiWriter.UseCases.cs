@@ -158,9 +158,9 @@ internal static partial class OpenApiWriter
         return (byKind.ContainsKey("create"), updatable);
     }
 
-    /// <summary>The record a "verb + preposition" action adds inside its object ("reply in" → reply, "apply for" → application), or null.</summary>
+    /// <summary>The record a listed "verb + preposition" action adds inside its object ("reply in" → reply, "apply for" → application), or null.</summary>
     private static string? ChildRecord(string action, ReadingLexicon lexicon) =>
-        action.Split(' ') is [var verb, "in" or "to" or "on" or "for" or "under"] && lexicon.RecordNouns.TryGetValue(verb, out var record) ? record : null;
+        lexicon.ChildRecordActions.Contains(action) && lexicon.RecordNouns.TryGetValue(action.Split(' ')[0], out var record) ? record : null;
 
     private static string[] UseCaseIds(Dictionary<string, List<UseCase>> byKind, params string[] kinds) =>
         [.. kinds.SelectMany(k => byKind.GetValueOrDefault(k, [])).Select(u => u.Id)];

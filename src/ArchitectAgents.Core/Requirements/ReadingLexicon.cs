@@ -68,6 +68,9 @@ public sealed class ReadingLexicon
     /// <summary>What users do with a feature named by a noun alone ("waitlist" → join it, "channel" → send a message): keyed by the singular noun.</summary>
     public Dictionary<string, ImpliedAction> ImpliedActions { get; init; } = [];
 
+    /// <summary>Actions that add a record inside their object ("reply in" a thread, "comment on" a post): a sub-resource, not a create of the object. Listed, so "sign in" never becomes a signature.</summary>
+    public HashSet<string> ChildRecordActions { get; init; } = [];
+
     /// <summary>The record an action leaves behind ("reserve" → "reservation"): a thing the system keeps.</summary>
     public Dictionary<string, string> RecordNouns { get; init; } = [];
 
@@ -168,6 +171,7 @@ public sealed class ReadingLexicon
             Nominalisations = new Dictionary<string, string>(raw.Nominalisations ?? [], StringComparer.OrdinalIgnoreCase),
             CanonicalActions = new Dictionary<string, string>(raw.CanonicalActions ?? [], StringComparer.OrdinalIgnoreCase),
             ObjectIdioms = new Dictionary<string, string>(raw.ObjectIdioms ?? [], StringComparer.OrdinalIgnoreCase),
+            ChildRecordActions = Set(raw.ChildRecordActions),
             ImpliedActions = (raw.ImpliedActions ?? []).Where(a => a.Value.ValueKind == JsonValueKind.Object)
                 .ToDictionary(a => a.Key, a => a.Value.Deserialize<ImpliedAction>(ReadOptions)!, StringComparer.OrdinalIgnoreCase),
             Glossaries = (raw.Glossaries ?? []).Where(g => g.Value.ValueKind == JsonValueKind.Object).ToDictionary(
@@ -206,6 +210,7 @@ public sealed class ReadingLexicon
         public Dictionary<string, string>? ConverseActions { get; set; }
         public Dictionary<string, string>? RecordNouns { get; set; }
         public Dictionary<string, JsonElement>? ImpliedActions { get; set; }
+        public List<string>? ChildRecordActions { get; set; }
     }
 }
 

@@ -11,13 +11,14 @@ public sealed class ChildRecordOperationTests
     {
         var doc = await new DesignHarness().DesignAsync("""
             # Allotment society
-            Members publish notices about plots. Members comment on a notice, and secretaries archive notices each spring.
+            Members sign in to the portal and publish notices about plots. Members comment on a notice, and secretaries archive notices each spring.
             About 300 members, a team of 2 developers.
             """);
 
         var yaml = doc.Design!.Api.OpenApiYaml.Replace("\r", "", StringComparison.Ordinal);
         Assert.Contains("/v1/notices/{id}/comments:", yaml, StringComparison.Ordinal);
         Assert.Contains("ChildRecordCreate", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("/signatures", yaml, StringComparison.Ordinal);
         var collection = yaml.Split("  /v1/notices:\n")[1].Split("\n  /v1/")[0];
         Assert.DoesNotContain("operationId: commentOnNotice", collection, StringComparison.Ordinal);
     }
