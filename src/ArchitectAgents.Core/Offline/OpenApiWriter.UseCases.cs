@@ -19,10 +19,10 @@ internal static partial class OpenApiWriter
         var tag = new[] { entity.Resource };
         var tables = new[] { entity.Table };
         var collection = $"/v1/{entity.Resource}";
-        // A verb of no known kind ("screen", "scan", "sign off") is something done to the resource: an action on it.
         // "reply in a thread", "comment on a post", "apply for a job": the use case adds a record inside this resource.
         var children = useCases.Select(u => (UseCase: u, Record: ChildRecord(u.Action, lexicon))).Where(c => c.Record is not null).ToList();
         useCases = [.. useCases.Where(u => children.All(c => c.UseCase != u))];
+        // A verb of no known kind ("screen", "scan", "sign off") is something done to the resource: an action on it.
         var byKind = useCases.GroupBy(u => lexicon.OperationKind(u.Action) ?? "transition").ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         string Summary(string kind, string fallback) => byKind.TryGetValue(kind, out var list) ? string.Join("; ", list.Select(u => $"{u.Id}: {u.Actor} {u.Action} {u.Object}")) : fallback;
 
@@ -160,7 +160,7 @@ internal static partial class OpenApiWriter
 
     /// <summary>The record a listed "verb + preposition" action adds inside its object ("reply in" → reply, "apply for" → application), or null.</summary>
     private static string? ChildRecord(string action, ReadingLexicon lexicon) =>
-        lexicon.ChildRecordActions.Contains(action) && lexicon.RecordNouns.TryGetValue(action.Split(' ')[0], out var record) ? record : null;
+        lexicon.ChildRecordActions.Contains(action) ? lexicon.RecordOf(action) : null;
 
     private static string[] UseCaseIds(Dictionary<string, List<UseCase>> byKind, params string[] kinds) =>
         [.. kinds.SelectMany(k => byKind.GetValueOrDefault(k, [])).Select(u => u.Id)];

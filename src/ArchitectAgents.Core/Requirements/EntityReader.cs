@@ -65,10 +65,7 @@ public static partial class EntityReader
         // The record an action leaves behind is kept too ("reserve books" → reservation, "rate recipes" → rating).
         foreach (var f in found.Where(f => !f.ActorIsSystem))
         {
-            // A phrasal verb is its own action: "sign in" leaves no signature, "comment on" leaves a comment.
-            var action = f.UseCase.Action;
-            var byFirstWord = !lexicon.PhrasalVerbs.Contains(action) || lexicon.ChildRecordActions.Contains(action);
-            if (lexicon.RecordNouns.TryGetValue(action, out var record) || byFirstWord && lexicon.RecordNouns.TryGetValue(action.Split(' ')[0], out record))
+            if (lexicon.RecordOf(f.UseCase.Action) is { } record)
             {
                 // A record too generic alone ("request") is named with what it is of ("money request").
                 if (!Add(record, f.UseCase.Text) && f.ObjectHead is not null && !entities.Any(e => e.Name.EndsWith(" " + record, StringComparison.Ordinal)))

@@ -74,6 +74,15 @@ public sealed class ReadingLexicon
     /// <summary>The record an action leaves behind ("reserve" → "reservation"): a thing the system keeps.</summary>
     public Dictionary<string, string> RecordNouns { get; init; } = [];
 
+    /// <summary>
+    /// The record an action leaves: its own entry, else its first word's, except for a phrasal verb, which is its own
+    /// action ("sign in" leaves no signature) unless it is a listed child-record action ("comment on" leaves a comment).
+    /// </summary>
+    public string? RecordOf(string action) =>
+        RecordNouns.TryGetValue(action, out var record) ? record
+        : (!PhrasalVerbs.Contains(action) || ChildRecordActions.Contains(action)) && RecordNouns.TryGetValue(action.Split(' ')[0], out record) ? record
+        : null;
+
     /// <summary>A verb and the two words after its object that together name one action ("put X on hold" → "put on hold", "take X off hold" → "release").</summary>
     public Dictionary<string, string> ObjectIdioms { get; init; } = [];
 
