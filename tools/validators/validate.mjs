@@ -43,19 +43,26 @@ async function pgliteCachePath() {
   }
 }
 
+// Contrib extensions a design may CREATE: btree_gist for exclusion constraints that keep two bookings of one
+// room from overlapping. Loaded into the WASM build only when a script creates them.
+async function extensions() {
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+  return { btree_gist };
+}
+
 async function openPglite(PGlite) {
   const cache = await pgliteCachePath();
   freshDataDir ??= cache ? await readFile(cache).catch(() => undefined) : undefined;
   if (freshDataDir) {
     try {
-      const db = new PGlite({ loadDataDir: new Blob([freshDataDir]) });
+      const db = new PGlite({ loadDataDir: new Blob([freshDataDir]), extensions: await extensions() });
       await db.waitReady;
       return db;
     } catch {
       freshDataDir = undefined; // unreadable cache: fall through to initdb and rewrite it
     }
   }
-  const db = new PGlite();
+  const db = new PGlite({ extensions: await extensions() });
   await db.waitReady;
   if (cache) {
     try {

@@ -21,8 +21,15 @@ public sealed class EntityInfo
     public List<List<string>> Indexes { get; set; } = [];
     /// <summary>Unique column lists.</summary>
     public List<List<string>> Unique { get; set; } = [];
+
+    /// <summary>Table constraints beyond keys and uniques, as SQL ("EXCLUDE USING gist (room_id WITH =, …)").</summary>
+    public List<string> Constraints { get; set; } = [];
     /// <summary>Access patterns the indexes serve.</summary>
     public List<string> AccessPatterns { get; set; } = [];
+
+    /// <summary>For a group's membership table (channel_members), the group's entity; its rows are read and written under the group.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? MemberOf { get; set; }
 }
 
 /// <summary>A column.</summary>

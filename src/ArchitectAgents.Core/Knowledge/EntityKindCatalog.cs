@@ -18,10 +18,13 @@ public sealed class EntityKindCatalog
     public List<EntityKind> Kinds { get; set; } = [];
 
     /// <summary>The first kind whose words hold the entity's head word (the last word of its snake_case name), or null.</summary>
-    public EntityKind? Of(string entityName)
+    public EntityKind? Of(string entityName) => Of(entityName, _ => true);
+
+    /// <summary>The first kind whose words hold the entity's head word and that is admissible here (a kind that needs a parent, beside one), or null.</summary>
+    public EntityKind? Of(string entityName, Func<EntityKind, bool> admissible)
     {
         var head = entityName.Split('_')[^1];
-        return Kinds.FirstOrDefault(k => k.Words.Contains(head, StringComparer.Ordinal) || k.Words.Contains(entityName, StringComparer.Ordinal));
+        return Kinds.FirstOrDefault(k => (k.Words.Contains(head, StringComparer.Ordinal) || k.Words.Contains(entityName, StringComparer.Ordinal)) && admissible(k));
     }
 }
 
@@ -45,4 +48,16 @@ public sealed class EntityKind
 
     /// <summary>Access patterns its indexes serve.</summary>
     public List<string> AccessPatterns { get; set; } = [];
+
+    /// <summary>Kinds a record of this kind belongs to, in the order tried when the brief relates it to none.</summary>
+    public List<string> Parents { get; set; } = [];
+
+    /// <summary>True when the kind applies only beside a record of one of its parents (a member is a member of a group).</summary>
+    public bool RequiresParent { get; set; }
+
+    /// <summary>The parent kind whose record two records of this kind may not hold for overlapping periods, or null.</summary>
+    public string? OverlapGuard { get; set; }
+
+    /// <summary>"table" (the default) or "cache": state that expires on its own and is never a table.</summary>
+    public string Keep { get; set; } = "table";
 }

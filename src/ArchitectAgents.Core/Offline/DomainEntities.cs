@@ -47,6 +47,9 @@ internal static partial class DomainEntities
             result.Insert(0, Renamed(user, "user"));
         }
 
+        // The foreign keys the brief's relations and the records' kinds call for; state that expires on its own gets no table.
+        EntityRelations.Apply(result, model, EntityKindCatalog.Default);
+
         // References the knowledge base requires but the model lacks are dropped, so every foreign key has its table.
         var present = result.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var entity in result)
@@ -157,7 +160,7 @@ internal static partial class DomainEntities
     private static void WithKind(string name, List<EntityColumn> columns, List<List<string>> indexes, List<List<string>> unique, List<string> patterns, bool template = false)
     {
         if (!template && !columns.All(c => c.References is not null || c.Name.EndsWith("_id", StringComparison.Ordinal) || c.Name is "name" or "notes" or "status")
-            || EntityKindCatalog.Default.Of(name) is not { } kind)
+            || EntityKindCatalog.Default.Of(name, k => !k.RequiresParent) is not { } kind)
         {
             return;
         }
@@ -170,7 +173,7 @@ internal static partial class DomainEntities
 
         columns.AddRange(kind.Columns.Where(k => columns.All(c => c.Name != k.Name)).Select(k => new EntityColumn
         {
-            Name = k.Name, Type = k.Type, Nullable = k.Nullable, Check = k.Check, Default = k.Default,
+            Name = k.Name, Type = k.Type, Nullable = k.Nullable, Check = k.Check, Default = k.Default, References = k.References,
         }));
         indexes.AddRange(kind.Indexes.Where(i => i.All(col => columns.Any(c => c.Name == col) || col is "created_at")).Select(i => i.ToList()));
         unique.AddRange(kind.Unique.Select(u => u.ToList()));
@@ -197,17 +200,19 @@ internal static partial class DomainEntities
         var columns = new List<EntityColumn>();
         var indexes = new List<List<string>>();
 
-        // Who creates it: a person actor that is itself an entity gets a foreign key.
-        foreach (var creator in useCases.Where(u => lexicon.OperationKind(u.Action) == "create").Select(u => Snake(u.Actor)).Select(Inflection.Singular).Distinct())
+        // Who creates it: a person actor that is itself an entity is referenced as its creator, which the server
+        // takes from the caller's token (created_by is never a request field).
+        // The record an action leaves is created by whoever does it: "students register" makes a registration.
+        var recorded = model.UseCases.Where(u => lexicon.RecordOf(u.Action) is { } r && Snake(r) == name).ToList();
+        var creator = useCases.Where(u => lexicon.OperationKind(u.Action) == "create").Concat(recorded)
+            .Select(u => Inflection.Singular(Snake(u.Actor))).FirstOrDefault(c => names.Contains(c) && c != name);
+        if (creator is not null)
         {
-            if (names.Contains(creator) && creator != name && columns.All(c => c.Name != creator + "_id"))
-            {
-                columns.Add(new EntityColumn { Name = creator + "_id", Type = "uuid", References = creator });
-                indexes.Add([creator + "_id"]);
-            }
+            columns.Add(new EntityColumn { Name = "created_by", Type = "uuid", References = creator });
+            indexes.Add(["created_by"]);
         }
 
-        var isCatalogue = useCases.All(u => lexicon.OperationKind(u.Action) is not "create");
+        var isCatalogue = recorded.Count == 0 && useCases.All(u => lexicon.OperationKind(u.Action) is not "create");
         columns.Add(isCatalogue
             ? new EntityColumn { Name = "name", Type = "text" }
             : new EntityColumn { Name = "notes", Type = "text", Nullable = true });
@@ -217,15 +222,10 @@ internal static partial class DomainEntities
         foreach (var attribute in entity.Attributes.Select(a => Snake(a)).Where(a => a.Length > 1 && char.IsLetter(a[0])).Distinct().Take(12))
         {
             var single = Inflection.Singular(attribute.Split('_')[^1]);
+            // Another entity of the model is a relation, which EntityRelations writes: "has a courier" a reference to
+            // one, "has rooms" a reference from each room.
             if (names.Contains(attribute) || names.Contains(single) && attribute.Split('_').Length == 1)
             {
-                var target = names.Contains(attribute) ? attribute : single;
-                if (target != name && columns.All(c => c.Name != target + "_id"))
-                {
-                    columns.Add(new EntityColumn { Name = target + "_id", Type = "uuid", References = target, Nullable = true });
-                    indexes.Add([target + "_id"]);
-                }
-
                 continue;
             }
 

@@ -35,9 +35,8 @@ internal static partial class OpenApiWriter
             ["x-use-cases"] = UseCaseIds(byKind, "search", "read"),
             ["summary"] = Summary(searching ? "search" : "read", $"List {Words(entity.Table)} (cursor-paginated)"),
             ["tags"] = tag,
-            ["parameters"] = searching
-                ? new object[] { SearchParameter(), Ref("#/components/parameters/Limit"), Ref("#/components/parameters/Cursor") }
-                : new object[] { Ref("#/components/parameters/Limit"), Ref("#/components/parameters/Cursor") },
+            ["parameters"] = (searching ? new object[] { SearchParameter() } : [])
+                .Concat(ParentFilters(entity)).Concat([Ref("#/components/parameters/Limit"), Ref("#/components/parameters/Cursor")]).ToArray(),
             ["responses"] = Responses(("200", Json($"#/components/schemas/{name}Page", "A page of results.")), "400", "401", "403", "429"),
         };
 
@@ -158,12 +157,113 @@ internal static partial class OpenApiWriter
         return (byKind.ContainsKey("create"), updatable);
     }
 
+    // A record that belongs to another is listed within it ("messages of a channel"): its parent's id filters the list.
+    private static IEnumerable<object> ParentFilters(EntityInfo entity) =>
+        entity.Columns.Where(c => c.References is not null && !ServerOwnedFields.IsServerOwned(c.Name) && c.Name.EndsWith("_id", StringComparison.Ordinal))
+            .Select(c => new Dictionary<string, object>
+            {
+                ["name"] = c.Name, ["in"] = "query", ["required"] = false,
+                ["description"] = $"Only the {Words(entity.Table)} of this {Words(c.References!)}.",
+                ["schema"] = new Dictionary<string, object> { ["type"] = "string", ["format"] = "uuid" },
+            });
+
+    /// <summary>
+    /// Use cases on nothing the design stores as a table ("search everything", "view presence", "export the monthly
+    /// CSV"): each still gets the operation its verb calls for, so no use case is left without one: a search across
+    /// the stored records, a read of state the service computes or caches, an export, or an action.
+    /// </summary>
+    private static void AddUnmatchedPaths(Dictionary<string, object> paths, IReadOnlyList<EntityInfo> entities, IReadOnlyList<UseCase> useCases, string serviceComponent)
+    {
+        var lexicon = ReadingLexicon.Default;
+        foreach (var group in useCases.GroupBy(u => (Kind: lexicon.OperationKind(u.Action) ?? "transition", Object: DomainEntities.Snake(u.Object))))
+        {
+            var (kind, obj) = group.Key;
+            if (obj.Length == 0 || !char.IsLetter(obj[0]))
+            {
+                continue;
+            }
+
+            var ids = group.Select(u => u.Id).ToArray();
+            var summary = string.Join("; ", group.Select(u => $"{u.Id}: {u.Actor} {u.Action} {u.Object}"));
+            var resource = obj.Replace('_', '-');
+            var (path, method, operation) = kind switch
+            {
+                "search" => ("/v1/search", "get", new Dictionary<string, object>
+                {
+                    ["operationId"] = "search",
+                    ["summary"] = summary + " (across the records the caller may read; each result names its type and id)",
+                    ["parameters"] = new object[]
+                    {
+                        RequiredSearchParameter(),
+                        new Dictionary<string, object>
+                        {
+                            ["name"] = "types", ["in"] = "query", ["required"] = false, ["description"] = "Kinds of record to search; all by default.",
+                            ["schema"] = new Dictionary<string, object> { ["type"] = "array", ["items"] = new Dictionary<string, object> { ["type"] = "string", ["enum"] = entities.Select(e => e.Resource).ToArray() } },
+                        },
+                        Ref("#/components/parameters/Limit"), Ref("#/components/parameters/Cursor"),
+                    },
+                    ["responses"] = Responses(("200", Json("#/components/schemas/ResourcePage", "A page of results, best match first.")), "400", "401", "403", "429"),
+                }),
+                "export" => ($"/v1/exports/{resource}", "get", new Dictionary<string, object>
+                {
+                    ["operationId"] = "export" + Pascal(obj),
+                    ["summary"] = summary,
+                    ["responses"] = Responses(("200", new Dictionary<string, object>
+                    {
+                        ["description"] = "The export as CSV, streamed.",
+                        ["content"] = new Dictionary<string, object> { ["text/csv"] = new Dictionary<string, object> { ["schema"] = new Dictionary<string, object> { ["type"] = "string" } } },
+                    }), "400", "401", "403", "429"),
+                }),
+                "read" => ($"/v1/{resource}", "get", new Dictionary<string, object>
+                {
+                    ["operationId"] = "get" + Pascal(obj),
+                    ["summary"] = summary + " (state the service computes or caches; nothing is stored for it)",
+                    ["parameters"] = new object[] { Ref("#/components/parameters/Limit"), Ref("#/components/parameters/Cursor") },
+                    ["responses"] = Responses(("200", Json("#/components/schemas/ResourcePage", "The current state.")), "400", "401", "403", "429"),
+                }),
+                _ => ($"/v1/{resource}/{Kebab(group.First().Action)}", "post", new Dictionary<string, object>
+                {
+                    ["operationId"] = Camel(group.First().Action) + Pascal(obj),
+                    ["summary"] = summary,
+                    ["parameters"] = new[] { Ref("#/components/parameters/IdempotencyKey") },
+                    ["requestBody"] = Body("#/components/schemas/ActionRequest", new Dictionary<string, object> { ["reason"] = $"{group.First().Actor} {group.First().Action}" }),
+                    ["responses"] = Responses(("202", Json("#/components/schemas/Resource", "Accepted; the result is processed by the server.")), "400", "401", "403", "409", "429"),
+                }),
+            };
+
+            // A search reads the stored records; anything else here is answered by the service itself.
+            if (kind == "search")
+            {
+                operation["x-tables"] = entities.Select(e => e.Table).ToArray();
+            }
+            else
+            {
+                operation["x-owner"] = serviceComponent;
+            }
+
+            operation["x-use-cases"] = ids;
+            operation["tags"] = new[] { "operations" };
+            var item = paths.TryGetValue(path, out var existing) ? (Dictionary<string, object>)existing : [];
+            if (item.TryAdd(method, operation))
+            {
+                paths[path] = item;
+            }
+        }
+    }
+
     /// <summary>The record a listed "verb + preposition" action adds inside its object ("reply in" → reply, "apply for" → application), or null.</summary>
     private static string? ChildRecord(string action, ReadingLexicon lexicon) =>
         lexicon.ChildRecordActions.Contains(action) ? lexicon.RecordOf(action) : null;
 
     private static string[] UseCaseIds(Dictionary<string, List<UseCase>> byKind, params string[] kinds) =>
         [.. kinds.SelectMany(k => byKind.GetValueOrDefault(k, [])).Select(u => u.Id)];
+
+    private static Dictionary<string, object> RequiredSearchParameter()
+    {
+        var q = SearchParameter();
+        q["required"] = true;
+        return q;
+    }
 
     private static Dictionary<string, object> SearchParameter() => new()
     {

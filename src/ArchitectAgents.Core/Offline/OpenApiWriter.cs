@@ -85,6 +85,12 @@ internal static partial class OpenApiWriter
             schemas[name] = EntitySchema(entity, full: true);
             schemas[name + "Page"] = PageSchema($"#/components/schemas/{name}");
             var (creates, updates) = (true, Updatable(entity));
+            if (entity.MemberOf is not null)
+            {
+                // A group's members are read and written under the group (AddMembershipPaths).
+                continue;
+            }
+
             // Without use cases (a brief that only lists nouns) the contract cannot know the operations: plain CRUD.
             if (useCases is null || useCases.Count == 0)
             {
@@ -93,7 +99,15 @@ internal static partial class OpenApiWriter
             else
             {
                 // Designed from the requirements model: only the operations the use cases call for (read-only without any).
-                (creates, updates) = AddUseCasePaths(paths, entity, name, [.. useCases.Where(u => u.Actor != "System" && DomainEntities.Of(u, entities) == entity)]);
+                var own = useCases.Where(u => u.Actor != "System" && DomainEntities.Of(u, entities) == entity).ToList();
+                if (entities.FirstOrDefault(e => e.MemberOf == entity.Name) is { } members)
+                {
+                    var joins = own.Where(u => Requirements.ReadingLexicon.Default.RecordOf(u.Action) == "membership" || u.Action is "leave").ToList();
+                    AddMembershipPaths(paths, entity, members, joins);
+                    own.RemoveAll(joins.Contains);
+                }
+
+                (creates, updates) = AddUseCasePaths(paths, entity, name, own);
             }
 
             // Request schemas exist only for the operations that take them.
@@ -106,6 +120,11 @@ internal static partial class OpenApiWriter
             {
                 schemas[name + "Update"] = UpdateSchema(entity);
             }
+        }
+
+        if (useCases is { Count: > 0 })
+        {
+            AddUnmatchedPaths(paths, entities, [.. useCases.Where(u => u.Actor != "System" && DomainEntities.Of(u, entities) is null)], serviceComponent);
         }
 
         foreach (var op in extraOperations)

@@ -11,6 +11,12 @@ internal static class SchemaWriter
         var sb = new StringBuilder();
         sb.Append("-- PostgreSQL schema (13 or later: gen_random_uuid() is built in since 13). Keys are UUIDs.\n");
         sb.Append("-- Apply through the migration tool; every statement is transactional.\n\n");
+        // An exclusion constraint comparing a key with '=' beside a range needs btree_gist's operator classes.
+        if (entities.Any(e => e.Constraints.Any(c => c.Contains("gist", StringComparison.OrdinalIgnoreCase) && c.Contains("WITH =", StringComparison.Ordinal))))
+        {
+            sb.Append("CREATE EXTENSION IF NOT EXISTS btree_gist;\n\n");
+        }
+
         foreach (var entity in Ordered(entities))
         {
             WriteTable(sb, entity, entities, multiTenant);
@@ -100,6 +106,12 @@ internal static class SchemaWriter
         foreach (var unique in entity.Unique.Where(u => u.Count > 0))
         {
             lines.Add($"  UNIQUE ({string.Join(", ", unique)})");
+        }
+
+        foreach (var (constraint, i) in entity.Constraints.Distinct(StringComparer.Ordinal).Select((c, i) => (c, i)))
+        {
+            var name = constraint.StartsWith("EXCLUDE", StringComparison.OrdinalIgnoreCase) ? "no_overlap" : "rule";
+            lines.Add($"  CONSTRAINT {entity.Table}_{name}{(i > 0 ? $"_{i + 1}" : "")} {constraint}");
         }
 
         sb.Append("CREATE TABLE ").Append(entity.Table).Append(" (\n").Append(string.Join(",\n", lines)).Append("\n);\n");

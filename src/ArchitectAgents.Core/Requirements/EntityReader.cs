@@ -62,13 +62,19 @@ public static partial class EntityReader
             Add(f.CompanionHead, f.UseCase.Text);
         }
 
-        // The record an action leaves behind is kept too ("reserve books" → reservation, "rate recipes" → rating).
+        // The record an action leaves behind is kept too ("reserve books" → reservation, "rate recipes" → rating),
+        // and is a record of what the action was done to (a reservation of a book, a reply in a thread).
+        var records = new List<(string Record, string? Of, string Text)>();
         foreach (var f in found.Where(f => !f.ActorIsSystem))
         {
             if (lexicon.RecordOf(f.UseCase.Action) is { } record)
             {
                 // A record too generic alone ("request") is named with what it is of ("money request").
-                if (!Add(record, f.UseCase.Text) && f.ObjectHead is not null && !entities.Any(e => e.Name.EndsWith(" " + record, StringComparison.Ordinal)))
+                if (Add(record, f.UseCase.Text))
+                {
+                    records.Add((record, f.ObjectHead, f.UseCase.Text));
+                }
+                else if (f.ObjectHead is not null && !entities.Any(e => e.Name.EndsWith(" " + record, StringComparison.Ordinal)))
                 {
                     Add(f.ObjectHead.Split(' ')[^1] + " " + record, f.UseCase.Text);
                 }
@@ -135,6 +141,17 @@ public static partial class EntityReader
             entity.Facts = [.. annotated.Sentences.Select(s => s.Text)
                 .Where(s => s.Contains(entity.Name, StringComparison.OrdinalIgnoreCase) && facts.IsMatch(s))
                 .Take(3)];
+        }
+
+        EntityRelationReader.Read(entities, annotated.Sentences, had);
+        foreach (var (record, of, text) in records)
+        {
+            var parent = of is null ? null : entities.FirstOrDefault(e => e.Name == Lemma(of, lemmas) || e.Name == Inflection.Singular(Lemma(of, lemmas)));
+            if (parent is not null && entities.FirstOrDefault(e => e.Name == record) is { } child && child != parent
+                && child.Relations.All(r => r.Target != parent.Name) && parent.Relations.All(r => r.Target != child.Name))
+            {
+                child.Relations.Add(new EntityRelation { Target = parent.Name, Kind = "belongs to", Text = text });
+            }
         }
 
         return entities;

@@ -15,6 +15,9 @@ public sealed class DomainEntity
     /// <summary>What the brief says it has ("a section has a seat cap, prerequisites and time-clash rules" → "seat cap", …); empty when it says nothing.</summary>
     public List<string> Attributes { get; set; } = [];
 
+    /// <summary>The entities it belongs to or refers to, as the brief relates them; empty when it relates none.</summary>
+    public List<EntityRelation> Relations { get; set; } = [];
+
     /// <summary>Stated retention ("at least 15 years"), when given.</summary>
     public string? Retention { get; set; }
 
