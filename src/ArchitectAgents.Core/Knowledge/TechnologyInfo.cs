@@ -33,6 +33,8 @@ public sealed class TechnologyInfo
     public List<string> Aliases { get; set; } = [];
     /// <summary>Default purpose in a design.</summary>
     public string Purpose { get; set; } = "";
+    /// <summary>Categories of what it runs on ("cache" for Sidekiq, which keeps its queues in Redis): a design that picks it picks the kit's choice of each.</summary>
+    public List<string> Requires { get; set; } = [];
 }
 
 /// <summary>The technology catalogue file.</summary>

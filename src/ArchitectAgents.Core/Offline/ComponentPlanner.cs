@@ -79,6 +79,24 @@ internal static class ComponentPlanner
                 plan.Connect("api", "tsdb", "queries");
                 break;
 
+            case PatternKind.Microservices when TeamDomains.Of(f.Context.Requirements) is { Count: >= 3 } domains:
+                plan.Add("cdn", "CDN", "gateway", "Caches static content and public reads at the edge.", kit.Cdn);
+                // A partitioned log pays off at large scale; below it the kit's managed queue/topic carries domain events.
+                DomainServices.Lay(plan, domains, f, framework, postgres, f.IsLargeScale ? stream : kit.Queue ?? stream);
+                plan.Use(kit.ManagedDatabase, "Runs each service's database as a managed service (backups, failover, patching)");
+                plan.Use(runtime, "Service runtime");
+                plan.Use(orm, "Data access");
+                plan.Use(kit.Kubernetes ? kb.Technology("kubernetes") : kit.Compute, "Runs the services with autoscaling");
+                plan.Connect("clients", "cdn", "HTTPS");
+                plan.Connect("cdn", "gateway", "HTTPS");
+                if (f.Has("media"))
+                {
+                    plan.Add("storage", "Object storage", "storage", "Uploaded and processed media.", kit.ObjectStorage);
+                    plan.Connect("core", "storage", "pre-signed URLs");
+                }
+
+                break;
+
             case PatternKind.Microservices:
                 plan.Add("cdn", "CDN", "gateway", "Caches media and public reads at the edge.", kit.Cdn);
                 plan.Add("gateway", "API gateway", "gateway", "Routing, authentication, rate limits per client.", kit.Kubernetes ? pick.Pick("api-gateway", "envoy", "kong") : kit.Hosting == "aws" ? kb.Technology("aws-api-gateway") : null);
@@ -235,6 +253,18 @@ internal static class ComponentPlanner
         }
 
         CapabilityMatcher.Apply(f, plan, kb, CapabilityCatalog.Default);
+
+        // A pick that runs on another product (Sidekiq keeps its queues in Redis) brings the kit's choice for it.
+        foreach (var (tech, _) in plan.Technologies.ToList())
+        {
+            foreach (var category in tech.Requires.Where(c => plan.Technologies.All(t => t.Tech.Category != c)))
+            {
+                if (kit.Decides(category, out var needed) && needed is not null)
+                {
+                    plan.Use(needed, $"{tech.Name} runs on it: the design keeps {tech.Name}, so it keeps what {tech.Name} needs");
+                }
+            }
+        }
 
         plan.Add("otel", $"Observability ({kit.MonitorName})", "observability", "Collects traces, metrics and logs (OpenTelemetry SDKs); dashboards and SLO alerts.", kit.Observability.Count > 0 ? kit.Observability[0] : null);
         foreach (var extra in kit.Observability.Skip(1))

@@ -72,7 +72,8 @@ internal static class KitFitter
 
         var database = Existing(f, kb, "database") ?? T("postgresql");
         var managedDb = Existing(f, kb, "managed-database")
-            ?? (database?.Id == "postgresql" ? ByCloud("amazon-rds-postgresql", "azure-database-postgresql", "google-cloud-sql", null, null, null) : null);
+            ?? (database?.Id == "postgresql" ? ByCloud("amazon-rds-postgresql", "azure-database-postgresql", "google-cloud-sql", null, null, null)
+                : database?.Id == "mysql" ? ByCloud("amazon-rds-mysql", "", "", null, null, null) : null);
 
         var cache = Existing(f, kb, "cache") ?? ByCloud("amazon-elasticache", "azure-cache-redis", "google-memorystore", "redis", "redis", "redis");
 

@@ -26,6 +26,15 @@ internal static partial class StatedCommitments
             design.Deployment.Platform += $". Data placement: the databases, backups, logs and object storage stay in {string.Join(", ", places)}, as the brief states; no replica, backup copy or processor outside it";
         }
 
+        // The market the brief serves is where latency is measured from and where the first region must sit.
+        var markets = constraints.Where(c => c.Kind == "market").Select(c => c.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var regions = constraints.Where(c => c.Kind == "region").Select(c => c.Value).ToList();
+        if (markets.Count > 0)
+        {
+            design.Deployment.Platform += $". Market: the users are in {string.Join(" and ", markets)}; "
+                + (regions.Count > 0 ? $"they are served from {regions[0]}, the brief's first region, and the latency targets are measured from there" : "the primary region is the cloud region nearest them, and the latency targets are measured from there");
+        }
+
         var deadlines = constraints.Where(c => c.Kind == "deadline").Select(c => c.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (deadlines.Count > 0)
         {

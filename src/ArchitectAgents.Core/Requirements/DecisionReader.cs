@@ -14,6 +14,12 @@ public static partial class DecisionReader
     /// <summary>The decision one sentence states, or null.</summary>
     public static ExistingDecision? Read(string sentence, string? heading, TechnologyNames technologies, string source)
     {
+        if (sentence.TrimStart().StartsWith('#'))
+        {
+            // A heading ("## Existing decisions (keep these)") introduces decisions; it is not one.
+            return null;
+        }
+
         var names = technologies.In(sentence);
         var underExisting = heading is not null && ExistingHeading().IsMatch(heading);
         var says = ExistingWords().IsMatch(sentence) || TeamLines().IsMatch(sentence);

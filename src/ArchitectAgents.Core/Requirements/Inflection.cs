@@ -6,10 +6,19 @@ public static class Inflection
     /// <summary>The singular of a plural noun ("hotels" → "hotel", "categories" → "category"); other words unchanged.</summary>
     public static string Singular(string w) =>
         w.Length <= 3 ? w
+        : EsPlurals.Contains(w[..^2]) && w.EndsWith("es", StringComparison.Ordinal) ? w[..^2]
+        : w.EndsWith("yses", StringComparison.Ordinal) || w.EndsWith("gnoses", StringComparison.Ordinal) || w.EndsWith("theses", StringComparison.Ordinal) ? w[..^2] + "is"
         : w.EndsWith("ies", StringComparison.Ordinal) ? w[..^3] + "y"
         : w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal) || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal) ? w[..^2]
         : w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal) ? w[..^1]
         : w;
+
+    // Singulars ending in -s whose plural adds -es ("buses", "statuses"): "houses" and "cases" only drop their -s.
+    private static readonly HashSet<string> EsPlurals = new(StringComparer.Ordinal)
+    {
+        "bus", "status", "campus", "virus", "bonus", "census", "corpus", "focus", "alias", "canvas", "atlas", "gas", "bias",
+        "chorus", "syllabus", "prospectus", "apparatus", "nexus", "consensus", "stimulus", "surplus", "lens", "minibus", "trolleybus",
+    };
 
     // Nouns without a plural ("visit data", not "visit datas").
     private static readonly HashSet<string> Uncountable = new(StringComparer.OrdinalIgnoreCase)

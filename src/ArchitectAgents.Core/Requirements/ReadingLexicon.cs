@@ -71,6 +71,9 @@ public sealed class ReadingLexicon
     /// <summary>Actions that add a record inside their object ("reply in" a thread, "comment on" a post): a sub-resource, not a create of the object. Listed, so "sign in" never becomes a signature.</summary>
     public HashSet<string> ChildRecordActions { get; init; } = [];
 
+    /// <summary>Verbs that move their object somewhere ("export to SAS", "push to the ERP"): "to X" names where it goes, not what is moved, so the object is the chain's or the one before.</summary>
+    public HashSet<string> DestinationVerbs { get; init; } = [];
+
     /// <summary>The record an action leaves behind ("reserve" → "reservation"): a thing the system keeps.</summary>
     public Dictionary<string, string> RecordNouns { get; init; } = [];
 
@@ -181,6 +184,7 @@ public sealed class ReadingLexicon
             CanonicalActions = new Dictionary<string, string>(raw.CanonicalActions ?? [], StringComparer.OrdinalIgnoreCase),
             ObjectIdioms = new Dictionary<string, string>(raw.ObjectIdioms ?? [], StringComparer.OrdinalIgnoreCase),
             ChildRecordActions = Set(raw.ChildRecordActions),
+            DestinationVerbs = Set(raw.DestinationVerbs),
             ImpliedActions = (raw.ImpliedActions ?? []).Where(a => a.Value.ValueKind == JsonValueKind.Object)
                 .ToDictionary(a => a.Key, a => a.Value.Deserialize<ImpliedAction>(ReadOptions)!, StringComparer.OrdinalIgnoreCase),
             Glossaries = (raw.Glossaries ?? []).Where(g => g.Value.ValueKind == JsonValueKind.Object).ToDictionary(
@@ -220,6 +224,7 @@ public sealed class ReadingLexicon
         public Dictionary<string, string>? RecordNouns { get; set; }
         public Dictionary<string, JsonElement>? ImpliedActions { get; set; }
         public List<string>? ChildRecordActions { get; set; }
+        public List<string>? DestinationVerbs { get; set; }
     }
 }
 

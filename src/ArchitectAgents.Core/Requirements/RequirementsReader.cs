@@ -71,8 +71,12 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
             model.QualityTargets.AddRange(read.Targets);
             // A question the brief answers itself is read with its answer ("Why not Teams? … the board said no").
             var statement = sentence.EndsWith('?') && index + 1 < sentences.Count ? sentence + " " + sentences[index + 1].Text : sentence;
-            model.Constraints.AddRange(ConstraintReader.Read(statement, technologies));
-            if (DecisionReader.Read(statement, heading, technologies, "brief") is { } decision)
+            var constraints = ConstraintReader.Read(statement, technologies).ToList();
+            model.Constraints.AddRange(constraints);
+            // A regulation line names no product ("Regulatory: PSD2, GDPR; customer data stays in the EU"): it is traced as
+            // its compliance and residency constraints, not a second time as a decision whose words the design must repeat.
+            if (DecisionReader.Read(statement, heading, technologies, "brief") is { } decision
+                && !(decision.Technologies.Count == 0 && constraints.Count(c => c.Kind is "compliance" or "residency") >= 2))
             {
                 model.ExistingDecisions.Add(decision);
             }

@@ -285,7 +285,14 @@ public static partial class UseCaseReader
                 obj = [];
             }
 
-            if (obj.Count == 0 && !passive && objStart + 1 < t.Count && t[objStart].Normal is "for" or "to" or "on" or "in" or "about" && lexicon.ActionVerbs.Contains(lemma) && t[objStart + 1].Normal is not ("our" or "their" or "my"))
+            string? destination = null;
+            if (obj.Count == 0 && !passive && objStart + 1 < t.Count && t[objStart].Normal == "to" && lexicon.DestinationVerbs.Contains(lemma + particle))
+            {
+                // "lock the database and export to SAS": where the chain's object goes, not a thing of its own.
+                var to = NounPhraseAt(t, t[objStart + 1].Is("Determiner") ? objStart + 2 : objStart + 1, asObject: true);
+                destination = to.Count > 0 ? Phrase(to) : null;
+            }
+            else if (obj.Count == 0 && !passive && objStart + 1 < t.Count && t[objStart].Normal is "for" or "to" or "on" or "in" or "about" && lexicon.ActionVerbs.Contains(lemma) && t[objStart + 1].Normal is not ("our" or "their" or "my"))
             {
                 // "register for sections", "subscribe to a show".
                 var n = objStart + 1;
@@ -343,7 +350,7 @@ public static partial class UseCaseReader
             var objectHead = obj.Count > 0 && !lexicon.Pronouns.Contains(obj[^1].Normal) ? Head(obj) : objText is null ? null : string.Join(' ', objText.Split(' ').TakeLast(2).SkipWhile(w => w.EndsWith("'s", StringComparison.Ordinal) || w is "the" or "a" or "an"));
             if (keep)
             {
-                var useCase = new UseCase { Actor = actor, Action = action, Object = objText!, Rule = RuleAfter(t, after), Text = sentence.Text };
+                var useCase = new UseCase { Actor = actor, Action = action, Object = objText! + (destination is null ? "" : " to " + destination), Rule = RuleAfter(t, after), Text = sentence.Text };
                 found.Add(new Found(useCase, isWe || passive ? null : subjectHead, objectHead, isWe || passive, passive ? null : Companion(t, after, lexicon)));
 
                 // Verbs earlier in the chain that had no object of their own act on this one ("save, rate and comment on them").

@@ -69,6 +69,32 @@ public sealed class TraceabilityTests
     }
 
     [Fact]
+    public void RefusalOfAKindOfProduct_FailsWhenTheKitAddsOne_AndHoldsWithOnlyTheBriefsOwn()
+    {
+        var doc = Served();
+        doc.Brief!.Text += " Staff sign in with Okta. We don't want another identity product, and nobody here wants to run Kafka.";
+        var model = doc.Context!.Requirements;
+        model.ExistingDecisions.Add(new ExistingDecision { Decision = "We don't want another identity product", Text = "We don't want another identity product." });
+        model.ExistingDecisions.Add(new ExistingDecision { Decision = "nobody here wants to run Kafka", Technologies = ["Kafka"], Text = "Team of 9, and nobody here wants to run Kafka." });
+        model.Constraints.Add(new Constraint { Kind = "exclusion", Value = "don't want another identity product", Text = "We don't want another identity product." });
+        model.Constraints.Add(new Constraint { Kind = "exclusion", Value = "nobody here wants to run Kafka", Text = "Team of 9, and nobody here wants to run Kafka." });
+        doc.Design!.Technologies.Add(new TechnologyChoice { Id = "okta", Name = "Okta", Version = "managed", Category = "auth" });
+
+        Assert.Equal(GateItemStatus.Pass, Item(doc, "trace.decisions").Status);
+        Assert.Equal(GateItemStatus.Pass, Item(doc, "trace.constraints").Status);
+
+        doc.Design.Technologies.Add(new TechnologyChoice { Id = "keycloak", Name = "Keycloak", Version = "26", Category = "auth" });
+        var item = Item(doc, "trace.decisions");
+        Assert.Equal(GateItemStatus.Fail, item.Status);
+        Assert.Contains("the kit adds Keycloak", item.Evidence, StringComparison.Ordinal);
+        Assert.Equal(GateItemStatus.Fail, Item(doc, "trace.constraints").Status);
+
+        doc.Design.Technologies.RemoveAll(t => t.Id == "keycloak");
+        doc.Design.Technologies.Add(new TechnologyChoice { Id = "kafka", Name = "Apache Kafka", Version = "4.1", Category = "stream" });
+        Assert.Contains("the kit includes Apache Kafka", Item(doc, "trace.decisions").Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StatedLoadFigureIgnored_FailsFiguresItem()
     {
         var doc = Served();

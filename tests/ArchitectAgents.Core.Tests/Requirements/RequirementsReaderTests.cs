@@ -29,6 +29,34 @@ public sealed class RequirementsReaderTests
     }
 
     [Fact]
+    public async Task ExportToASystem_MovesTheChainsObject_AndKeepsNoTableOfTheDestination()
+    {
+        var model = await RequirementsReader.Default.ReadAsync(
+            "Investigators sign casebooks; data managers lock the database at study end and export to SAS.", [], Ct);
+        Assert.Contains(model.UseCases, u => u.Action == "export" && u.Object == "database to SAS");
+        Assert.DoesNotContain(model.Entities, e => e.Name.Equals("sas", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task AHeadingOverDecisions_IsNotADecision()
+    {
+        var model = await RequirementsReader.Default.ReadAsync("Partners pull our catalogue.\n\n## Existing decisions (keep these)\n- Ruby on Rails 7 monolith; MySQL 8 on AWS RDS.\n", [], Ct);
+        Assert.DoesNotContain(model.ExistingDecisions, d => d.Text.Contains('#', StringComparison.Ordinal));
+        Assert.Contains(model.ExistingDecisions, d => d.Technologies.Contains("MySQL 8"));
+    }
+
+    [Theory]
+    [InlineData("buses", "bus")]
+    [InlineData("statuses", "status")]
+    [InlineData("warehouses", "warehouse")]
+    [InlineData("cases", "case")]
+    [InlineData("analyses", "analysis")]
+    [InlineData("diagnoses", "diagnosis")]
+    [InlineData("addresses", "address")]
+    [InlineData("categories", "category")]
+    public void Singular_OfPluralsInEs(string plural, string singular) => Assert.Equal(singular, Inflection.Singular(plural));
+
+    [Fact]
     public async Task StatedResidencyAndRegion_AreConstraints()
     {
         var model = await RequirementsReader.Default.ReadAsync("We run on AWS in eu-west-1. Rider data must stay in the EU (GDPR).", [], Ct);

@@ -15,7 +15,8 @@ internal static class ConstraintTrace
     public static IEnumerable<TraceRow> Rows(RequirementsModel model, TraceScope scope)
     {
         // A product the brief rules out is never expected in the kit, whichever other constraint also names it.
-        var exclusions = model.Constraints.Where(c => c.Kind == "exclusion").Select(c => c.Value + " " + c.Text).ToList();
+        // Only the refusal's own words: the rest of its sentence may name what is kept ("9 Rails developers, and nobody wants to run Kafka").
+        var exclusions = model.Constraints.Where(c => c.Kind == "exclusion").Select(c => c.Value).ToList();
         var i = 0;
         foreach (var constraint in model.Constraints)
         {
@@ -98,12 +99,38 @@ internal static class ConstraintTrace
             : $"over budget ({total}) and no risk says so");
     }
 
-    private static (TraceStatus, List<string>, string) Exclusion(Constraint c, TraceScope scope)
+    private static (TraceStatus, List<string>, string) Exclusion(Constraint c, TraceScope scope) =>
+        Excludes(c.Value.StartsWith("not ", StringComparison.OrdinalIgnoreCase) ? c.Value[4..].Trim() : c.Value, scope);
+
+    // Kinds of product a refusal names without naming a product ("another identity product", "a message broker"), by catalogue category.
+    private static readonly (string Word, string Category)[] RefusedKinds =
+    [
+        ("identity", "auth"), ("sign-in", "auth"), ("login", "auth"), ("broker", "queue"), ("queue", "queue"), ("cache", "cache"),
+        ("kubernetes", "container-orchestration"), ("cluster", "container-orchestration"), ("search", "search"), ("stream", "stream"),
+    ];
+
+    /// <summary>
+    /// A refusal is honoured when the kit has no product it rules out: the one it names ("run Kafka"), or for a kind of
+    /// product ("another identity product") any of that kind the brief does not already run.
+    /// </summary>
+    internal static (TraceStatus, List<string>, string) Excludes(string excluded, TraceScope scope)
     {
-        var excluded = c.Value.StartsWith("not ", StringComparison.OrdinalIgnoreCase) ? c.Value[4..].Trim() : c.Value;
-        return KitNames.Find(scope.Design, excluded) is { } tech
-            ? (TraceStatus.Unserved, [$"technology {tech.Name}"], $"the kit includes {tech.Name}, which the brief rules out")
-            : (TraceStatus.Served, ["design.technologies"], $"{excluded} is not in the kit");
+        if (KitNames.Find(scope.Design, excluded) is { } tech)
+        {
+            return (TraceStatus.Unserved, [$"technology {tech.Name}"], $"the kit includes {tech.Name}, which the brief rules out");
+        }
+
+        var brief = scope.BriefText;
+        var refused = RefusedKinds.Where(k => ExistingStack.Mentions(excluded, k.Word)).ToList();
+        var kinds = refused.Select(k => k.Category).ToHashSet(StringComparer.Ordinal);
+        var kind = string.Join("/", refused.Select(k => k.Word));
+        var ofKind = scope.Design.Technologies.Where(t => kinds.Contains(t.Category)).ToList();
+        var added = ofKind.Where(t => !KitFitter.Names(Knowledge.KnowledgeBase.Default.Technology(t.Id) ?? new() { Name = t.Name }).Append(t.Name).Any(n => ExistingStack.Mentions(brief, n))).ToList();
+        return added.Count > 0
+            ? (TraceStatus.Unserved, [.. added.Select(t => $"technology {t.Name}")], $"the kit adds {string.Join(", ", added.Select(t => t.Name))}, a {kind} product the brief does not run, though it rules out '{excluded}'")
+            : ofKind.Count > 0
+                ? (TraceStatus.Served, ["design.technologies"], $"the kit's only {kind} product is {string.Join(", ", ofKind.Select(t => t.Name))}, which the brief already runs")
+                : (TraceStatus.Served, ["design.technologies"], $"nothing the brief rules out ('{excluded}') is in the kit");
     }
 
     // The constraint's words are carried by a passage of the design (half of its content words, at least one).

@@ -12,6 +12,8 @@ internal static class DecisionTrace
 {
     public static IEnumerable<TraceRow> Rows(RequirementsModel model, TraceScope scope)
     {
+        // Only the refusal's own words: the rest of its sentence may name what is kept ("9 Rails developers, and nobody wants to run Kafka").
+        var exclusions = model.Constraints.Where(c => c.Kind == "exclusion").Select(c => c.Value).ToList();
         var i = 0;
         foreach (var decision in model.ExistingDecisions)
         {
@@ -19,9 +21,17 @@ internal static class DecisionTrace
             var served = new List<string>();
             var departed = new List<string>();
             var missing = new List<string>();
+            var notes = new List<string>();
             foreach (var name in decision.Technologies)
             {
-                if ((KitNames.Find(scope.Design, name) ?? KitNames.OnCloud(scope.Design, name)) is { } tech)
+                if (exclusions.Any(e => ExistingStack.Mentions(e, name)))
+                {
+                    // "nobody here wants to run Kafka": the decision is kept by leaving it out.
+                    var (status, by, note) = ConstraintTrace.Excludes(name, scope);
+                    (status == TraceStatus.Served ? served : missing).AddRange(status == TraceStatus.Served ? by : [name]);
+                    notes.Add(note);
+                }
+                else if ((KitNames.Find(scope.Design, name) ?? KitNames.OnCloud(scope.Design, name)) is { } tech)
                 {
                     served.Add($"technology {tech.Name} {tech.Version}".Trim());
                 }
@@ -39,7 +49,17 @@ internal static class DecisionTrace
                 }
             }
 
-            if (decision.Technologies.Count == 0)
+            // "We don't want another identity product": kept when the kit adds no product of the kind it refuses.
+            var refusal = decision.Technologies.Count == 0
+                ? model.Constraints.FirstOrDefault(c => c.Kind == "exclusion" && (c.Text.Contains(decision.Decision, StringComparison.OrdinalIgnoreCase) || decision.Text.Contains(c.Value, StringComparison.OrdinalIgnoreCase)))
+                : null;
+            if (refusal is not null)
+            {
+                var (status, by, note) = ConstraintTrace.Excludes(refusal.Value, scope);
+                (status == TraceStatus.Served ? served : missing).AddRange(status == TraceStatus.Served ? by : ["the refusal"]);
+                notes.Add(note);
+            }
+            else if (decision.Technologies.Count == 0)
             {
                 var wanted = TraceWords.Content(decision.Decision);
                 served.AddRange(scope.Where((_, w) => TraceWords.Overlap(wanted, w) >= 0.5).Take(3));
@@ -55,12 +75,12 @@ internal static class DecisionTrace
                 Kind = "decision",
                 Requirement = decision.Decision,
                 Words = decision.Text,
-                Blocking = decision.Technologies.Count > 0,
+                Blocking = decision.Technologies.Count > 0 || refusal is not null,
                 Status = missing.Count > 0 ? TraceStatus.Unserved : departed.Count > 0 ? TraceStatus.Departed : TraceStatus.Served,
                 ServedBy = [.. served.Distinct().Take(6)],
-                Note = missing.Count > 0
-                    ? decision.Technologies.Count == 0 ? "no part of the design carries this decision" : $"neither kept nor departed from: {string.Join(", ", missing)}"
-                    : departed.Count > 0 ? $"departed from {string.Join(", ", departed)} with a recorded reason" : "",
+                Note = string.Join("; ", notes.Prepend(missing.Count > 0
+                    ? decision.Technologies.Count == 0 && refusal is null ? "no part of the design carries this decision" : $"neither kept nor departed from: {string.Join(", ", missing)}"
+                    : departed.Count > 0 ? $"departed from {string.Join(", ", departed)} with a recorded reason" : "").Where(n => n.Length > 0)),
             };
         }
     }

@@ -28,6 +28,9 @@ internal sealed class TraceScope
 
     public DesignSection Design => View.Design;
 
+    /// <summary>The brief and its attachments, for what the organisation already runs.</summary>
+    public string BriefText => string.Join('\n', [View.Document.Brief?.Text ?? "", .. View.Document.Brief?.Attachments.Select(a => a.Content) ?? []]);
+
     public List<(ApiOperation Operation, HashSet<string> Words)> Operations { get; }
 
     public List<(Component Component, HashSet<string> Words)> Components { get; }

@@ -1,0 +1,60 @@
+namespace ArchitectAgents.Core.Tests.Design;
+
+/// <summary>
+/// A services split follows the team lines the brief names: one service per domain team with its own database, a
+/// backend for the app team, the platform team at the edge, what no team owns in one core service; an existing
+/// system a team keeps is fronted, not replaced. A kept product brings what it runs on (Sidekiq → Redis) and a kept
+/// database runs on the cloud's managed service for it.
+/// </summary>
+public sealed class DomainServiceSplitTests
+{
+    [Fact]
+    public async Task NamedTeams_GetOneServiceAndOneDatabaseEach_NoSharedDatabase()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Marketplace
+            Engineering is about 120 people in 5 teams (catalogue, checkout, fraud & risk, notifications, platform).
+            Shoppers browse products, add products to a cart and place orders. Risk analysts review alerts.
+            We expect 3 million users and 2,000 orders per second at peak. We run on AWS.
+            The fraud team's case tool is an existing Postgres system, and it stays.
+            """);
+
+        var components = doc.Design!.Architecture.Components;
+        var services = components.Where(c => c.Kind == "service").Select(c => c.Name).ToList();
+        Assert.Contains("Catalogue service", services);
+        Assert.Contains("Checkout service", services);
+        Assert.Contains("Fraud & risk service", services);
+        Assert.DoesNotContain(services, s => s.Contains("Platform", StringComparison.Ordinal));
+        Assert.Contains(components, c => c.Kind == "gateway" && c.Responsibility.Contains("platform team", StringComparison.Ordinal));
+
+        // Each service with data reaches only its own database.
+        var flows = doc.Design.Architecture.Flows;
+        foreach (var db in components.Where(c => c.Kind == "database"))
+        {
+            Assert.Single(flows, f => f.To == db.Id && f.Label == "SQL");
+        }
+
+        Assert.Contains(components, c => c.Name == "Checkout service" && c.Responsibility.Contains("orders", StringComparison.Ordinal));
+        Assert.Contains(components, c => c.Name == "Catalogue service" && c.Responsibility.Contains("products", StringComparison.Ordinal));
+        Assert.Contains(components, c => c.Name == "Fraud & risk service" && c.Responsibility.Contains("existing", StringComparison.Ordinal));
+        Assert.Contains(components, c => c.Kind == "database" && c.Name.Contains("(Postgres, kept)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task KeptSidekiqAndMySqlOnRds_BringRedisAndTheManagedMySql()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Partner API
+            Partners pull our catalogue and push orders to us. About 3k orders/day.
+            ## Existing decisions (keep these)
+            - Ruby on Rails 7 monolith; MySQL 8 on AWS RDS (eu-west-2); Sidekiq for background jobs.
+            - Team of 9 Rails developers.
+            """);
+
+        var tech = doc.Design!.Technologies.Select(t => t.Name).ToList();
+        Assert.Contains("Sidekiq", tech);
+        Assert.Contains(tech, t => t.StartsWith("Redis", StringComparison.Ordinal) || t.Contains("ElastiCache", StringComparison.Ordinal));
+        Assert.Contains("Amazon RDS for MySQL", tech);
+        Assert.DoesNotContain(doc.Context!.Requirements.ExistingDecisions, d => d.Text.StartsWith('#'));
+    }
+}
