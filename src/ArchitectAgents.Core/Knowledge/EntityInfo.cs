@@ -30,6 +30,9 @@ public sealed class EntityInfo
     /// <summary>For a group's membership table (channel_members), the group's entity; its rows are read and written under the group.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string? MemberOf { get; set; }
+
+    /// <summary>Kept by the server for its own bookkeeping (idempotency keys): a table, never an API resource.</summary>
+    public bool ServerOnly { get; set; }
 }
 
 /// <summary>A column.</summary>

@@ -51,6 +51,12 @@ internal static class CostEstimator
             estimate.BudgetStated = budget.Stated;
             estimate.OverBudget = estimate.TotalPerMonth > budget.UsdPerMonth;
         }
+        else if (f.Context.Requirements.Constraints.FirstOrDefault(c => c.Kind == "budget") is { } vague)
+        {
+            // "Ideally it's cheap to run": no figure to hold the estimate to, so the design says what it costs and how it was kept low.
+            estimate.BudgetStated = vague.Value.Replace(" (not quantified)", "", StringComparison.Ordinal);
+            estimate.Assumptions.Add($"The brief asks for a low running cost without a figure (\"{vague.Text.Trim()}\"): this is the smallest configuration that serves the stated needs, without standby or reserved capacity; a monthly ceiling from the brief's owners would let the estimate be checked against it.");
+        }
 
         // One sentence led by this design's figures; the exclusions name the third parties whose per-use fees are left out.
         var thirdParties = plan.Components.Where(c => c.Kind == "external" && c.Id != "idp").Select(c => c.Name).ToList();

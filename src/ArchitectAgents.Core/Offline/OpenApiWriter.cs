@@ -17,7 +17,7 @@ internal static partial class OpenApiWriter
 {
     private const string ProblemRef = "#/components/schemas/Problem";
 
-    public static string Write(string title, string description, IReadOnlyList<EntityInfo> entities, IEnumerable<Knowledge.RemedyOperation> extraOperations, string serviceComponent, IReadOnlyList<Document.UseCase>? useCases = null)
+    public static string Write(string title, string description, IReadOnlyList<EntityInfo> entities, IEnumerable<Knowledge.RemedyOperation> extraOperations, string serviceComponent, IReadOnlyList<Document.UseCase>? useCases = null, bool idempotencyRequired = false)
     {
         var paths = new Dictionary<string, object>
         {
@@ -79,7 +79,7 @@ internal static partial class OpenApiWriter
             },
         };
 
-        foreach (var entity in entities)
+        foreach (var entity in entities.Where(e => !e.ServerOnly))
         {
             var name = Pascal(entity.Name);
             schemas[name] = EntitySchema(entity, full: true);
@@ -176,8 +176,11 @@ internal static partial class OpenApiWriter
                     },
                     ["IdempotencyKey"] = new Dictionary<string, object>
                     {
-                        ["name"] = "Idempotency-Key", ["in"] = "header", ["required"] = false,
-                        ["description"] = "Repeating a create with the same key returns the first result instead of creating twice.",
+                        // Required where the design keeps idempotency keys (money, bookings, orders): a retry must never act twice.
+                        ["name"] = "Idempotency-Key", ["in"] = "header", ["required"] = idempotencyRequired,
+                        ["description"] = idempotencyRequired
+                            ? "Required: repeating a create with the same key returns the stored first result (idempotency_keys) instead of acting twice; the same key with a different body is refused."
+                            : "Repeating a create with the same key returns the first result instead of creating twice.",
                         ["schema"] = new Dictionary<string, object> { ["type"] = "string", ["maxLength"] = 128 },
                     },
                 },
@@ -202,7 +205,27 @@ internal static partial class OpenApiWriter
             },
         };
 
+        if (idempotencyRequired)
+        {
+            RecordIdempotencyKeys(paths);
+        }
+
         return new SerializerBuilder().WithQuotingNecessaryStrings().DisableAliases().Build().Serialize(document);
+    }
+
+    // An operation that takes the required Idempotency-Key writes its outcome to idempotency_keys with the change.
+    private static void RecordIdempotencyKeys(Dictionary<string, object> paths)
+    {
+        foreach (var op in paths.Values.OfType<Dictionary<string, object>>().SelectMany(p => p.Values.OfType<Dictionary<string, object>>()))
+        {
+            var takesKey = op.TryGetValue("parameters", out var ps) && ps is System.Collections.IEnumerable list
+                && list.OfType<Dictionary<string, object>>().Any(p => p.TryGetValue("$ref", out var r) && Equals(r, "#/components/parameters/IdempotencyKey"));
+            if (takesKey)
+            {
+                var tables = op.TryGetValue("x-tables", out var t) && t is IEnumerable<string> existing ? existing : [];
+                op["x-tables"] = tables.Append("idempotency_keys").Distinct(StringComparer.Ordinal).ToList();
+            }
+        }
     }
 
     private static void AddEntityPaths(Dictionary<string, object> paths, EntityInfo entity, string name)

@@ -21,6 +21,10 @@ internal static class CostMarkdown
                 sb.Append(" against the stated budget of ").Append(Md.Inline(cost.BudgetStated ?? "")).Append(" (≈ ").Append(cost.Currency).Append(' ').Append(Money(budget)).Append(')')
                   .Append(cost.OverBudget ? ": **over budget** (see the risks for cheaper alternatives)." : ": within budget.");
             }
+            else if (cost.BudgetStated is { Length: > 0 } stated)
+            {
+                sb.Append("; the brief's budget has no figure (").Append(Md.Inline(stated)).Append("), so this is the smallest configuration that serves it (see the assumptions).");
+            }
             else
             {
                 sb.Append("; the brief states no running budget.");

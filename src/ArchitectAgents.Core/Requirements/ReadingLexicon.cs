@@ -74,6 +74,9 @@ public sealed class ReadingLexicon
     /// <summary>Verbs that move their object somewhere ("export to SAS", "push to the ERP"): "to X" names where it goes, not what is moved, so the object is the chain's or the one before.</summary>
     public HashSet<string> DestinationVerbs { get; init; } = [];
 
+    /// <summary>Actions that take no object ("sign up", "log in"): a later object in the same list is not theirs.</summary>
+    public HashSet<string> IntransitiveActions { get; init; } = [];
+
     /// <summary>The record an action leaves behind ("reserve" → "reservation"): a thing the system keeps.</summary>
     public Dictionary<string, string> RecordNouns { get; init; } = [];
 
@@ -185,6 +188,7 @@ public sealed class ReadingLexicon
             ObjectIdioms = new Dictionary<string, string>(raw.ObjectIdioms ?? [], StringComparer.OrdinalIgnoreCase),
             ChildRecordActions = Set(raw.ChildRecordActions),
             DestinationVerbs = Set(raw.DestinationVerbs),
+            IntransitiveActions = Set(raw.IntransitiveActions),
             ImpliedActions = (raw.ImpliedActions ?? []).Where(a => a.Value.ValueKind == JsonValueKind.Object)
                 .ToDictionary(a => a.Key, a => a.Value.Deserialize<ImpliedAction>(ReadOptions)!, StringComparer.OrdinalIgnoreCase),
             Glossaries = (raw.Glossaries ?? []).Where(g => g.Value.ValueKind == JsonValueKind.Object).ToDictionary(
@@ -225,6 +229,7 @@ public sealed class ReadingLexicon
         public Dictionary<string, JsonElement>? ImpliedActions { get; set; }
         public List<string>? ChildRecordActions { get; set; }
         public List<string>? DestinationVerbs { get; set; }
+        public List<string>? IntransitiveActions { get; set; }
     }
 }
 

@@ -279,6 +279,12 @@ public static partial class UseCaseReader
 
             var reflexive = false;
             var obj = passive ? subject : NounPhraseAt(t, objStart, asObject: true);
+            var reciprocal = !passive && objStart > k && t[objStart - 1].Normal is "each" or "one" && objStart < t.Count && t[objStart].Normal is "other" or "another";
+            if (reciprocal)
+            {
+                // "find each other", "help one another": people of the subject's kind (the tagger may read "other" as an adjective).
+                obj = [t[objStart]];
+            }
             if (!passive && obj.Count == 1 && objStart == k && IsVerbInList(t, objStart, lexicon))
             {
                 // "sign up, post, comment and find each other": a bare action word in a list of verbs is the next verb, not this one's object.
@@ -311,7 +317,13 @@ public static partial class UseCaseReader
                 // A coordinated verb without its own object acts on the chain's first object ("browse sections, … and register").
                 objText = chainObject;
             }
-            if (objText is not null && obj.Count == 1 && lexicon.Pronouns.Contains(obj[0].Normal))
+            if (reciprocal)
+            {
+                // "find each other": the determiner was skipped, the rest of the reciprocal left; people of the subject's kind.
+                reflexive = true;
+                objText = subjectText;
+            }
+            else if (objText is not null && obj.Count == 1 && lexicon.Pronouns.Contains(obj[0].Normal))
             {
                 reflexive = obj[0].Normal == "each" || t.Skip(objStart).Take(2).Any(x => x.Normal == "other");
                 objText = reflexive ? subjectText : lastObject;
@@ -354,11 +366,15 @@ public static partial class UseCaseReader
                 found.Add(new Found(useCase, isWe || passive ? null : subjectHead, objectHead, isWe || passive, passive ? null : Companion(t, after, lexicon)));
 
                 // Verbs earlier in the chain that had no object of their own act on this one ("save, rate and comment on them").
-                foreach (var waiting in reflexive ? [] : pending)
+                // A verb that takes no object ("sign up"), or one before a reciprocal ("post, comment and find each other"), makes its own record instead.
+                var own = reflexive ? [.. pending] : pending.Where(lexicon.IntransitiveActions.Contains).ToList();
+                foreach (var waiting in pending.Except(own))
                 {
                     found.Add(new Found(new UseCase { Actor = actor, Action = waiting, Object = objText!, Text = sentence.Text }, useCase.Actor == "System" ? null : subjectHead, objectHead, isWe || passive));
                 }
 
+                // People who find each other are a role, even when named by a general word ("people").
+                RecordsOfObjectlessVerbs(own, subjectText, subjectHead, (byARole || reflexive && isActor && !isWe) && !negated, sentence, lexicon, found);
                 pending.Clear();
 
                 // "we receive pick waves from SAP EWM / from it": the source does the converse action ("SAP EWM sends pick waves").
@@ -418,7 +434,7 @@ public static partial class UseCaseReader
                 }
 
                 var boundary = t[j - 1].Breaks || t[j - 1].Normal is "and" or "or" or "then" or "also"
-                    || (t[j - 1].Normal == "to" || t[j - 1].Is("Modal")) && j >= 2 && (t[j - 2].Normal is "and" or "or" || t[j - 2].Breaks);
+                    || (t[j - 1].Normal == "to" || t[j - 1].Is("Modal") || t[j - 1].Is("Adverb")) && j >= 2 && (t[j - 2].Normal is "and" or "or" || t[j - 2].Breaks);
                 if (boundary && !t[j].Is("Modal") && (IsBaseVerb(t[j]) || IsVerbTaggedNoun(t, j, lexicon) || IsVerbInList(t, j, lexicon)) && !IsNounPhraseSubjectAhead(t, j) && !lexicon.Pronouns.Contains(t[j].Normal))
                 {
                     chained = j;
@@ -474,12 +490,27 @@ public static partial class UseCaseReader
     /// </summary>
     private static void RecordsOfObjectlessVerbs(List<string> pending, string subjectText, string subjectHead, bool byARole, AnnotatedSentence sentence, ReadingLexicon lexicon, List<Found> found)
     {
+        // A list of bare verbs ("sign up, post, comment and find each other") is the list of what the role does: each
+        // names the thing it makes, even one named like its verb.
+        var list = pending.Count >= 2;
+        string? made = null;
         foreach (var action in byARole ? pending : [])
         {
-            // A record named like its verb ("comment", "order", "vote") adds nothing the verb did not say: no use case is made up from it.
-            if (lexicon.RecordNouns.TryGetValue(action, out var record) && !record.Equals(action, StringComparison.OrdinalIgnoreCase))
+            // "post, comment": a verb that adds a record inside another ("comment on") acts on what the list made before it.
+            var inside = lexicon.ChildRecordActions.FirstOrDefault(c => c.StartsWith(action + " ", StringComparison.Ordinal));
+            if (list && made is not null && inside is not null)
             {
-                found.Add(new Found(new UseCase { Actor = Capitalise(subjectText), Action = action, Object = record, Text = sentence.Text }, subjectHead, record, false));
+                found.Add(new Found(new UseCase { Actor = Capitalise(subjectText), Action = inside, Object = made, Text = sentence.Text }, subjectHead, made, false));
+                continue;
+            }
+
+            // A lone record named like its verb ("comment", "order", "vote") adds nothing the verb did not say: no use case is made up from it.
+            if (lexicon.RecordNouns.TryGetValue(action, out var record) && (list || !record.Equals(action, StringComparison.OrdinalIgnoreCase)))
+            {
+                // "post" makes a post: said as creating one, not "post post".
+                var said = record.Equals(action, StringComparison.OrdinalIgnoreCase) ? "create" : action;
+                found.Add(new Found(new UseCase { Actor = Capitalise(subjectText), Action = said, Object = record, Text = sentence.Text }, subjectHead, record, false));
+                made ??= lexicon.OperationKind(action) == "create" && !lexicon.IntransitiveActions.Contains(action) ? record : null;
             }
         }
 

@@ -55,4 +55,22 @@ public sealed class CapabilityMechanismTests
         var broken = DesignCheckRegistry.Default.Run(doc).Single(r => r.CheckId == "mechanism-in-artifacts");
         Assert.Contains(broken.Findings, f => f.Detail.Contains("ghost_holds", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task MoneyMovingCreates_RequireAnIdempotencyKey_BackedByAServerOnlyTable()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Transfers
+            Customers send money to a friend by phone number. A retry must never send twice. About 200k transfers/day on GCP.
+            """);
+
+        Assert.Contains(doc.Design!.Capabilities, c => c.Id == "idempotency-keys");
+        Assert.Contains("CREATE TABLE idempotency_keys (", doc.Design.Database.Ddl, StringComparison.Ordinal);
+        Assert.Contains("UNIQUE (caller_id, idempotency_key)", doc.Design.Database.Ddl, StringComparison.Ordinal);
+        var yaml = doc.Design.Api.OpenApiYaml;
+        Assert.Contains("name: Idempotency-Key\n      in: header\n      required: true", yaml.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("/v1/idempotency-keys", yaml, StringComparison.Ordinal);
+        Assert.Contains("- idempotency_keys", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain(DesignCheckRegistry.Default.Run(doc).SelectMany(r => r.Findings), f => f.Detail.Contains("idempotency_keys", StringComparison.Ordinal));
+    }
 }

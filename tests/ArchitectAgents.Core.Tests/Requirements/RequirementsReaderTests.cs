@@ -38,6 +38,23 @@ public sealed class RequirementsReaderTests
     }
 
     [Fact]
+    public async Task AListOfBareVerbs_NamesWhatEachMakes_AndAReciprocalIsTheRole()
+    {
+        var model = await RequirementsReader.Default.ReadAsync(
+            "People should be able to sign up, post, comment and find each other, and maybe organise events later on.", [], Ct);
+        var read = model.UseCases.Select(u => $"{u.Action} {u.Object}").ToList();
+        Assert.Contains("sign up user", read);
+        Assert.Contains("create post", read);
+        Assert.Contains("comment on post", read);
+        Assert.Contains("find people", read);
+        Assert.Contains("organise events", read);
+        Assert.DoesNotContain(read, r => r.EndsWith(" other", StringComparison.Ordinal));
+
+        var guests = await RequirementsReader.Default.ReadAsync("Guests sign up and book rooms.", [], Ct);
+        Assert.DoesNotContain(guests.UseCases, u => u.Action == "sign up" && u.Object.Contains("room", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AHeadingOverDecisions_IsNotADecision()
     {
         var model = await RequirementsReader.Default.ReadAsync("Partners pull our catalogue.\n\n## Existing decisions (keep these)\n- Ruby on Rails 7 monolith; MySQL 8 on AWS RDS.\n", [], Ct);

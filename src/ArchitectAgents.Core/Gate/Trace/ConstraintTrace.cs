@@ -81,6 +81,14 @@ internal static class ConstraintTrace
 
     private static (TraceStatus, List<string>, string) Budget(CostEstimate cost, TraceScope scope)
     {
+        if (cost.Lines.Count > 0 && cost.BudgetPerMonth is null && cost.BudgetStated is { Length: > 0 } stated
+            && cost.Assumptions.FirstOrDefault(a => a.Contains("without a figure", StringComparison.Ordinal)) is { } why)
+        {
+            // A budget without a figure cannot be met or missed: the estimate is stated and the choice to keep it low explained, flagged for its owners.
+            var index = cost.Assumptions.IndexOf(why);
+            return (TraceStatus.Flagged, ["design.cost", $"design.cost.assumptions[{index}]"], $"the brief gives no figure ('{stated}'); the estimate of {cost.TotalPerMonth.ToString("#,0", CultureInfo.InvariantCulture)} {cost.Currency}/month is stated for its owners to check");
+        }
+
         if (cost.Lines.Count == 0 || cost.BudgetPerMonth is null)
         {
             return (TraceStatus.Unserved, [], cost.Lines.Count == 0 ? "no cost estimate to compare with the budget" : "the cost estimate does not compare against the stated budget");
