@@ -31,6 +31,10 @@ public sealed class EntityInfo
     [System.Text.Json.Serialization.JsonIgnore]
     public string? MemberOf { get; set; }
 
+    /// <summary>In a services split, the service whose own database keeps the table; null in one deployable.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? OwnedBy { get; set; }
+
     /// <summary>Kept by the server for its own bookkeeping (idempotency keys): a table, never an API resource.</summary>
     public bool ServerOnly { get; set; }
 }

@@ -43,6 +43,21 @@ public sealed partial class DesignerAgent : OfflineAgent
         var service = plan.Has("app") ? "app" : plan.Has("core") ? "core" : "api";
         // Capabilities bring their mechanism into the brief's domain: seat holds with the stated TTL, checkout sessions, sign-offs.
         var mechanismOperations = CapabilityMechanisms.Apply(plan, CapabilityCatalog.Default, context.Requirements, entities, service);
+        // In a services split each table lives in its owner's own database; a mechanism's table (payment_events) with the table it serves.
+        if (plan.DefaultOwner is { } rest)
+        {
+            foreach (var entity in entities)
+            {
+                entity.OwnedBy = plan.EntityOwners.FirstOrDefault(o => DomainEntities.Snake(o.Key) == entity.Name).Value;
+            }
+
+            foreach (var entity in entities.Where(e => e.OwnedBy is null))
+            {
+                // The table it serves, not the person who acts (every table points at users).
+                entity.OwnedBy = entity.Columns.Where(c => c.References is not null and not "user").Select(c => entities.FirstOrDefault(e => e.Name == c.References)?.OwnedBy).FirstOrDefault(o => o is not null) ?? rest;
+            }
+        }
+
         var title = string.IsNullOrWhiteSpace(input.Document.Brief?.Title) ? "Service API" : input.Document.Brief!.Title;
         var words = DesignWords.From(facts, plan, entities);
         ComponentWording.Apply(plan, words, facts);

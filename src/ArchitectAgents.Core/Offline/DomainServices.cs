@@ -32,6 +32,7 @@ internal static partial class DomainServices
             {
                 // The platform team's things (a waiting room) live at the edge it runs, not in a domain service.
                 atTheEdge.Add(Inflection.Plural(entity));
+                plan.EntityOwners[entity] = $"{platform.Title} team (edge)";
                 continue;
             }
 
@@ -40,6 +41,7 @@ internal static partial class DomainServices
                 ?? owned.Keys.FirstOrDefault(d => known[d].Any(k => k.Owns.Contains(head)))
                 ?? owned.Keys.FirstOrDefault(d => kind is not null && known[d].Any(k => k.Kinds.Contains(kind)));
             (owner is null ? leftovers : owned[owner]).Add(Inflection.Plural(entity));
+            plan.EntityOwners[entity] = owner is null ? "Core service" : $"{owner.Title} service";
         }
 
         // Every design keeps its users: the team whose domain keeps people (accounts) owns them.
@@ -47,6 +49,7 @@ internal static partial class DomainServices
             && owned.Keys.FirstOrDefault(d => known[d].Any(k => k.Kinds.Contains("person"))) is { } people)
         {
             owned[people].Insert(0, "users");
+            plan.EntityOwners["user"] = $"{people.Title} service";
         }
 
         var dbName = database?.Name ?? "PostgreSQL";
@@ -54,6 +57,7 @@ internal static partial class DomainServices
 
         // The core is the service that owns what no team claims, or the team owning the most things.
         var coreDomain = leftovers.Count > 0 ? null : owned.OrderByDescending(o => o.Value.Count).First().Key;
+        plan.DefaultOwner = coreDomain is null ? "Core service" : $"{coreDomain.Title} service";
         if (coreDomain is null)
         {
             plan.Add("core", "Core service", "service", $"Owns what no team the brief names owns ({string.Join(", ", leftovers.Take(6))}), until a team takes it over.", framework);

@@ -13,6 +13,12 @@ internal sealed class ComponentPlan
     /// <summary>The platform kit the plan was laid out on.</summary>
     public PlatformKit? Kit { get; set; }
 
+    /// <summary>In a services split, the service that owns each of the brief's entities (by name), and the one that owns the rest.</summary>
+    public Dictionary<string, string> EntityOwners { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The service that owns what no other does, in a services split; null otherwise.</summary>
+    public string? DefaultOwner { get; set; }
+
     /// <summary>Capabilities from the catalogue that the requirements call for.</summary>
     public List<CapabilityUse> Capabilities { get; } = [];
 

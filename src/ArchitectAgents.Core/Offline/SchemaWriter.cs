@@ -17,6 +17,19 @@ internal static class SchemaWriter
             sb.Append("CREATE EXTENSION IF NOT EXISTS btree_gist;\n\n");
         }
 
+        // A services split: every service has its own database; the file lists the tables by owner, for one migration set per service.
+        var owners = entities.Where(e => e.OwnedBy is not null).GroupBy(e => e.OwnedBy!).ToList();
+        if (owners.Count > 1)
+        {
+            sb.Append("-- Each service owns its tables in its own database (no database shared by services); one migration set per owner:\n");
+            foreach (var g in owners)
+            {
+                sb.Append("--   ").Append(g.Key).Append(": ").Append(string.Join(", ", g.Select(e => e.Table))).Append('\n');
+            }
+
+            sb.Append("-- A reference to another service's row is its id only: no foreign key across databases; the owner's events keep it current.\n\n");
+        }
+
         foreach (var entity in Ordered(entities))
         {
             WriteTable(sb, entity, entities, multiTenant);
@@ -75,6 +88,7 @@ internal static class SchemaWriter
             lines.Add($"  {owner!.Name}_id uuid NOT NULL REFERENCES {owner.Table}(id) ON DELETE CASCADE");
         }
 
+        var crossService = new List<(string Column, EntityInfo Target)>();
         foreach (var column in entity.Columns)
         {
             var line = new StringBuilder($"  {column.Name} {column.Type}");
@@ -90,7 +104,15 @@ internal static class SchemaWriter
 
             if (column.References is { } reference && all.FirstOrDefault(e => e.Name == reference) is { } target)
             {
-                line.Append(" REFERENCES ").Append(target.Table).Append("(id)").Append(column.Nullable ? " ON DELETE SET NULL" : " ON DELETE RESTRICT");
+                if (target.OwnedBy != entity.OwnedBy)
+                {
+                    // Another service's row: its id only, no foreign key across databases.
+                    crossService.Add((column.Name, target));
+                }
+                else
+                {
+                    line.Append(" REFERENCES ").Append(target.Table).Append("(id)").Append(column.Nullable ? " ON DELETE SET NULL" : " ON DELETE RESTRICT");
+                }
             }
 
             if (!string.IsNullOrWhiteSpace(column.Check))
@@ -115,6 +137,12 @@ internal static class SchemaWriter
         }
 
         sb.Append("CREATE TABLE ").Append(entity.Table).Append(" (\n").Append(string.Join(",\n", lines)).Append("\n);\n");
+        foreach (var (column, target) in crossService)
+        {
+            sb.Append("COMMENT ON COLUMN ").Append(entity.Table).Append('.').Append(column).Append(" IS 'Id of a ").Append(target.Name.Replace('_', ' '))
+              .Append(" owned by the ").Append(target.OwnedBy!.Replace("'", "''", StringComparison.Ordinal)).Append(" (its own database): no foreign key across services.';\n");
+        }
+
         if (entity.Sensitivity is "phi" or "pii" or "pan" or "financial")
         {
             sb.Append("COMMENT ON TABLE ").Append(entity.Table).Append(" IS 'Contains ").Append(entity.Sensitivity.ToUpperInvariant())

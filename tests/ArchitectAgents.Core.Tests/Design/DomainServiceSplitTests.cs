@@ -38,6 +38,27 @@ public sealed class DomainServiceSplitTests
         Assert.Contains(components, c => c.Name == "Catalogue service" && c.Responsibility.Contains("products", StringComparison.Ordinal));
         Assert.Contains(components, c => c.Name == "Fraud & risk service" && c.Responsibility.Contains("existing", StringComparison.Ordinal));
         Assert.Contains(components, c => c.Kind == "database" && c.Name.Contains("(Postgres, kept)", StringComparison.Ordinal));
+
+        // The schema says which service owns each table and keeps no foreign key across services.
+        var ddl = doc.Design.Database.Ddl.Replace("\r", "", StringComparison.Ordinal);
+        Assert.Contains("-- Each service owns its tables in its own database", ddl, StringComparison.Ordinal);
+        Assert.Matches(@"--   Checkout service: [^\n]*\borders\b", ddl);
+        var owner = System.Text.RegularExpressions.Regex.Matches(ddl, @"^--   (?<who>[^:]+): (?<tables>.+)$", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .SelectMany(m => m.Groups["tables"].Value.Split(", ").Select(t => (Table: t, Who: m.Groups["who"].Value)))
+            .ToDictionary(x => x.Table, x => x.Who);
+        Assert.True(owner.Count >= 4, ddl);
+        foreach (System.Text.RegularExpressions.Match table in System.Text.RegularExpressions.Regex.Matches(ddl, @"CREATE TABLE (?<name>\w+) \((?<body>.*?)\n\);", System.Text.RegularExpressions.RegexOptions.Singleline))
+        {
+            var name = table.Groups["name"].Value;
+            foreach (System.Text.RegularExpressions.Match reference in System.Text.RegularExpressions.Regex.Matches(table.Groups["body"].Value, @"REFERENCES (?<target>\w+)\("))
+            {
+                var target = reference.Groups["target"].Value;
+                if (owner.TryGetValue(name, out var a) && owner.TryGetValue(target, out var b))
+                {
+                    Assert.True(a == b, $"{name} ({a}) has a foreign key to {target} ({b})");
+                }
+            }
+        }
     }
 
     [Fact]
