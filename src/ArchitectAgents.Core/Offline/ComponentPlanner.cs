@@ -79,7 +79,8 @@ internal static class ComponentPlanner
                 plan.Connect("api", "tsdb", "queries");
                 break;
 
-            case PatternKind.Microservices when TeamDomains.Of(f.Context.Requirements) is { Count: >= 3 } domains:
+            // Two domain teams at least: a list of app and platform teams ("web, iOS, platform") names no domain to split along.
+            case PatternKind.Microservices when TeamDomains.Of(f.Context.Requirements) is { Count: >= 3 } domains && domains.Count(d => d.Role == "domain") >= 2:
                 plan.Add("cdn", "CDN", "gateway", "Caches static content and public reads at the edge.", kit.Cdn);
                 // A partitioned log pays off at large scale; below it the kit's managed queue/topic carries domain events.
                 DomainServices.Lay(plan, domains, f, framework, postgres, f.IsLargeScale ? stream : kit.Queue ?? stream);

@@ -27,7 +27,6 @@ internal static partial class DomainServices
             var words = TraceWords.Content(entity);
             var head = words.LastOrDefault() ?? entity;
             var kind = EntityKindCatalog.Default.Of(head)?.Id;
-            // The team whose name says it ("fan accounts" owns fans), else the one whose kind of domain keeps such things (checkout keeps holds).
             if (platform is not null && catalogue.For(platform.Words).Any(k => k.Owns.Contains(entity)))
             {
                 // The platform team's things (a waiting room) live at the edge it runs, not in a domain service.
@@ -36,6 +35,7 @@ internal static partial class DomainServices
                 continue;
             }
 
+            // The team whose name says it ("fan accounts" owns fans), else the one whose kind of domain keeps such things (checkout keeps holds).
             var owner = owned.Keys.FirstOrDefault(d => d.Words.Any(w => words.Any(e => e == w || TraceWords.SameStem(e, w))))
                 ?? owned.Keys.FirstOrDefault(d => known[d].Any(k => k.Owns.Contains(entity)))
                 ?? owned.Keys.FirstOrDefault(d => known[d].Any(k => k.Owns.Contains(head)))
@@ -56,7 +56,7 @@ internal static partial class DomainServices
         plan.Add("gateway", "API gateway", "gateway", "Routing, authentication, rate limits per client" + (platform is null ? "." : $"; owned by the {platform.Name} team with the edge{(atTheEdge.Count > 0 ? $" ({string.Join(", ", atTheEdge)})" : "")} and shared infrastructure."), null);
 
         // The core is the service that owns what no team claims, or the team owning the most things.
-        var coreDomain = leftovers.Count > 0 ? null : owned.OrderByDescending(o => o.Value.Count).First().Key;
+        var coreDomain = leftovers.Count > 0 || owned.Count == 0 ? null : owned.OrderByDescending(o => o.Value.Count).First().Key;
         plan.DefaultOwner = coreDomain is null ? "Core service" : $"{coreDomain.Title} service";
         if (coreDomain is null)
         {

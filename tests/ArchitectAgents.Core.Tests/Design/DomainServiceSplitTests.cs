@@ -62,6 +62,20 @@ public sealed class DomainServiceSplitTests
     }
 
     [Fact]
+    public async Task TeamsThatAreOnlyAppsAndPlatform_KeepTheUsualSplit()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Streaming app
+            Engineering is about 60 people in 4 teams (web, iOS, Android, platform).
+            Viewers watch videos and rate them. We expect 5 million users and 3,000 requests per second at peak on AWS.
+            """);
+
+        var services = doc.Design!.Architecture.Components.Where(c => c.Kind == "service").Select(c => c.Name).ToList();
+        Assert.NotEmpty(services);
+        Assert.DoesNotContain(services, s => s is "Web service" or "IOS service" or "Android service" or "Platform service");
+    }
+
+    [Fact]
     public async Task KeptSidekiqAndMySqlOnRds_BringRedisAndTheManagedMySql()
     {
         var doc = await new DesignHarness().DesignAsync("""
