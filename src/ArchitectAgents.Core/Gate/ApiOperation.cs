@@ -33,6 +33,9 @@ public sealed record ApiOperation
     /// <summary>Use cases the contract says it serves (<c>x-use-cases</c>); the trace checks the claim against its words.</summary>
     public IReadOnlyList<string> UseCases { get; init; } = [];
 
+    /// <summary>Use cases it runs as checks before it completes (<c>x-pre-checks</c> items' <c>use-case</c>): a "before" rule enforced in the request path.</summary>
+    public IReadOnlyList<string> PreChecks { get; init; } = [];
+
     /// <summary>The operation as a person names it: METHOD path.</summary>
     public string Label => $"{Method} {Path}";
 }

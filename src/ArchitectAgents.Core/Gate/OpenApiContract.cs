@@ -85,6 +85,7 @@ public sealed class OpenApiContract
                     Tables = Child(op, "x-tables") is YamlSequenceNode tables ? [.. tables.Children.OfType<YamlScalarNode>().Select(t => t.Value ?? "")] : [],
                     Owner = Scalar(op, "x-owner"),
                     UseCases = Child(op, "x-use-cases") is YamlSequenceNode ucs ? [.. ucs.Children.OfType<YamlScalarNode>().Select(t => t.Value ?? "")] : [],
+                    PreChecks = Child(op, "x-pre-checks") is YamlSequenceNode pre ? [.. pre.Children.Select(c => Scalar(c, "use-case") ?? (c as YamlScalarNode)?.Value).OfType<string>()] : [],
                 });
             }
         }

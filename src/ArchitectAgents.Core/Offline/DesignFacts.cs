@@ -98,18 +98,13 @@ internal sealed record DesignFacts
             Context = context,
             Shapes = context.Requirements.Workload.Select(w => w.Shape).ToHashSet(StringComparer.Ordinal),
             MonthlyBudget = Money.MonthlyBudget(context.Requirements),
-            NamedDomains = (int)(context.Requirements.Figures.Where(x => !x.Derived && DomainCount(x)).Select(x => x.Value).DefaultIfEmpty(0).Max()),
+            NamedDomains = (int)(context.Requirements.Figures.Where(x => !x.Derived && TeamDomains.IsTeamCount(x)).Select(x => x.Value).DefaultIfEmpty(0).Max()),
             ExistingTechnologies = [.. context.Requirements.ExistingDecisions.SelectMany(d => d.Technologies)
                 .Concat(context.Requirements.Constraints.Where(c => c.Kind is "stack" or "identity" or "cloud" or "payments").SelectMany(c => c.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
                 .Distinct(StringComparer.OrdinalIgnoreCase)],
-            Exclusions = [.. context.Requirements.Constraints.Where(c => c.Kind == "exclusion").Select(c => c.Value + " " + c.Text)],
+            Exclusions = context.Requirements.Refusals(),
         };
     }
-
-    // "9 squads", "4 product teams", "6 domains": the figure counts clear ownership lines.
-    private static bool DomainCount(Figure figure) =>
-        figure.Quantity.Contains("squad", StringComparison.OrdinalIgnoreCase) || figure.Unit.Contains("squad", StringComparison.OrdinalIgnoreCase)
-        || figure.Unit.Contains("domain", StringComparison.OrdinalIgnoreCase) || figure.Unit is "teams" or "product teams";
 
     private static string StackWord(string stack) => stack switch
     {

@@ -81,7 +81,7 @@ internal sealed class DesignWords
         var lexicon = ReadingLexicon.Default;
         var people = model.UseCases.Where(u => !string.Equals(u.Actor, "System", StringComparison.OrdinalIgnoreCase)).ToList();
         string Phrase(UseCase u) => $"{u.Actor} {u.Action} {u.Object}".Trim();
-        bool IsRead(UseCase u) => lexicon.OperationKind(u.Action) is "read" or "search" or "export";
+        bool IsRead(UseCase u) => lexicon.OperationKind(u) is "read" or "search" or "export";
         var written = people.Where(u => !IsRead(u)).Select(u => DomainEntities.Of(u, entities)?.Table).OfType<string>().Distinct().ToList();
         var own = entities.Where(e => e.Name != "user").Select(e => e.Table).ToList();
         Component? ById(string id) => plan.Components.FirstOrDefault(c => c.Id == id);
@@ -109,12 +109,14 @@ internal sealed class DesignWords
             Identity = identity?.Name,
             Systems = [.. model.Actors.Where(a => a.Kind != "person" && !string.Equals(a.Name, "System", StringComparison.OrdinalIgnoreCase)).Select(a => a.Name).Distinct()],
             ServerOwnedFields = [.. entities.Where(e => e.Columns.Any(c => c.Name == "status")).Select(e => e.Table + ".status")],
-            HasExports = people.Any(u => lexicon.OperationKind(u.Action) == "export"),
+            HasExports = people.Any(u => lexicon.OperationKind(u) == "export"),
             Secrets = [$"the {database} credentials", .. externals.Select(x => x + " API keys"), .. identity is { TechnologyId: not null } ? [$"the {identity.Name} client secret"] : Array.Empty<string>()],
             Hops = hops.Count > 0 ? hops : [database],
             Stores = stores.Count > 0 ? stores : [database],
             Copies = [.. plan.Components.Where(c => Keeps(c) && c.Kind != "database").Select(c => c.Name)],
-            App = plan.Components.FirstOrDefault(c => c.Kind == "service")?.Name ?? "the application",
+            // In a services split every service is built, scanned and released on its own: no one of them stands for the rest.
+            App = plan.DefaultOwner is not null && plan.Components.Count(c => c.Kind == "service") > 1 ? "each service"
+                : plan.Components.FirstOrDefault(c => c.Kind == "service")?.Name ?? "the application",
             Database = database,
             Technologies = plan.Technologies.ToLookup(t => t.Tech.Category, t => t.Tech.Name),
         };

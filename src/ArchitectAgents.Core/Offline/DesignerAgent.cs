@@ -46,17 +46,25 @@ public sealed partial class DesignerAgent : OfflineAgent
         // In a services split each table lives in its owner's own database; a mechanism's table (payment_events) with the table it serves.
         if (plan.DefaultOwner is { } rest)
         {
+            // Owners are keyed by the model's entity names; tables by their snake-case names.
+            var owners = plan.EntityOwners.GroupBy(o => DomainEntities.Snake(o.Key)).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
             foreach (var entity in entities)
             {
-                entity.OwnedBy = plan.EntityOwners.FirstOrDefault(o => DomainEntities.Snake(o.Key) == entity.Name).Value;
+                entity.OwnedBy = owners.GetValueOrDefault(entity.Name);
             }
 
+            var byName = entities.GroupBy(e => e.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             foreach (var entity in entities.Where(e => e.OwnedBy is null))
             {
                 // The table it serves, not the person who acts (every table points at users).
-                entity.OwnedBy = entity.Columns.Where(c => c.References is not null and not "user").Select(c => entities.FirstOrDefault(e => e.Name == c.References)?.OwnedBy).FirstOrDefault(o => o is not null) ?? rest;
+                entity.OwnedBy = entity.Columns.Where(c => c.References is not null and not "user").Select(c => byName.GetValueOrDefault(c.References!)?.OwnedBy).FirstOrDefault(o => o is not null) ?? rest;
             }
         }
+
+        // "Before" rules: a team's check runs synchronously inside the guarded create; a person's is a precondition.
+        var preChecks = fromModel ? PreChecks.Of(context.Requirements, entities) : [];
+        PreChecks.Apply(entities, preChecks);
+        PreChecks.Connect(plan, preChecks, entities, service);
 
         var title = string.IsNullOrWhiteSpace(input.Document.Brief?.Title) ? "Service API" : input.Document.Brief!.Title;
         var words = DesignWords.From(facts, plan, entities);
@@ -76,7 +84,7 @@ public sealed partial class DesignerAgent : OfflineAgent
             },
             Api = new ApiDesign
             {
-                OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities, controls.SelectMany(c => c.Remedy.Api).Concat(mechanismOperations), service, fromModel ? context.Requirements.UseCases : null, plan.Capabilities.Any(c => c.Id == "idempotency-keys")),
+                OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities, controls.SelectMany(c => c.Remedy.Api).Concat(mechanismOperations), service, fromModel ? context.Requirements.UseCases : null, plan.Capabilities.Any(c => c.Id == "idempotency-keys"), preChecks),
                 Authentication = $"OAuth 2.1 / OpenID Connect bearer tokens (JWT) issued by {plan.Kit!.Identity?.Name ?? "the application's own sign-in"} on every operation except the public health probe, with scopes per resource"
                     + (words.Systems.Count > 0 ? $"; {DesignWords.List(words.Systems)} use the client-credentials flow." : "."),
                 Versioning = "URI major version (/v1); additive changes only within a version; breaking changes get /v2 with a published deprecation window (Deprecation and Sunset headers).",
@@ -105,6 +113,7 @@ public sealed partial class DesignerAgent : OfflineAgent
         design.Capabilities = [.. plan.Capabilities];
         StatedCommitments.Apply(design, facts);
         DesignNarrative.AddCapabilityRisksAndTriggers(design, plan.Capabilities);
+        PreChecks.AddRisks(design, preChecks);
         BuildOrBuy.Apply(design, facts, plan, ProductCatalog.Default);
         if (design.Cost.OverBudget)
         {
@@ -221,7 +230,7 @@ public sealed partial class DesignerAgent : OfflineAgent
 
         var budget = f.MonthlyBudget is { } b ? $" within the {b.Stated} budget" : "";
         return tech.Ecosystem == "cloud-service" && kit.Hosting is "aws" or "azure" or "gcp"
-            ? $"Managed {tech.Category.Replace('-', ' ')} on the brief's cloud ({f.Context.Environment}), so the team of {f.Team} runs no server for it{budget}. "
+            ? $"Managed {tech.Category.Replace("managed-", "", StringComparison.Ordinal).Replace('-', ' ')} on the brief's cloud ({f.Context.Environment}), so the team of {f.Team} runs no server for it{budget}. "
             : tech.Ecosystem == "cloud-service" && kit.Hosting == "hosted"
                 ? $"Hosted service with nothing to run or keep on call{budget}. "
                 : kit.Hosting == "on-prem" && tech.Ecosystem is "server" or "tool"

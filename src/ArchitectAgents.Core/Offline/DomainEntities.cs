@@ -49,6 +49,8 @@ internal static partial class DomainEntities
 
         // The foreign keys the brief's relations and the records' kinds call for; state that expires on its own gets no table.
         EntityRelations.Apply(result, model, EntityKindCatalog.Default);
+        // Value moved ("send money to a phone number") is recorded with its amount, currency and destination.
+        ValueRecords.Apply(result, model);
 
         // References the knowledge base requires but the model lacks are dropped, so every foreign key has its table.
         var present = result.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
@@ -69,8 +71,19 @@ internal static partial class DomainEntities
     private static IEnumerable<DomainEntity> Unlisted(RequirementsModel model, List<string> names, ReadingLexicon lexicon)
     {
         var seen = new HashSet<string>(names, StringComparer.Ordinal);
-        foreach (var useCase in model.UseCases.Where(u => u.Actor != "System" && lexicon.OperationKind(u.Action) is "create" or "update" or "transition" or "delete"))
+        foreach (var useCase in model.UseCases.Where(u => u.Actor != "System" && lexicon.OperationKind(u) is "create" or "update" or "transition" or "delete"))
         {
+            // Value moved ("send money") is kept as the record of its movement (a transfer), not as a table of money.
+            if (lexicon.IsValue(useCase.Object))
+            {
+                if (ValueRecords.NameOf(useCase, seen) is null && ValueRecords.NewName(useCase, lexicon) is { } movement && seen.Add(Snake(movement)))
+                {
+                    yield return new DomainEntity { Name = movement, Text = useCase.Text };
+                }
+
+                continue;
+            }
+
             var phrase = useCase.Object.Split(" of ", 2)[0];
             var words = Snake(phrase).Split('_', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 1 && char.IsLetter(w[0])).TakeLast(2).Select(Inflection.Singular).ToList();
             if (words.Count == 0 || lexicon.GenericNouns.Contains(words[^1]) || lexicon.Pronouns.Contains(words[^1]))
@@ -93,7 +106,8 @@ internal static partial class DomainEntities
     {
         var words = Snake(useCase.Object).Split('_');
         return entities.Where(e => e.Name.Split('_').All(w => words.Any(x => Same(x, w))))
-            .OrderByDescending(e => e.Name.Length).FirstOrDefault();
+            .OrderByDescending(e => e.Name.Length).FirstOrDefault()
+            ?? ValueRecords.Of(useCase, entities);
     }
 
     // One word of the brief's phrase against one word of an entity name, whatever the inflection the tagger's lemma
@@ -203,8 +217,8 @@ internal static partial class DomainEntities
         // Who creates it: a person actor that is itself an entity is referenced as its creator, which the server
         // takes from the caller's token (created_by is never a request field).
         // The record an action leaves is created by whoever does it: "students register" makes a registration.
-        var recorded = model.UseCases.Where(u => lexicon.RecordOf(u.Action) is { } r && Snake(r) == name).ToList();
-        var creator = useCases.Where(u => lexicon.OperationKind(u.Action) == "create").Concat(recorded)
+        var recorded = model.UseCases.Where(u => lexicon.RecordOf(u.Action) is { } r && Snake(r) == name || ValueRecords.NameOf(u, [name]) == name).ToList();
+        var creator = useCases.Where(u => lexicon.OperationKind(u) == "create").Concat(recorded)
             .Select(u => Inflection.Singular(Snake(u.Actor))).FirstOrDefault(c => names.Contains(c) && c != name);
         if (creator is not null)
         {
@@ -212,7 +226,7 @@ internal static partial class DomainEntities
             indexes.Add(["created_by"]);
         }
 
-        var isCatalogue = recorded.Count == 0 && useCases.All(u => lexicon.OperationKind(u.Action) is not "create");
+        var isCatalogue = recorded.Count == 0 && useCases.All(u => lexicon.OperationKind(u) is not "create");
         columns.Add(isCatalogue
             ? new EntityColumn { Name = "name", Type = "text" }
             : new EntityColumn { Name = "notes", Type = "text", Nullable = true });
@@ -243,7 +257,7 @@ internal static partial class DomainEntities
         var states = entity.States.Select(s => Snake(s)).Where(s => s.Length > 0).Distinct().ToList();
         if (states.Count > 0)
         {
-            var initial = useCases.Where(u => lexicon.OperationKind(u.Action) == "create").Select(u => Snake(Participle(u.Action))).FirstOrDefault() ?? "open";
+            var initial = useCases.Where(u => lexicon.OperationKind(u) == "create").Select(u => Snake(Participle(u.Action))).FirstOrDefault() ?? "open";
             var all = new[] { initial }.Concat(states).Distinct().ToList();
             columns.Add(new EntityColumn { Name = "status", Type = "text", Check = $"status IN ({string.Join(",", all.Select(s => $"'{s}'"))})", Default = $"'{initial}'" });
             indexes.Add(["status"]);

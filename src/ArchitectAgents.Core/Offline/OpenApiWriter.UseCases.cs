@@ -13,7 +13,7 @@ namespace ArchitectAgents.Core.Offline;
 internal static partial class OpenApiWriter
 {
     /// <summary>Adds the entity's operations; says whether a create and an update operation take request bodies.</summary>
-    private static (bool Creates, bool Updates) AddUseCasePaths(Dictionary<string, object> paths, EntityInfo entity, string name, IReadOnlyList<UseCase> useCases)
+    private static (bool Creates, bool Updates) AddUseCasePaths(Dictionary<string, object> paths, EntityInfo entity, string name, IReadOnlyList<UseCase> useCases, IReadOnlyList<PreCheck> checks)
     {
         var lexicon = ReadingLexicon.Default;
         var tag = new[] { entity.Resource };
@@ -23,7 +23,7 @@ internal static partial class OpenApiWriter
         var children = useCases.Select(u => (UseCase: u, Record: ChildRecord(u.Action, lexicon))).Where(c => c.Record is not null).ToList();
         useCases = [.. useCases.Where(u => children.All(c => c.UseCase != u))];
         // A verb of no known kind ("screen", "scan", "sign off") is something done to the resource: an action on it.
-        var byKind = useCases.GroupBy(u => lexicon.OperationKind(u.Action) ?? "transition").ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var byKind = useCases.GroupBy(u => lexicon.OperationKind(u) ?? "transition").ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         string Summary(string kind, string fallback) => byKind.TryGetValue(kind, out var list) ? string.Join("; ", list.Select(u => $"{u.Id}: {u.Actor} {u.Action} {u.Object}")) : fallback;
 
         var collectionItem = new Dictionary<string, object>();
@@ -53,6 +53,7 @@ internal static partial class OpenApiWriter
                 ["requestBody"] = Body($"#/components/schemas/{name}Create", Example(entity, full: false)),
                 ["responses"] = Responses(("201", Json($"#/components/schemas/{name}", "Created.")), "400", "401", "403", "409", "429"),
             };
+            Guard((Dictionary<string, object>)collectionItem["post"], creates, checks, Words(entity.Name));
         }
 
         paths[collection] = collectionItem;
@@ -91,20 +92,22 @@ internal static partial class OpenApiWriter
         foreach (var transition in byKind.GetValueOrDefault("transition", []).GroupBy(u => u.Action))
         {
             var verb = Kebab(transition.Key);
+            var post = new Dictionary<string, object>
+            {
+                ["operationId"] = Camel(transition.Key) + name,
+                ["x-tables"] = tables,
+                ["x-use-cases"] = transition.Select(u => u.Id).ToArray(),
+                ["summary"] = string.Join("; ", transition.Select(u => $"{u.Id}: {u.Actor} {u.Action} {u.Object}")),
+                ["tags"] = tag,
+                ["parameters"] = new[] { Ref("#/components/parameters/IdempotencyKey") },
+                ["requestBody"] = Body("#/components/schemas/ActionRequest", new Dictionary<string, object> { ["reason"] = $"{transition.First().Actor} {transition.Key}" }),
+                ["responses"] = Responses(("200", Json($"#/components/schemas/{name}", "The resource in its new state.")), "400", "401", "403", "404", "409", "429"),
+            };
+            Guard(post, transition, checks, Words(entity.Name));
             paths[$"{collection}/{{id}}/{verb}"] = new Dictionary<string, object>
             {
                 ["parameters"] = new[] { Ref("#/components/parameters/Id") },
-                ["post"] = new Dictionary<string, object>
-                {
-                    ["operationId"] = Camel(transition.Key) + name,
-                    ["x-tables"] = tables,
-                    ["x-use-cases"] = transition.Select(u => u.Id).ToArray(),
-                    ["summary"] = string.Join("; ", transition.Select(u => $"{u.Id}: {u.Actor} {u.Action} {u.Object}")),
-                    ["tags"] = tag,
-                    ["parameters"] = new[] { Ref("#/components/parameters/IdempotencyKey") },
-                    ["requestBody"] = Body("#/components/schemas/ActionRequest", new Dictionary<string, object> { ["reason"] = $"{transition.First().Actor} {transition.Key}" }),
-                    ["responses"] = Responses(("200", Json($"#/components/schemas/{name}", "The resource in its new state.")), "400", "401", "403", "404", "409", "429"),
-                },
+                ["post"] = post,
             };
         }
 
@@ -175,7 +178,7 @@ internal static partial class OpenApiWriter
     private static void AddUnmatchedPaths(Dictionary<string, object> paths, IReadOnlyList<EntityInfo> entities, IReadOnlyList<UseCase> useCases, string serviceComponent)
     {
         var lexicon = ReadingLexicon.Default;
-        foreach (var group in useCases.GroupBy(u => (Kind: lexicon.OperationKind(u.Action) ?? "transition", Object: DomainEntities.Snake(u.Object))))
+        foreach (var group in useCases.GroupBy(u => (Kind: lexicon.OperationKind(u) ?? "transition", Object: DomainEntities.Snake(u.Object))))
         {
             var (kind, obj) = group.Key;
             if (obj.Length == 0 || !char.IsLetter(obj[0]))

@@ -17,7 +17,7 @@ internal static partial class OpenApiWriter
 {
     private const string ProblemRef = "#/components/schemas/Problem";
 
-    public static string Write(string title, string description, IReadOnlyList<EntityInfo> entities, IEnumerable<Knowledge.RemedyOperation> extraOperations, string serviceComponent, IReadOnlyList<Document.UseCase>? useCases = null, bool idempotencyRequired = false)
+    public static string Write(string title, string description, IReadOnlyList<EntityInfo> entities, IEnumerable<Knowledge.RemedyOperation> extraOperations, string serviceComponent, IReadOnlyList<Document.UseCase>? useCases = null, bool idempotencyRequired = false, IReadOnlyList<PreCheck>? preChecks = null)
     {
         var paths = new Dictionary<string, object>
         {
@@ -99,7 +99,9 @@ internal static partial class OpenApiWriter
             else
             {
                 // Designed from the requirements model: only the operations the use cases call for (read-only without any).
-                var own = useCases.Where(u => u.Actor != "System" && DomainEntities.Of(u, entities) == entity).ToList();
+                // A team's check that runs inside another use case's operation (a fraud screen before release) gets no call of its own.
+                var checks = preChecks ?? [];
+                var own = useCases.Where(u => u.Actor != "System" && DomainEntities.Of(u, entities) == entity && !checks.Any(c => !c.ByPerson && c.Check == u)).ToList();
                 if (entities.FirstOrDefault(e => e.MemberOf == entity.Name) is { } members)
                 {
                     var joins = own.Where(u => Requirements.ReadingLexicon.Default.RecordOf(u.Action) == "membership" || u.Action is "leave").ToList();
@@ -107,7 +109,7 @@ internal static partial class OpenApiWriter
                     own.RemoveAll(joins.Contains);
                 }
 
-                (creates, updates) = AddUseCasePaths(paths, entity, name, own);
+                (creates, updates) = AddUseCasePaths(paths, entity, name, own, checks);
             }
 
             // Request schemas exist only for the operations that take them.

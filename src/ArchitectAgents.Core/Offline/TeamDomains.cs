@@ -48,8 +48,8 @@ internal static partial class TeamDomains
         return [];
     }
 
-    // "9 squads", "4 teams", "6 domains": a figure that counts ownership lines.
-    private static bool IsTeamCount(Figure figure) =>
+    /// <summary>"9 squads", "4 teams", "6 domains": a figure that counts ownership lines.</summary>
+    public static bool IsTeamCount(Figure figure) =>
         figure.Quantity.Contains("squad", StringComparison.OrdinalIgnoreCase) || figure.Unit.Contains("squad", StringComparison.OrdinalIgnoreCase)
         || figure.Unit.Contains("domain", StringComparison.OrdinalIgnoreCase) || figure.Unit.Contains("team", StringComparison.OrdinalIgnoreCase);
 

@@ -52,7 +52,8 @@ public static partial class EntityReader
             return true;
         }
 
-        foreach (var f in found)
+        // Value moved ("give funds", "send money") is not kept as a thing: its movement is (a donation, a transfer).
+        foreach (var f in found.Where(f => f.ActorIsSystem || !lexicon.IsValue(f.UseCase.Object)))
         {
             Add(f.ObjectHead, f.UseCase.Text);
         }
@@ -67,7 +68,7 @@ public static partial class EntityReader
         var records = new List<(string Record, string? Of, string Text)>();
         foreach (var f in found.Where(f => !f.ActorIsSystem))
         {
-            if (lexicon.RecordOf(f.UseCase.Action) is { } record)
+            if (lexicon.RecordOf(f.UseCase.Action, f.UseCase.Object) is { } record)
             {
                 // A record too generic alone ("request") is named with what it is of ("money request").
                 if (Add(record, f.UseCase.Text))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ArchitectAgents.Core.Document;
 
 namespace ArchitectAgents.Core.Requirements;
 
@@ -89,6 +90,19 @@ public sealed class ReadingLexicon
         : (!PhrasalVerbs.Contains(action) || ChildRecordActions.Contains(action)) && RecordNouns.TryGetValue(action.Split(' ')[0], out record) ? record
         : null;
 
+    /// <summary>Nouns that name an amount of value rather than a thing ("money", "funds"): moving them leaves a record of the movement.</summary>
+    public HashSet<string> ValueNouns { get; init; } = [];
+
+    /// <summary>The record a verb leaves when what it moves is value ("send money" → a transfer, "donate funds" → a donation).</summary>
+    public Dictionary<string, string> ValueRecords { get; init; } = [];
+
+    /// <summary>True when the object names an amount of value ("money", "the funds"), not a thing the system keeps.</summary>
+    public bool IsValue(string obj) => obj.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words && ValueNouns.Contains(words[^1]);
+
+    /// <summary>The record a use case leaves: the movement when it moves value ("send money" → transfer), else <see cref="RecordOf(string)"/>.</summary>
+    public string? RecordOf(string action, string obj) =>
+        IsValue(obj) && ValueRecords.TryGetValue(action, out var movement) ? movement : RecordOf(action);
+
     /// <summary>A verb and the two words after its object that together name one action ("put X on hold" → "put on hold", "take X off hold" → "release").</summary>
     public Dictionary<string, string> ObjectIdioms { get; init; } = [];
 
@@ -100,6 +114,10 @@ public sealed class ReadingLexicon
 
     /// <summary>Verbs by the kind of API operation they call for: create, search, read, update, export, delete (transitions are <see cref="TransitionVerbs"/>).</summary>
     public Dictionary<string, HashSet<string>> OperationVerbs { get; init; } = [];
+
+    /// <summary>The operation kind a use case calls for: a movement of value is the create of its record ("withdraw cash" → a withdrawal), else the verb's kind.</summary>
+    public string? OperationKind(UseCase useCase) =>
+        IsValue(useCase.Object) && ValueRecords.ContainsKey(useCase.Action) ? "create" : OperationKind(useCase.Action);
 
     /// <summary>The operation kind a use-case verb calls for: create, search, read, update, export, delete, transition, or null.</summary>
     public string? OperationKind(string action)
@@ -182,6 +200,8 @@ public sealed class ReadingLexicon
             NotActors = Set(raw.NotActors), GenericNouns = Set(raw.GenericNouns),
             StackNames = raw.StackNames ?? [], ActionVerbs = Set(raw.ActionVerbs),
             RecordNouns = new Dictionary<string, string>(raw.RecordNouns ?? [], StringComparer.OrdinalIgnoreCase),
+            ValueNouns = Set(raw.ValueNouns),
+            ValueRecords = new Dictionary<string, string>(raw.ValueRecords ?? [], StringComparer.OrdinalIgnoreCase),
             ConverseActions = new Dictionary<string, string>(raw.ConverseActions ?? [], StringComparer.OrdinalIgnoreCase),
             Nominalisations = new Dictionary<string, string>(raw.Nominalisations ?? [], StringComparer.OrdinalIgnoreCase),
             CanonicalActions = new Dictionary<string, string>(raw.CanonicalActions ?? [], StringComparer.OrdinalIgnoreCase),
@@ -226,6 +246,8 @@ public sealed class ReadingLexicon
         public Dictionary<string, JsonElement>? Glossaries { get; set; }
         public Dictionary<string, string>? ConverseActions { get; set; }
         public Dictionary<string, string>? RecordNouns { get; set; }
+        public List<string>? ValueNouns { get; set; }
+        public Dictionary<string, string>? ValueRecords { get; set; }
         public Dictionary<string, JsonElement>? ImpliedActions { get; set; }
         public List<string>? ChildRecordActions { get; set; }
         public List<string>? DestinationVerbs { get; set; }

@@ -349,7 +349,7 @@ public static partial class UseCaseReader
             }
 
             var actor = isWe ? "System" : Capitalise(subjectText);
-            var keep = !negated && objText is not null && !lexicon.StopVerbs.Contains(lemma) && !IsVolume(t, k, objStart + obj.Count)
+            var keep = !negated && objText is not null && (!lexicon.StopVerbs.Contains(lemma) || lexicon.IsValue(objText)) && !IsVolume(t, k, objStart + obj.Count)
                 && (isActor || passive)
                 && (!isWe || lexicon.SystemVerbs.Contains(lemma))
                 && !(passive && !lexicon.SystemVerbs.Contains(lemma) && !lexicon.TransitionVerbs.Contains(lemma));

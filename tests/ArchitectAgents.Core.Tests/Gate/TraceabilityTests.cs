@@ -59,6 +59,27 @@ public sealed class TraceabilityTests
     }
 
     [Fact]
+    public void ATeamsBeforeRule_IsServedOnlyByACheckInsideTheGuardedOperation_NotByASeparateCall()
+    {
+        var doc = Served();
+        var model = doc.Context!.Requirements;
+        model.Actors.Add(new Actor { Name = "Fraud engine", Kind = "system", Text = "The fraud engine screens every payment before it is captured." });
+        model.UseCases.Add(new UseCase { Id = "uc-3", Actor = "Fraud engine", Action = "screen", Object = "payment", Rule = "before it is captured", Text = "The fraud engine screens every payment before it is captured." });
+        var screen = "  /v1/payments/{id}/screen:\n    post:\n      operationId: screenPayment\n      x-tables: [payments]\n      responses: { '200': { description: screened } }\n  /v1/payments/{id}:\n";
+        doc.Design!.Api.OpenApiYaml = doc.Design.Api.OpenApiYaml.Replace("\r", "", StringComparison.Ordinal).Replace("  /v1/payments/{id}:\n", screen, StringComparison.Ordinal);
+
+        var separate = Assert.Single(TraceabilityMatrix.Of(doc), r => r.RequirementId == "uc-3");
+        Assert.Equal(TraceStatus.Unserved, separate.Status);
+        Assert.Contains("POST /v1/payments/{id}/screen", separate.Note, StringComparison.Ordinal);
+        Assert.Contains("x-pre-checks", separate.Note, StringComparison.Ordinal);
+
+        doc.Design.Api.OpenApiYaml = doc.Design.Api.OpenApiYaml.Replace("operationId: createPayment\n", "operationId: createPayment\n      x-pre-checks: [{ use-case: uc-3, budget: 200 ms p99 }]\n", StringComparison.Ordinal);
+        var inside = Assert.Single(TraceabilityMatrix.Of(doc), r => r.RequirementId == "uc-3");
+        Assert.Equal(TraceStatus.Served, inside.Status);
+        Assert.Contains("operation POST /v1/payments (pre-check)", inside.ServedBy);
+    }
+
+    [Fact]
     public void ContractClaimWithoutTheUseCasesWords_DoesNotCount()
     {
         var doc = Served();

@@ -45,4 +45,10 @@ public sealed class RequirementsModel
 
     /// <summary>Text in the brief or attachments that tries to instruct the tool. Kept as data, never obeyed, never a requirement.</summary>
     public List<InstructionAttempt> InstructionAttempts { get; set; } = [];
+
+    /// <summary>
+    /// What the brief refuses, in the refusal's own words only: the rest of its sentence may name what is kept
+    /// ("9 Rails developers, and nobody wants to run Kafka" refuses Kafka, not Rails).
+    /// </summary>
+    public IReadOnlyList<string> Refusals() => [.. Constraints.Where(c => c.Kind == "exclusion").Select(c => c.Value)];
 }

@@ -15,8 +15,7 @@ internal static class ConstraintTrace
     public static IEnumerable<TraceRow> Rows(RequirementsModel model, TraceScope scope)
     {
         // A product the brief rules out is never expected in the kit, whichever other constraint also names it.
-        // Only the refusal's own words: the rest of its sentence may name what is kept ("9 Rails developers, and nobody wants to run Kafka").
-        var exclusions = model.Constraints.Where(c => c.Kind == "exclusion").Select(c => c.Value).ToList();
+        var exclusions = model.Refusals();
         var i = 0;
         foreach (var constraint in model.Constraints)
         {
@@ -43,7 +42,7 @@ internal static class ConstraintTrace
     }
 
     // Each product or provider the constraint names is in the kit, or a departure says why not.
-    private static (TraceStatus, List<string>, string) Named(Constraint c, TraceScope scope, List<string> exclusions)
+    private static (TraceStatus, List<string>, string) Named(Constraint c, TraceScope scope, IReadOnlyList<string> exclusions)
     {
         var names = KitNames.Listed(c.Value);
         var served = new List<string>();
@@ -153,7 +152,7 @@ internal static class ConstraintTrace
             : (TraceStatus.Unserved, [], $"no part of the design names {what} '{value}'");
     }
 
-    private static bool Excluded(string name, List<string> exclusions) => exclusions.Any(e => ExistingStack.Mentions(e, name));
+    private static bool Excluded(string name, IReadOnlyList<string> exclusions) => exclusions.Any(e => ExistingStack.Mentions(e, name));
 
     private static string NumberOnly(string value) => new([.. value.TakeWhile(ch => !char.IsLetter(ch))]);
 }

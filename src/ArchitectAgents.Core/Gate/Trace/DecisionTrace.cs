@@ -12,8 +12,7 @@ internal static class DecisionTrace
 {
     public static IEnumerable<TraceRow> Rows(RequirementsModel model, TraceScope scope)
     {
-        // Only the refusal's own words: the rest of its sentence may name what is kept ("9 Rails developers, and nobody wants to run Kafka").
-        var exclusions = model.Constraints.Where(c => c.Kind == "exclusion").Select(c => c.Value).ToList();
+        var exclusions = model.Refusals();
         var i = 0;
         foreach (var decision in model.ExistingDecisions)
         {

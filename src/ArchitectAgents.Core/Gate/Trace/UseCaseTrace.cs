@@ -19,14 +19,25 @@ internal static class UseCaseTrace
             var objectWords = TraceWords.Content(useCase.Object);
             var head = objectWords.LastOrDefault();
             var action = TraceWords.Content(useCase.Action);
-            var kind = ReadingLexicon.Default.OperationKind(useCase.Action);
+            var kind = ReadingLexicon.Default.OperationKind(useCase);
+            // A team's "before" rule ("screens every transfer before funds are released") is kept only inside the
+            // operation it guards: a separate call anyone may skip does not enforce the ordering.
+            var ordering = useCase.Actor != "System" && useCase.Rule is { } rule && rule.StartsWith("before ", StringComparison.OrdinalIgnoreCase)
+                && model.Actors.FirstOrDefault(a => a.Name.Equals(useCase.Actor, StringComparison.OrdinalIgnoreCase))?.Kind is { } actorKind && actorKind != "person";
+            var separate = new List<string>();
             foreach (var (op, words) in scope.Operations)
             {
+                if (op.PreChecks.Contains(useCase.Id) && head is not null && words.Contains(head))
+                {
+                    served.Add($"operation {op.Label} (pre-check)");
+                    continue;
+                }
+
                 // The operation names the object and does the action: the verb is in its words, or its method is the
                 // one the verb's kind calls for. A contract's x-use-cases claim alone proves nothing.
                 if (head is not null && words.Contains(head) && (action.Any(words.Contains) || Fits(kind, op.Method)))
                 {
-                    served.Add($"operation {op.Label}");
+                    (ordering ? separate : served).Add($"operation {op.Label}");
                 }
             }
 
@@ -54,7 +65,9 @@ internal static class UseCaseTrace
                 Words = useCase.Text,
                 Status = served.Count > 0 ? TraceStatus.Served : TraceStatus.Unserved,
                 ServedBy = served,
-                Note = served.Count > 0 ? "" : head is null
+                Note = served.Count > 0 ? "" : separate.Count > 0
+                    ? $"'{useCase.Rule}' is an ordering: only a separate call ({string.Join(", ", separate)}) was found, no operation runs the check before it completes (x-pre-checks)"
+                    : head is null
                     ? "the use case names no object to look for"
                     : system ? $"no operation, component or capability names '{head}'"
                     : $"no operation names '{head}' with the verb '{useCase.Action}' or the method its kind calls for (a person acts through the API)",
