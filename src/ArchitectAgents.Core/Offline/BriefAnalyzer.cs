@@ -23,7 +23,7 @@ internal static partial class BriefAnalyzer
         Opts);
 
     private static readonly Regex DevicesRegex = new(
-        $@"{N}\+?\s*(?:[a-z-]+\s+){{0,2}}?(?<kind>devices|sensors|trucks|vehicles|machines|meters|gateways|cameras|trackers)\b",
+        $@"{N}\+?\s*(?:[a-z][a-z0-9-]*\s+){{0,2}}?(?<kind>devices|sensors|trucks|vehicles|machines|meters|gateways|cameras|trackers|handhelds|scanners|tablets|terminals|kiosks|robots|drones)\b",
         Opts);
 
     private static readonly Regex RpsRegex = new(

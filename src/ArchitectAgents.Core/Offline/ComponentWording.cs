@@ -14,7 +14,7 @@ internal static class ComponentWording
         {
             var said = c.Id switch
             {
-                "clients" when w.People.Count > 0 => $"{DesignWords.List(w.People)} call the public API over HTTPS.",
+                "clients" when w.People.Count > 0 => $"{DesignWords.List(w.People)} call the public API over HTTPS{(plan.ClientPlatforms.Count > 0 ? ", " + ExternalSystems.Platforms(plan) : "")}.",
                 "db" when w.Tables.Count > 0 => $"System of record for {DesignWords.List(w.Tables)}; one schema per module ({ComponentPlanner.Modules(f)}).",
                 _ when c.Kind == "queue" && c.Responsibility == "Outbox events and background jobs with retries and a dead-letter queue." && externals.Count > 0 => $"Outbox events and background jobs for {DesignWords.List(externals)}, with retries and a dead-letter queue.",
                 "worker" => $"Same codebase, separate process: runs the outbox jobs{(externals.Count > 0 ? $" and the calls to {DesignWords.List(externals)}" : "")} off the request path.",

@@ -20,15 +20,27 @@ internal static class CostEstimator
             // The table's method (list prices, smallest tier) is in prices.json; the report cites it once by date.
             PriceSource = $"Prices: prices.json (public list prices, checked {prices.CheckedAt}).",
         };
+        // The engine (PostgreSQL) runs on the managed service when the plan has one: the service is what is paid for,
+        // once per database the plan keeps (a services split has one per service; a kept existing one is already paid).
+        var managed = plan.Technologies.Any(t => t.Tech.Category == "managed-database" && prices.For(t.Tech.Id) is not null);
+        var engines = plan.Technologies.Where(t => t.Tech.Category == "database").Select(t => t.Tech.Id).ToHashSet(StringComparer.Ordinal);
+        var databases = plan.Components.Count(c => c.Kind == "database" && c.TechnologyId is { } id && engines.Contains(id));
         foreach (var (tech, _) in plan.Technologies)
         {
-            if (prices.For(tech.Id) is not { } line)
+            if (prices.For(tech.Id) is not { } line || managed && tech.Category == "database" && engines.Contains(tech.Id))
             {
                 continue;
             }
 
             var amount = Size(line, f);
             var item = line.Item;
+            var perDatabase = databases > 1 && (tech.Category == "managed-database" || !managed && engines.Contains(tech.Id));
+            if (perDatabase)
+            {
+                amount *= databases;
+                item += $", × {databases} (one per service database)";
+            }
+
             if (line.SelfRun)
             {
                 amount += prices.OpsHoursPerSelfRunMonth * prices.OpsHourUsd;

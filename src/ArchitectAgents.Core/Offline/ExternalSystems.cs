@@ -1,6 +1,7 @@
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Gate;
 using ArchitectAgents.Core.Knowledge;
+using ArchitectAgents.Core.Requirements;
 
 namespace ArchitectAgents.Core.Offline;
 
@@ -17,13 +18,31 @@ internal static class ExternalSystems
     public static void Add(ComponentPlan plan, DesignFacts f, KnowledgeBase kb)
     {
         var core = plan.Has("app") ? "app" : plan.Has("core") ? "core" : "api";
+        var lexicon = ReadingLexicon.Default;
         var added = 0;
+        var carried = new List<string>();
+        var protocols = new List<string>();
         foreach (var decision in f.Context.Requirements.ExistingDecisions)
         {
             foreach (var name in decision.Technologies.Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 if (added >= Max || Known(name, kb) || f.Excludes(name) || plan.Components.Any(c => ExistingStack.Mentions(c.Name, name)))
                 {
+                    continue;
+                }
+
+                // An operating system or protocol (Android, OData) is how parts run or talk, and a product named
+                // before a device noun ("Zebra TC52 handhelds") is hardware the clients run on: neither is a system
+                // the design calls, holds keys for or pays per transaction.
+                if (lexicon.ProtocolNames.Contains(name))
+                {
+                    protocols.Add(name);
+                    continue;
+                }
+
+                if (lexicon.PlatformNames.Contains(name) || IsDevice(name, decision.Text, lexicon))
+                {
+                    carried.Add(name);
                     continue;
                 }
 
@@ -38,6 +57,32 @@ internal static class ExternalSystems
                 added++;
             }
         }
+
+        foreach (var external in plan.Components.Where(c => c.Id.StartsWith("ext-", StringComparison.Ordinal) && protocols.Count > 0))
+        {
+            external.Responsibility = external.Responsibility.Replace("its current interface", $"its current interface ({DesignWords.List(protocols.Distinct(StringComparer.OrdinalIgnoreCase), 3)})", StringComparison.Ordinal);
+        }
+
+        plan.ClientPlatforms.AddRange(carried.Distinct(StringComparer.OrdinalIgnoreCase));
+        if (plan.ClientPlatforms.Count > 0 && plan.Components.FirstOrDefault(c => c.Id == "clients") is { } clients)
+        {
+            clients.Responsibility = $"{clients.Responsibility.TrimEnd('.')}, {Platforms(plan)}.";
+        }
+    }
+
+    /// <summary>"on Zebra TC52, Android and OData, as the brief states": what the clients run on, for their responsibility.</summary>
+    public static string Platforms(ComponentPlan plan) => $"on {DesignWords.List(plan.ClientPlatforms, 4)}, as the brief states";
+
+    private static bool IsDevice(string name, string text, ReadingLexicon lexicon)
+    {
+        var at = text.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var next = text[(at + name.Length)..].TrimStart().Split([' ', ',', ';', '.', ')', '('], 2, StringSplitOptions.RemoveEmptyEntries);
+        return next.Length > 0 && lexicon.DeviceNouns.Contains(next[0]);
     }
 
     // A product of the technology catalogue, or a cloud provider, is placed by the kit and not drawn as a system here.

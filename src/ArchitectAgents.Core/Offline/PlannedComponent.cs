@@ -19,6 +19,9 @@ internal sealed class ComponentPlan
     /// <summary>The service that owns what no other does, in a services split; null otherwise.</summary>
     public string? DefaultOwner { get; set; }
 
+    /// <summary>Devices, operating systems and protocols the brief names that the clients run on or talk in (Zebra TC52, Android, OData), not systems of their own.</summary>
+    public List<string> ClientPlatforms { get; } = [];
+
     /// <summary>Capabilities from the catalogue that the requirements call for.</summary>
     public List<CapabilityUse> Capabilities { get; } = [];
 

@@ -60,6 +60,15 @@ public sealed class ReadingLexicon
     /// <summary>Platforms, services and vendors a brief may name.</summary>
     public List<string> ProductNames { get; init; } = [];
 
+    /// <summary>Operating systems a brief may name (Android, iOS): what clients run on, never a system to integrate with.</summary>
+    public HashSet<string> PlatformNames { get; init; } = [];
+
+    /// <summary>Protocols and formats a brief may name (OData, SFTP, HL7): how a system is reached, never a system of its own.</summary>
+    public HashSet<string> ProtocolNames { get; init; } = [];
+
+    /// <summary>Nouns of hardware people carry or install ("handhelds", "scanners"): a product named before one ("Zebra TC52 handhelds") is a device, not a system.</summary>
+    public HashSet<string> DeviceNouns { get; init; } = [];
+
     /// <summary>Nouns that name an action, with the verb ("selection" → "select"): a feature stated as a noun ("seat selection") is that verb on its modifier.</summary>
     public Dictionary<string, string> Nominalisations { get; init; } = [];
 
@@ -218,6 +227,7 @@ public sealed class ReadingLexicon
                     [.. g.Value.GetProperty("endings").EnumerateArray().Select(e => (e[0].GetString() ?? "", e[1].GetString() ?? ""))]),
                 StringComparer.Ordinal),
             OperationVerbs = (raw.OperationVerbs ?? []).ToDictionary(k => k.Key, k => Set(k.Value), StringComparer.Ordinal), ProductNames = raw.ProductNames ?? [],
+            PlatformNames = Set(raw.PlatformNames), ProtocolNames = Set(raw.ProtocolNames), DeviceNouns = Set(raw.DeviceNouns),
         };
     }
 
@@ -240,6 +250,9 @@ public sealed class ReadingLexicon
         public List<string>? ActionVerbs { get; set; }
         public Dictionary<string, List<string>>? OperationVerbs { get; set; }
         public List<string>? ProductNames { get; set; }
+        public List<string>? PlatformNames { get; set; }
+        public List<string>? ProtocolNames { get; set; }
+        public List<string>? DeviceNouns { get; set; }
         public Dictionary<string, string>? Nominalisations { get; set; }
         public Dictionary<string, string>? CanonicalActions { get; set; }
         public Dictionary<string, string>? ObjectIdioms { get; set; }

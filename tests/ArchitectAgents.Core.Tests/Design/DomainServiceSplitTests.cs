@@ -59,6 +59,13 @@ public sealed class DomainServiceSplitTests
                 }
             }
         }
+
+        // The cost pays for each new service database once, on the managed service, and not for the kept one.
+        var databases = components.Count(c => c.Kind == "database" && c.TechnologyId is not null);
+        Assert.True(databases >= 3, string.Join(", ", components.Select(c => c.Id)));
+        var managed = Assert.Single(doc.Design.Cost.Lines, l => l.Item.Contains("one per service database", StringComparison.Ordinal));
+        Assert.Contains($"× {databases}", managed.Item, StringComparison.Ordinal);
+        Assert.DoesNotContain(doc.Design.Cost.Lines, l => l.TechnologyId == "postgresql");
     }
 
     [Fact]
