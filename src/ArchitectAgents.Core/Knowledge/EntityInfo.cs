@@ -54,6 +54,12 @@ public sealed class EntityColumn
     public string? Check { get; set; }
     /// <summary>DEFAULT expression.</summary>
     public string? Default { get; set; }
+
+    /// <summary>For a request field that carries a batch (a device's queued operations), the table whose records it lists; null for a scalar.</summary>
+    public string? Items { get; set; }
+
+    /// <summary>Largest batch one call takes (a bigger backlog goes over several calls, in order); 0: no bound stated.</summary>
+    public int MaxItems { get; set; }
 }
 
 /// <summary>The entities file.</summary>

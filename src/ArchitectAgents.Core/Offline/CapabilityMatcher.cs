@@ -87,6 +87,22 @@ internal static class CapabilityMatcher
         }
     }
 
+    /// <summary>
+    /// A plan with a queue, or a worker that takes work off the request path (an integration adapter with retries), uses
+    /// the job-queue capability even when no use case named background work: its jobs table is the transactional outbox
+    /// the work waits in, so the durable queue is in schema.sql, not only in prose.
+    /// </summary>
+    public static void EnsureQueue(ComponentPlan plan, CapabilityCatalog catalog)
+    {
+        if ((plan.Components.FirstOrDefault(c => c.Kind == "queue") ?? plan.Components.FirstOrDefault(c => c.Kind == "worker")) is not { } queue || plan.Capabilities.Any(c => c.Id == "job-queue")
+            || catalog.Capabilities.FirstOrDefault(c => c.Id == "job-queue") is not { } capability)
+        {
+            return;
+        }
+
+        plan.Capabilities.Add(Use(capability, $"the design hands work off the request path ({queue.Name})", queue.Name, [queue.Name]));
+    }
+
     /// <summary>The brief's own product for a role that only a constraint of that kind states (payments: "SEPA Instant"), or null.</summary>
     internal static string? Stated(RequirementsModel model, string kind) =>
         model.Constraints.FirstOrDefault(c => string.Equals(c.Kind, kind, StringComparison.OrdinalIgnoreCase) && c.Value.Length > 0)?.Value;

@@ -19,7 +19,8 @@ internal static class ControlWording
         var personal = w.PersonalTables.Count > 0 ? DesignWords.List(w.PersonalTables, 4) : "the personal-data tables";
         // Append-only records (signatures, ledgers, audit trails) are never deleted: erasure and retention pseudonymise
         // the person in them instead, so the record the regime needs stays intact.
-        var kept = w.Tables.Where(t => Gate.AppendOnlyRecords.IsAppendOnly(t)).ToList();
+        // A brief that forbids physical deletes keeps every table: erasure and retention pseudonymise and archive instead.
+        var kept = w.Tables.Where(t => f.NeverDeletes || Gate.AppendOnlyRecords.IsAppendOnly(t)).ToList();
         var erasable = w.PersonalTables.Except(kept).ToList() is { Count: > 0 } rest ? DesignWords.List(rest, 4) : personal;
         var keptClause = kept.Count > 0 ? $"; append-only records ({DesignWords.List(kept, 4)}) are never deleted: the person's identifiers in them are pseudonymised instead" : "";
         var postgres = kit.Database is null or { Id: "postgresql" };
@@ -44,6 +45,9 @@ internal static class ControlWording
             "BASE-SUPPLY-CHAIN" => SupplyChain(f, plan, w),
             "BASE-BACKUP-RESTORE" => BackupRestore(f, plan, w, postgres),
             "GDPR-CONSENT" => $"Consent records{(w.People.Count > 0 ? $" of {DesignWords.List(w.People)}" : "")} are append-only: a withdrawal is a new row in consent_records, so the history can be shown to a supervisory authority.",
+            "GDPR-ERASURE" when f.NeverDeletes => $"Erasure requests pseudonymise the data subject in {personal}"
+                + (w.Copies.Count > 0 ? $" and their copies in {DesignWords.List(w.Copies)}" : "")
+                + $": rows are never physically deleted (the brief forbids it), the person's identifiers are replaced by a pseudonym whose key is destroyed, and restored {w.Database} backups replay the erasure log.",
             "GDPR-ERASURE" => $"Erasure jobs clear a data subject's rows in {erasable}"
                 + (w.Copies.Count > 0 ? $" and their copies in {DesignWords.List(w.Copies)}" : "")
                 + keptClause
@@ -51,7 +55,9 @@ internal static class ControlWording
             "GDPR-PORTABILITY" => $"Exports of {personal} are written to {w.Component("storage") ?? "a private bucket"}, encrypted, served through presigned URLs valid for 24 hours and deleted after 7 days.",
             "GDPR-BREACH" => text.Replace("suspected personal-data breaches are triaged", $"a suspected breach of {personal} is triaged", StringComparison.Ordinal),
             "GDPR-ROPA" => $"The record of processing activities covers {personal} and is reviewed by the DPO in every release that adds a personal-data field.",
+            "GDPR-RETENTION" when f.NeverDeletes => $"A nightly retention job anonymises rows of {personal} older than the retention_period recorded for their data category and logs what it changed; no row is physically deleted, as the brief requires, and the audit trail keeps each change.",
             "GDPR-RETENTION" => $"A nightly retention job deletes or anonymises rows of {erasable} older than the retention_period recorded for their data category and logs what it removed{keptClause}.",
+            "HIPAA-AUDIT" => $"Audit log shipped to write-once storage (object lock) and retained for {AuditRetention(f)}; the application role may INSERT into audit_log but not UPDATE or DELETE.",
             _ => text,
         };
     }
@@ -76,5 +82,14 @@ internal static class ControlWording
         var second = f.Context.DataResidency is { Length: > 0 } ? "a second site that meets the residency rule" : plan.Kit!.Hosting == "on-prem" ? "a second on-premises site" : "a second region";
         return $"Point-in-time recovery of {w.Database}: continuous {(postgres ? "WAL" : "transaction-log")} archiving plus daily base backups kept 35 days, copied to {second} with immutable retention, for the RPO of {rpo}, "
             + $"and an automated monthly restore test of {w.Database} is timed against the RTO of {rto}.";
+    }
+
+    /// <summary>HIPAA's six years, or the brief's own audit retention when it states a longer one ("kept for at least 15 years").</summary>
+    private static string AuditRetention(DesignFacts f)
+    {
+        var stated = f.Context.Requirements.Constraints.Where(c => c.Kind == "retention")
+            .Select(c => System.Text.RegularExpressions.Regex.Match(c.Value + " " + c.Text, @"\b(\d{1,3})\s*(?:-\s*)?(years?|yrs?|Jahre|ans|años)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            .Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
+        return stated > 6 ? $"{stated} years, as the brief states (HIPAA asks for 6)" : "6 years";
     }
 }

@@ -62,6 +62,14 @@ internal sealed record DesignFacts
 
     public bool HighAvailability => Availability >= 99.9;
 
+    /// <summary>The brief forbids physical deletes ("records are never physically deleted", "soft delete only"): rows are archived or pseudonymised, never removed.</summary>
+    public bool NeverDeletes => Context.Requirements.Constraints.Any(c => c.Kind is "invariant" or "compliance" or "retention"
+        && (NoDeletes.IsMatch(c.Value) || NoDeletes.IsMatch(c.Text) && c.Kind == "invariant"));
+
+    private static readonly System.Text.RegularExpressions.Regex NoDeletes = new(
+        @"\b(never|not|no)\b(\s+\w+){0,3}\s+(physically\s+|hard[- ]?)?delet|\bno\s+hard[- ]deletes?\b|\bsoft[- ]delet\w*\s+only\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>A stated load so small (users known, under 5,000, under 100 req/s) that every server the team runs beside its app is on-call weight it cannot justify.</summary>
     public bool IsSmallLoad => Users is > 0 and < 5_000 && PeakRps < 100 && !IsIot;
 

@@ -42,6 +42,7 @@ public sealed partial class DesignerAgent : OfflineAgent
         var entities = DomainEntities.From(context, kb).Take(MaxResources).ToList();
         var service = plan.Has("app") ? "app" : plan.Has("core") ? "core" : "api";
         // Capabilities bring their mechanism into the brief's domain: seat holds with the stated TTL, checkout sessions, sign-offs.
+        CapabilityMatcher.EnsureQueue(plan, CapabilityCatalog.Default);
         var mechanismOperations = CapabilityMechanisms.Apply(plan, CapabilityCatalog.Default, context.Requirements, entities, service);
         // In a services split each table lives in its owner's own database; a mechanism's table (payment_events) with the table it serves.
         if (plan.DefaultOwner is { } rest)
@@ -94,7 +95,10 @@ public sealed partial class DesignerAgent : OfflineAgent
             Database = new DatabaseDesign
             {
                 Engine = plan.Kit!.Database?.Name ?? "PostgreSQL",
-                Ddl = SchemaWriter.Write(entities, controls.Select(c => c.Remedy.Ddl), facts.Has("multi-tenant")),
+                // Where the brief forbids physical deletes, no foreign key may delete a child row with its parent.
+                Ddl = facts.NeverDeletes
+                    ? SchemaWriter.Write(entities, controls.Select(c => c.Remedy.Ddl), facts.Has("multi-tenant")).Replace("ON DELETE CASCADE", "ON DELETE RESTRICT", StringComparison.Ordinal)
+                    : SchemaWriter.Write(entities, controls.Select(c => c.Remedy.Ddl), facts.Has("multi-tenant")),
                 // The users table's login look-ups are the same in every design; the brief's own entities' patterns come first.
                 AccessPatterns = [.. entities.Where(e => e.Name != "user" || entities.Count == 1).SelectMany(e => e.AccessPatterns).Distinct().Take(20)],
                 MigrationNotes = MigrationNotes(facts, decision, plan.Kit, words),

@@ -53,7 +53,8 @@ internal static class ExternalSystems
                 }
 
                 plan.Add(id, name, "external", "Existing system the brief names: kept and integrated through its current interface, with retries and a reconciliation job; this design does not replace it.");
-                plan.Connect(core, id, "integration", async: true);
+                // The integration adapter, when the plan has one, is what calls the system (with its queue and retries).
+                plan.Connect(plan.Has("integration") ? "integration" : core, id, "integration", async: true);
                 added++;
             }
         }

@@ -17,6 +17,9 @@ internal static partial class OpenApiWriter
 {
     private const string ProblemRef = "#/components/schemas/Problem";
 
+    /// <summary>The job-queue capability's table: work handed to the queue with the change (capabilities.json).</summary>
+    private const string OutboxTable = "jobs";
+
     public static string Write(string title, string description, IReadOnlyList<EntityInfo> entities, IEnumerable<Knowledge.RemedyOperation> extraOperations, string serviceComponent, IReadOnlyList<Document.UseCase>? useCases = null, bool idempotencyRequired = false, IReadOnlyList<PreCheck>? preChecks = null)
     {
         var paths = new Dictionary<string, object>
@@ -212,6 +215,11 @@ internal static partial class OpenApiWriter
             RecordIdempotencyKeys(paths);
         }
 
+        if (entities.Any(e => e.ServerOnly && e.Table == OutboxTable))
+        {
+            RecordOutboxJobs(paths);
+        }
+
         return new SerializerBuilder().WithQuotingNecessaryStrings().DisableAliases().Build().Serialize(document);
     }
 
@@ -228,6 +236,25 @@ internal static partial class OpenApiWriter
                 op["x-tables"] = tables.Append("idempotency_keys").Distinct(StringComparer.Ordinal).ToList();
             }
         }
+    }
+
+    /// <summary>
+    /// The writes that hand work to the queue record it in the outbox in the same transaction: those that take an
+    /// Idempotency-Key (they move money, book or order, and notify or call a provider after) and batch replays (their
+    /// outcomes go on to the system of record); with neither, every create does.
+    /// </summary>
+    private static void RecordOutboxJobs(Dictionary<string, object> paths)
+    {
+        var writes = paths.Values.OfType<Dictionary<string, object>>()
+            .SelectMany(p => p.Where(m => m.Key is "post" or "patch" or "put").Select(m => m.Value).OfType<Dictionary<string, object>>())
+            .Where(op => op.ContainsKey("x-tables") && !op.ContainsKey("x-owner")).ToList();
+        var handing = writes.Where(op => Tables(op).Contains("idempotency_keys") || Tables(op).Contains(OutboxTable)).ToList();
+        foreach (var op in handing.Count > 0 ? handing : writes.Where(op => op.ContainsKey("requestBody")))
+        {
+            op["x-tables"] = Tables(op).Append(OutboxTable).Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        static IEnumerable<string> Tables(Dictionary<string, object> op) => op["x-tables"] is IEnumerable<string> t ? t : [];
     }
 
     private static void AddEntityPaths(Dictionary<string, object> paths, EntityInfo entity, string name)
@@ -368,9 +395,9 @@ internal static partial class OpenApiWriter
                 ["type"] = "object",
                 ["additionalProperties"] = false,
                 ["required"] = op.Body.Where(c => !c.Nullable).Select(c => c.Name).ToArray(),
-                ["properties"] = op.Body.ToDictionary(c => c.Name, c => (object)ColumnSchema(c)),
+                ["properties"] = op.Body.ToDictionary(c => c.Name, c => (object)BodyFieldSchema(c, op.Body, entities, schemas)),
             };
-            operation["requestBody"] = Body($"#/components/schemas/{schemaName}", op.Body.ToDictionary(c => c.Name, c => ExampleValue(c)));
+            operation["requestBody"] = Body($"#/components/schemas/{schemaName}", op.Body.ToDictionary(c => c.Name, c => BodyFieldExample(c, op.Body, entities)));
         }
         else if (method is "post" or "put" or "patch")
         {
@@ -379,14 +406,77 @@ internal static partial class OpenApiWriter
 
         // An operation on one of the design's own tables answers with that record and says when the state forbids it (409).
         var record = entities.FirstOrDefault(e => op.Tables.Count > 0 && e.Table == op.Tables[0]);
+        var batch = record is not null && op.Body.Any(c => c.Items == record.Table);
+        if (batch && entities.Any(e => e.ServerOnly && e.Table == OutboxTable))
+        {
+            // A replayed batch hands its outcomes on (to the system of record) through the outbox, in the same transaction.
+            operation["x-tables"] = op.Tables.Append(OutboxTable).ToList();
+        }
+
         operation["responses"] = method switch
         {
+            // A batch in gets one outcome per element out, in the order sent (applied, conflict or rejected).
+            "post" when batch => Responses(("200", Json(BatchResultSchema(record!, schemas), $"One {Words(record!.Name)} per element sent, in order, each with its outcome.")), "400", "401", "403", "409", "429"),
             "post" when record is not null => Responses(("200", Json($"#/components/schemas/{Pascal(record.Name)}", $"The {Words(record.Name)} in its new state.")), "400", "401", "403", "404", "409", "429"),
             "delete" => Responses(("204", new Dictionary<string, object> { ["description"] = "Done." }), "401", "403", "404", "429"),
             "post" => Responses(("202", Json("#/components/schemas/Resource", "Accepted for processing.")), "400", "401", "403", "429"),
             _ => Responses(("200", Json(op.List ? "#/components/schemas/ResourcePage" : "#/components/schemas/Resource", "OK.")), "400", "401", "403", "429"),
         };
         item[method] = operation;
+    }
+
+    /// <summary>A batch field lists the records a client writes, without what the batch itself carries or the server sets.</summary>
+    private static Dictionary<string, object> BodyFieldSchema(EntityColumn field, IReadOnlyList<EntityColumn> body, IReadOnlyList<EntityInfo> entities, Dictionary<string, object> schemas)
+    {
+        if (BatchEntity(field, entities) is not { } entity)
+        {
+            return ColumnSchema(field);
+        }
+
+        var name = Pascal(entity.Name) + "Input";
+        var columns = BatchColumns(entity, body);
+        schemas[name] = new Dictionary<string, object>
+        {
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["required"] = columns.Where(c => !c.Nullable).Select(c => c.Name).ToArray(),
+            ["properties"] = columns.ToDictionary(c => c.Name, c => (object)ColumnSchema(c)),
+        };
+        var schema = new Dictionary<string, object> { ["type"] = "array", ["minItems"] = 1, ["items"] = Ref($"#/components/schemas/{name}") };
+        if (field.MaxItems > 0)
+        {
+            schema["maxItems"] = field.MaxItems;
+            schema["description"] = $"At most {field.MaxItems} per call; a longer backlog goes over several calls, oldest first.";
+        }
+
+        return schema;
+    }
+
+    private static object BodyFieldExample(EntityColumn field, IReadOnlyList<EntityColumn> body, IReadOnlyList<EntityInfo> entities) =>
+        BatchEntity(field, entities) is { } entity
+            ? new[] { BatchColumns(entity, body).ToDictionary(c => c.Name, c => ExampleValue(c)) }
+            : ExampleValue(field);
+
+    private static EntityInfo? BatchEntity(EntityColumn field, IReadOnlyList<EntityInfo> entities) =>
+        field.Items is { } table ? entities.FirstOrDefault(e => e.Table == table) : null;
+
+    /// <summary>What each element carries: the record's required fields a client sets, less those the batch states once (device_id).</summary>
+    private static List<EntityColumn> BatchColumns(EntityInfo entity, IReadOnlyList<EntityColumn> body) =>
+        [.. CreateColumns(entity).Where(c => !c.Nullable && string.IsNullOrWhiteSpace(c.Default) && body.All(b => b.Name != c.Name))];
+
+    private static string BatchResultSchema(EntityInfo record, Dictionary<string, object> schemas)
+    {
+        var name = Pascal(record.Name) + "Results";
+        schemas[name] = new Dictionary<string, object>
+        {
+            ["type"] = "object",
+            ["required"] = new[] { "results" },
+            ["properties"] = new Dictionary<string, object>
+            {
+                ["results"] = new Dictionary<string, object> { ["type"] = "array", ["items"] = Ref($"#/components/schemas/{Pascal(record.Name)}") },
+            },
+        };
+        return $"#/components/schemas/{name}";
     }
 
     private static Dictionary<string, object> EntitySchema(EntityInfo entity, bool full)

@@ -76,7 +76,10 @@ internal static partial class StatedCommitments
         // The brief's own sentence is quoted: the reader's short value may be cut mid-word.
         foreach (var retention in constraints.Where(c => c.Kind == "retention").Select(c => c.Text.Length is > 0 and <= 240 ? c.Text.Trim() : c.Value).Distinct(StringComparer.OrdinalIgnoreCase).Take(4))
         {
-            design.Database.MigrationNotes.Add($"Retention as the brief states it (\"{retention}\"): the period is configuration per record type; a scheduled job archives, then deletes, rows past it, skips records the brief requires to keep longer (legal hold, open cases), and logs what it removed.");
+            design.Database.MigrationNotes.Add($"Retention as the brief states it (\"{retention}\"): the period is configuration per record type; "
+                + (f.NeverDeletes
+                    ? "rows are kept for at least that period and then archived to colder, write-once storage, never physically deleted (the brief forbids it); personal identifiers in them are pseudonymised where the regime allows, and every archive run is logged."
+                    : "a scheduled job archives, then deletes, rows past it, skips records the brief requires to keep longer (legal hold, open cases), and logs what it removed."));
         }
 
         // A stated invariant or privacy rule is a risk the design must mitigate where the data is written or read.

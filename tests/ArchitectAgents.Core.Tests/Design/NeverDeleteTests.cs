@@ -1,0 +1,28 @@
+namespace ArchitectAgents.Core.Tests.Design;
+
+/// <summary>
+/// A brief that forbids physical deletes and states how long audit records are kept: no foreign key cascades a delete,
+/// erasure and retention pseudonymise and archive, and the audit log is kept for the stated period, not a default.
+/// </summary>
+public sealed class NeverDeleteTests
+{
+    [Fact]
+    public async Task NoPhysicalDeletes_NoCascade_ErasurePseudonymises_AuditKeptForTheStatedYears()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Lab results portal
+            Clinicians record lab results for patients; patients read their own results. Data is PHI (HIPAA) and some
+            patients are in the EU (GDPR). Records are never physically deleted. Audit records are kept for at least
+            12 years. About 3,000 patients, a team of 4 developers.
+            """);
+
+        var ddl = doc.Design!.Database.Ddl;
+        Assert.DoesNotContain("ON DELETE CASCADE", ddl, StringComparison.Ordinal);
+        Assert.Contains("old_value jsonb", ddl, StringComparison.Ordinal);
+        var security = string.Join('\n', doc.Design.Deployment.SecurityControls);
+        Assert.Contains("retained for 12 years", security, StringComparison.Ordinal);
+        Assert.DoesNotContain("deletes or anonymises", security, StringComparison.Ordinal);
+        Assert.DoesNotContain("Erasure jobs clear", security, StringComparison.Ordinal);
+        Assert.Contains(doc.Design.Database.MigrationNotes, n => n.Contains("never physically deleted", StringComparison.Ordinal));
+    }
+}
