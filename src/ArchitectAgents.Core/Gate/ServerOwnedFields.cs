@@ -39,6 +39,8 @@ public static class ServerOwnedFields
         return name.EndsWith("ed_at", StringComparison.OrdinalIgnoreCase)        // confirmed_at, captured_at: something that already happened
             || name.StartsWith("last_", StringComparison.OrdinalIgnoreCase) && name.EndsWith("_at", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith("_by", StringComparison.OrdinalIgnoreCase)          // created_by, initiated_by: the caller, from the token
+            || name.EndsWith("_status", StringComparison.OrdinalIgnoreCase)      // scan_status, payment_status: states the server moves
+            || name.EndsWith("_state", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith("_count", StringComparison.OrdinalIgnoreCase)       // counters the server maintains
             || name.EndsWith("_hash", StringComparison.OrdinalIgnoreCase)        // digests the server computes
             || name.StartsWith("provider_", StringComparison.OrdinalIgnoreCase) && name.EndsWith("_id", StringComparison.OrdinalIgnoreCase); // assigned by the PSP or IdP
@@ -48,7 +50,7 @@ public static class ServerOwnedFields
     public static string Reason(string field) => field.ToLowerInvariant() switch
     {
         "id" => "identity",
-        "status" or "state" => "lifecycle state",
+        var f when f is "status" or "state" || f.EndsWith("_status", StringComparison.Ordinal) || f.EndsWith("_state", StringComparison.Ordinal) => "lifecycle state",
         var f when f.EndsWith("_at", StringComparison.Ordinal) => "timestamp",
         var f when f.EndsWith("_by", StringComparison.Ordinal) || f.StartsWith("owner", StringComparison.Ordinal) || f is "author_id" or "sender_id" or "requester_id" or "follower_id" or "tenant_id" => "who acted",
         var f when f.StartsWith("provider_", StringComparison.Ordinal) => "provider-assigned id",

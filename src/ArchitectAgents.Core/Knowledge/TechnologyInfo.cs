@@ -33,6 +33,8 @@ public sealed class TechnologyInfo
     public List<string> Aliases { get; set; } = [];
     /// <summary>Default purpose in a design.</summary>
     public string Purpose { get; set; } = "";
+    /// <summary>For a data-access library, the tool that versions schema changes beside it ("Flyway" for Spring Data JPA); empty when the library does it itself or has none.</summary>
+    public string Migrations { get; set; } = "";
     /// <summary>Categories of what it runs on ("cache" for Sidekiq, which keeps its queues in Redis): a design that picks it picks the kit's choice of each.</summary>
     public List<string> Requires { get; set; } = [];
 }

@@ -133,7 +133,7 @@ internal static class ComponentPlanner
                 break;
 
             default:
-                plan.Add("lb", $"Ingress ({kit.PlatformName})", "gateway", "TLS termination and routing to healthy instances.");
+                plan.Add("lb", kit.IngressName, "gateway", "TLS termination and routing to healthy instances.");
                 var appName = decision.Kind switch
                 {
                     PatternKind.CqrsMonolith => "Application (modular monolith, CQRS)",
@@ -145,7 +145,7 @@ internal static class ComponentPlanner
                 plan.Use(kit.ManagedDatabase, "Runs the database as a managed service (backups, failover, patching)");
                 plan.Use(kit.Kubernetes ? null : kit.Compute, "Runs the application: " + kit.KubernetesReason);
                 plan.Use(runtime, "Application runtime");
-                plan.Use(orm, "Data access and migrations");
+                plan.Use(orm, orm is { Migrations.Length: > 0 } o ? $"Data access; schema migrations with {o.Migrations}" : "Data access and migrations");
                 plan.Connect("clients", "lb", "HTTPS");
                 plan.Connect("lb", "app", "HTTP");
                 plan.Connect("app", "db", "SQL");
@@ -176,7 +176,7 @@ internal static class ComponentPlanner
         // Live updates need a connection tier that scales apart from request handling, and a pub/sub fan-out.
         // Connections to hold only where the brief shows a real-time workload (presence, live updates, push); the
         // keyword trait alone ("go live", "within 10 minutes") decides only when no requirements model was read.
-        var realtime = f.Context.Requirements.UseCases.Count + f.Context.Requirements.Figures.Count > 0 ? f.HasShape("real-time") : f.Has("realtime");
+        var realtime = f.IsRealtime;
         if (realtime && !f.IsIot && decision.Kind != PatternKind.Serverless)
         {
             plan.Add("realtime", kit.Realtime is null ? "Realtime gateway (WebSockets)" : $"Managed WebSocket tier ({kit.Realtime.Name})", "gateway", "Holds client connections, authenticates them once, and pushes events; scales on connection count" + (f.HasShape("geo-distributed") ? "; connection endpoints sit in the regions where users are, while one system of record stays in the home region." : "."), kit.Realtime ?? framework);

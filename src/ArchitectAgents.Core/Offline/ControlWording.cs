@@ -38,7 +38,7 @@ internal static class ControlWording
             "BASE-INPUT-VALIDATION" => $"Input validation: {w.App} checks each request against openapi.yaml (types, lengths, formats, enums, unknown fields rejected) before {(w.Writes.Count > 0 ? "the requests of " + DesignWords.List(w.Writes, 2) : "it")} reach{(w.Writes.Count == 0 ? "es" : "")} {w.Database}, and "
                 + (w.Technology("orm") is { } orm ? $"{orm} sends only parameterised SQL." : "all SQL is parameterised."),
             "BASE-SECRETS" => $"Secrets ({DesignWords.List(w.Secrets, 4)}) come from {w.Technology("secrets") ?? "the platform's secret store"} at runtime, never from images, Git or plain environment files, and CI scans every push for leaked secrets.",
-            "BASE-TLS" => $"TLS 1.3 preferred (TLS 1.2 minimum) from clients to {edge} (with HSTS) and from {w.App} to {DesignWords.List(w.Hops, 4)}, with certificates renewed automatically by {(kit.Kubernetes ? "cert-manager" : kit.PlatformName)}.",
+            "BASE-TLS" => $"TLS 1.3 preferred (TLS 1.2 minimum) from clients to {edge} (with HSTS) and from {w.App} to {DesignWords.List(w.Hops, 4)}, with certificates renewed automatically by {Renewal(kit)}.",
             "BASE-ENCRYPTION-AT-REST" => $"Encryption at rest: the data and backups of {DesignWords.List(w.Stores, 4)} use AES-256 with keys in {kit.Keys?.Name ?? kit.Secrets?.Name ?? "the platform's key service"}, rotated yearly, usable only by the owning service role"
                 + (w.PersonalTables.Count > 0 ? $", which matters because {personal} hold personal data." : "."),
             "BASE-SECURITY-LOGGING" => $"Security logging: sign-ins{(w.People.Count > 0 ? $" of {DesignWords.List(w.People)}" : "")}, authorization denials, role changes and rate-limit hits at {edge} go to {monitor} as structured security events (no secrets{(f.Regimes.Contains("HIPAA") ? " or health data" : "")}), with alerts on spikes.",
@@ -92,4 +92,14 @@ internal static class ControlWording
             .Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
         return stated > 6 ? $"{stated} years, as the brief states (HIPAA asks for 6)" : "6 years";
     }
+
+    /// <summary>What renews certificates: cert-manager on Kubernetes, the cloud's certificate service, ACME against the organisation's CA on premises.</summary>
+    private static string Renewal(PlatformKit kit) => kit.Kubernetes ? "cert-manager" : kit.Hosting switch
+    {
+        "aws" => "AWS Certificate Manager on the load balancer",
+        "gcp" => "Google-managed certificates on the load balancer",
+        "azure" => $"the managed certificates of {kit.PlatformName}",
+        "on-prem" => "an ACME client on the ingress against the organisation's certificate authority",
+        _ => kit.PlatformName,
+    };
 }

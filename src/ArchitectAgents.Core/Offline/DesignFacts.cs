@@ -56,7 +56,24 @@ internal sealed record DesignFacts
 
     public bool LatencyCritical => LatencyMs is < 200;
 
-    public bool NeedsQueue => Has("async-workflow") || Has("batch") || Has("payments") || Has("realtime") || IsIot || IsLargeScale;
+    public bool NeedsQueue => Has("async-workflow") || Has("batch") || Has("payments") || IsRealtime || IsIot || IsLargeScale || BackgroundWork is not null;
+
+    /// <summary>
+    /// The brief's work that leaves the request path (a waitlist promotion that notifies, a transcode), quoted: the
+    /// job-queue capability's triggers (capabilities.json) matched against the requirements model; null when none.
+    /// </summary>
+    public string? BackgroundWork => (backgroundWork ??= Context.Requirements.UseCases.Count == 0 ? ""
+        : Knowledge.CapabilityCatalog.Default.Capabilities.FirstOrDefault(c => c.Id == "job-queue") is { } jobs
+            ? new TriggerMatcher(Context.Requirements, Knowledge.CapabilityCatalog.Default).Because(jobs.Triggers) ?? ""
+            : "") is { Length: > 0 } work ? work : null;
+
+    private string? backgroundWork;
+
+    /// <summary>
+    /// A real-time workload (presence, live updates, push). With a requirements model its shape decides: the keyword
+    /// trait alone fires on "goes live" or "within 2 minutes"; without one, the trait is all there is.
+    /// </summary>
+    public bool IsRealtime => Context.Requirements.UseCases.Count + Context.Requirements.Figures.Count > 0 ? HasShape("real-time") : Has("realtime");
 
     public bool NeedsCache => Has("read-heavy") && PeakRps >= 200 || IsLargeScale;
 

@@ -117,7 +117,7 @@ internal static class DesignNarrative
         Add($"Loss of the primary {db} (instance, zone or operator error) stops {(w.UseCases.Count > 0 ? DesignWords.List(w.UseCases, 2) : "the service")} and risks data loss against the {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% target",
             "low", "high",
             f.HighAvailability
-                ? $"{db} with a synchronous standby in a second zone and automatic failover, point-in-time recovery within the RPO of {rpo} and monthly restore tests."
+                ? $"{db} with a synchronous standby {(plan.Kit?.Hosting == "on-prem" ? "on a second host (its own hypervisor and storage)" : "in a second zone")} and automatic failover, point-in-time recovery within the RPO of {rpo} and monthly restore tests."
                 : "Daily snapshots plus WAL archiving for point-in-time recovery; documented restore runbook tested quarterly.");
         if (f.Context.Assumptions.Count > 0)
         {

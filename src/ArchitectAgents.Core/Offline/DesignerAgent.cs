@@ -179,6 +179,11 @@ public sealed partial class DesignerAgent : OfflineAgent
             };
         })];
 
+    /// <summary>The tool that versions the schema: the data-access library's companion (Flyway beside Spring Data JPA), else the library itself.</summary>
+    private static string MigrationTool(DesignWords words) =>
+        words.Technology("orm") is not { } orm ? "migration"
+            : KnowledgeBase.Default.Technologies.Technologies.FirstOrDefault(t => t.Name == orm) is { Migrations.Length: > 0 } tech ? tech.Migrations : orm;
+
     private static List<string> MigrationNotes(DesignFacts f, PatternDecision d, PlatformKit kit, DesignWords words)
     {
         var notes = new List<string>();
@@ -189,7 +194,7 @@ public sealed partial class DesignerAgent : OfflineAgent
 
         // Named with the migration tool and the tables it manages; the UUID-key rationale is visible in schema.sql itself.
         notes.Add(
-            $"Migrations of {DesignWords.List(words.Tables)} and the other tables of schema.sql are versioned {words.Technology("orm") ?? "migration"} files applied by the pipeline, each one expand/contract (add, backfill, switch, then remove) so two versions of {words.App} can run side by side.");
+            $"Migrations of {DesignWords.List(words.Tables)} and the other tables of schema.sql are versioned {MigrationTool(words)} files applied by the pipeline, each one expand/contract (add, backfill, switch, then remove) so two versions of {words.App} can run side by side.");
         if (f.IsIot)
         {
             notes.Add("Readings live in the time-series store with time partitioning (chunks by day), compression after 7 days and retention matching the brief; PostgreSQL holds only registry and alert state.");

@@ -77,7 +77,7 @@ internal static class KitFitter
 
         var cache = Existing(f, kb, "cache") ?? ByCloud("amazon-elasticache", "azure-cache-redis", "google-memorystore", "redis", "redis", "redis");
 
-        var secrets = ByCloud("aws-secrets-manager", "azure-key-vault", "google-secret-manager", lean ? "platform-secrets" : "vault", "platform-secrets", tiny || lean ? "platform-secrets" : "vault");
+        var secrets = ByCloud("aws-secrets-manager", "azure-key-vault", "google-secret-manager", lean ? "systemd-creds" : "vault", "platform-secrets", tiny || lean ? "platform-secrets" : "vault");
         var keys = ByCloud("aws-kms", "azure-key-vault", "google-cloud-kms", lean ? null : "vault", null, null);
 
         var monitor = Existing(f, kb, "observability");

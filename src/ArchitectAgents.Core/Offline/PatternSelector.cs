@@ -43,7 +43,7 @@ internal static class PatternSelector
             kind = PatternKind.CqrsMonolith;
             reason = $"Reads dominate ({Fmt(f.PeakRps)} requests/s at peak) and need differently shaped data than writes, so a modular monolith keeps one deployable for {team} while separate read models (CQRS) and a cache serve the read path.";
         }
-        else if (f.Has("realtime") || f.Has("async-workflow") || f.Has("payments") || f.HasShape("event-driven") || f.HasShape("real-time"))
+        else if (f.IsRealtime || f.Has("async-workflow") || f.Has("payments") || f.HasShape("event-driven") || f.BackgroundWork is not null)
         {
             kind = PatternKind.EventDrivenMonolith;
             reason = TeamClause(f, team)
@@ -52,7 +52,7 @@ internal static class PatternSelector
         else
         {
             kind = PatternKind.ModularMonolith;
-            reason = TeamClause(f, team) + $"{(f.Users > 0 ? Fmt(f.Users) + " users" : "the stated load")} need{(f.Users == 1 ? "s" : "")} the simplest thing that works: one deployable with clear internal modules, one database, and a migration path if a module ever needs to scale on its own.";
+            reason = TeamClause(f, team) + $"{(f.Users > 0 ? Fmt(f.Users) + " users" : f.Devices > 0 ? Fmt(f.Devices) + " devices" : "the stated load")} need{(f.Users == 1 || f.Users <= 0 && f.Devices is 0 or 1 ? "s" : "")} the simplest thing that works: one deployable with clear internal modules, one database, and a migration path if a module ever needs to scale on its own.";
         }
 
         return new PatternDecision(kind, Name(kind), char.ToUpperInvariant(reason[0]) + reason[1..], Alternatives(kind, f));
@@ -98,6 +98,8 @@ internal static class PatternSelector
         Add(PatternKind.EdgeEventDriven, f.IsIot ? "Chosen elsewhere."
             : f.HasShape("geo-distributed")
                 ? "Users are spread across regions, so connection endpoints sit near them, but the data has one home region; running business logic at the edge would split the system of record."
+                : f.Devices > 0
+                    ? $"The brief's {f.Devices.ToString("#,0", CultureInfo.InvariantCulture)} devices are its users' clients calling the API, not a fleet streaming telemetry, and no users are geo-distributed{(f.LatencyMs is { } ms ? $"; the {ms.ToString("0", CultureInfo.InvariantCulture)} ms target is met from one region" : "")}, so edge runtimes would add complexity without benefit."
                 : $"No devices and no geo-distributed users in the brief{(f.LatencyMs is { } l ? $"; the {l.ToString("0", CultureInfo.InvariantCulture)} ms target is met from one region" : "")}, so edge runtimes for {(People(f) is { Length: > 0 } people ? people : "its users")} would add complexity without benefit.");
         Add(PatternKind.ModularMonolith, f.IsIot
             ? "A request/response monolith cannot absorb device bursts and offline catch-up without a broker and edge buffering."
@@ -118,7 +120,7 @@ internal static class PatternSelector
     // Why not functions, from what the brief says about its load rather than a fixed sentence.
     // The brief's own words for the why-nots: the same reason reads differently when it names what it is about.
     private static string AsyncParts(DesignFacts f) =>
-        string.Join(", ", new[] { f.Has("async-workflow") ? "notifications and reminders" : null, f.Has("payments") ? "payment events" : null, f.Has("realtime") || f.HasShape("real-time") ? "real-time updates" : null, f.HasShape("event-driven") && !f.Has("async-workflow") ? "event processing" : null }.Where(x => x is not null));
+        string.Join(", ", new[] { f.Has("async-workflow") ? "notifications and reminders" : null, f.Has("payments") ? "payment events" : null, f.IsRealtime ? "real-time updates" : null, f.HasShape("event-driven") && !f.Has("async-workflow") ? "event processing" : null, f.BackgroundWork is { } work && !f.Has("async-workflow") ? "background jobs: " + work.Replace("use case: ", "", StringComparison.Ordinal) : null }.Where(x => x is not null));
 
     private static string People(DesignFacts f) =>
         DesignWords.List(f.Context.Requirements.Actors.Where(a => a.Kind == "person").Select(a => a.Name));

@@ -68,6 +68,15 @@ internal sealed record PlatformKit
     /// <summary>Technologies the kit kept because the brief already runs them.</summary>
     public IReadOnlyList<TechnologyInfo> Kept { get; init; } = [];
 
+    /// <summary>
+    /// What terminates TLS in front of the application: the platform's own ingress where it has one, a load balancer
+    /// where the compute has none (ECS), a reverse proxy on the organisation's own servers.
+    /// </summary>
+    public string IngressName => Kubernetes ? "Ingress (Kubernetes)"
+        : Hosting == "aws" && Compute?.Name.Contains("ECS", StringComparison.Ordinal) == true ? "Application Load Balancer"
+        : Hosting == "on-prem" ? "Reverse proxy (on-premises)"
+        : $"Ingress ({PlatformName})";
+
     /// <summary>Where it runs, in words ("Azure Container Apps", "VMs on the existing VMware").</summary>
     public string PlatformName => Kubernetes ? "Kubernetes" : Compute?.Name ?? (Hosting == "on-prem" ? "the existing on-premises servers" : "a managed application host");
 

@@ -157,6 +157,8 @@ public sealed class ContradictionCheckTests
     [InlineData("scheduled_at", false)]
     [InlineData("amount", false)]
     [InlineData("quantity", false)]
+    [InlineData("scan_status", true)]
+    [InlineData("payment_state", true)]
     public void ServerOwned_IsDecidedByTheShapeOfTheName(string field, bool owned)
     {
         Assert.Equal(owned, ServerOwnedFields.IsServerOwned(field));
