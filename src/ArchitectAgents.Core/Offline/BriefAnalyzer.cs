@@ -237,9 +237,28 @@ internal static partial class BriefAnalyzer
         return new ExtractedFigure { Value = Math.Round(best.PerDay), Unit = "per day", Evidence = best.Evidence };
     }
 
+    private static readonly Regex ItemNoun = new(@"\b(files?|uploads?|attachments?|photos?|pictures?|images?|videos?|documents?|episodes?|drawings?|messages?|recordings?)\b", Opts);
+
+    // "a 200-600 MB WAV", "people upload 5-10 MB": the size of one item, possibly as a range.
+    private static readonly Regex OneItemBefore = new(@"\b(?:a|an|each|every|one|single|upload(?:s|ed)?|attach(?:es|ed)?|sends?)\s+(?:\d+(?:[.,]\d+)?\s*(?:[-–]|to)\s*)?$", Opts);
+
+    private static readonly Regex LimitWords = new(@"\b(up\s+to|max(?:imum)?|at\s+most|limit(?:ed)?(?:\s+(?:to|of))?|no\s+(?:larger|bigger)\s+than|capped\s+at)\s*$", Opts);
+
+    /// <summary>True when the size is a limit or the size of each item: a limit word before it with an item noun near, or an item noun right after it.</summary>
+    private static bool PerItemSize(string text, Match m)
+    {
+        var before = text[Math.Max(0, m.Index - 40)..m.Index];
+        var after = text[(m.Index + m.Length)..Math.Min(text.Length, m.Index + m.Length + 24)];
+        return LimitWords.IsMatch(before) && ItemNoun.IsMatch(before)
+            || OneItemBefore.IsMatch(before)
+            || Regex.IsMatch(after, @"^\s*(?:each|apiece|per\s+(?:file|upload|item|photo|image|episode|message|attachment))\b", RegexOptions.IgnoreCase)
+            || Regex.IsMatch(after, @"^\s*(?:(?!of\b|in\b)\w+\s+)?(?:files?|uploads?|attachments?|photos?|pictures?|images?|videos?|episodes?|drawings?)\b", RegexOptions.IgnoreCase);
+    }
+
     private static ExtractedFigure? DataVolume(string text)
     {
-        var match = DataRegex.Matches(text).OrderByDescending(GigaBytes).FirstOrDefault();
+        // A size limit of one item ("file sharing up to 250 MB", "5-10 MB photos") is not how much data the system holds.
+        var match = DataRegex.Matches(text).Where(m => !PerItemSize(text, m)).OrderByDescending(GigaBytes).FirstOrDefault();
         return match is null ? null : new ExtractedFigure { Value = GigaBytes(match), Unit = "GB", Evidence = Snippet(text, match) };
 
         static double GigaBytes(Match m)

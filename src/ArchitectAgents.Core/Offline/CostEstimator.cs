@@ -34,6 +34,13 @@ internal static class CostEstimator
 
             var amount = Size(line, f);
             var item = line.Item;
+            if (line.ScaleWith == "connections")
+            {
+                item += f.Concurrent > 0
+                    ? $", for the brief's {NumberText.Format(f.Concurrent)} connected at once"
+                    : f.Users > 0 ? $", assuming ~10 % of the {NumberText.Format(f.Users)} users connected at once" : "";
+            }
+
             var perDatabase = databases > 1 && (tech.Category == "managed-database" || !managed && engines.Contains(tech.Id));
             if (perDatabase)
             {
@@ -114,6 +121,8 @@ internal static class CostEstimator
             "data-gb" => f.DataGb,
             "users" => f.Users,
             "devices" => f.Devices,
+            // Connections held at once: the brief's figure, else a tenth of its users (said so on the line).
+            "connections" => f.Concurrent > 0 ? f.Concurrent : f.Users * 0.1,
             _ => 0,
         };
         var extraUnits = line.UnitSize > 0 ? Math.Max(0, Math.Ceiling(figure / line.UnitSize) - 1) : 0;

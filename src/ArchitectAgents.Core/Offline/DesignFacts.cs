@@ -48,6 +48,14 @@ internal sealed record DesignFacts
 
     public bool IsIot => Has("iot") || Devices >= 500;
 
+    /// <summary>People connected at the same time as the brief states it ("3,500 online at the busiest hour"); 0 when unstated.</summary>
+    public double Concurrent => Context.Requirements.Figures
+        .Where(x => ConcurrentWords.IsMatch(x.Quantity + " " + x.Unit)).Select(x => x.Value).DefaultIfEmpty(0).Max();
+
+    private static readonly System.Text.RegularExpressions.Regex ConcurrentWords = new(
+        @"\b(online|concurrent(ly)?|connected|simultaneous(ly)?|at once|logged[- ]in)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     public bool IsHugeScale => Users >= 10_000_000 || PeakRps >= 10_000;
 
     public bool IsLargeScale => Users >= 1_000_000 || PeakRps >= 1_000;

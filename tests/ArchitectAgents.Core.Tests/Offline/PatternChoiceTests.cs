@@ -96,6 +96,31 @@ public sealed class PatternChoiceTests
         GateAssert.Passed(doc.Gate);
     }
 
+    [Theory]
+    [InlineData("Members share files up to 250 MB and keep about 3 TB of drawings.", 3_000)]
+    [InlineData("People upload 5-10 MB photos; the archive holds 40 GB of recipes.", 40)]
+    [InlineData("Each episode is usually a 200-600 MB WAV. We store 12 TB of recordings.", 12_000)]
+    public async Task ASizeLimitOrOneItemsSize_IsNotTheDataVolume(string sentence, double gigabytes)
+    {
+        var doc = await new DesignHarness().DesignAsync($"# Archive\nUsers browse and download what others shared. {sentence} About 2,000 users, a team of 3.");
+
+        Assert.Equal(gigabytes, doc.Context!.Figures.DataVolumeGb!.Value);
+    }
+
+    [Fact]
+    public async Task StatedConcurrentUsers_SizeTheConnectionTier()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Site chat
+            About 5,000 employees chat in channels with presence and live typing indicators; we expect 3,500 online at the
+            busiest hour. Everything in Azure. A team of 8 engineers (C#).
+            """);
+
+        var line = Assert.Single(doc.Design!.Cost.Lines, l => l.Item.Contains("Web PubSub", StringComparison.Ordinal));
+        Assert.Contains("3,500 connected at once", line.Item, StringComparison.Ordinal);
+        Assert.Equal(200, line.PerMonth);
+    }
+
     [Fact]
     public async Task Figures_AreExtractedNotGuessed()
     {
