@@ -67,6 +67,7 @@ public sealed partial class DesignerAgent : OfflineAgent
         PreChecks.Apply(entities, preChecks);
         PreChecks.Connect(plan, preChecks, entities, service);
 
+        var ddl = SchemaWriter.Write(entities, controls.Select(c => c.Remedy.Ddl), facts.Has("multi-tenant"));
         var title = string.IsNullOrWhiteSpace(input.Document.Brief?.Title) ? "Service API" : input.Document.Brief!.Title;
         var words = DesignWords.From(facts, plan, entities);
         ComponentWording.Apply(plan, words, facts);
@@ -96,9 +97,7 @@ public sealed partial class DesignerAgent : OfflineAgent
             {
                 Engine = plan.Kit!.Database?.Name ?? "PostgreSQL",
                 // Where the brief forbids physical deletes, no foreign key may delete a child row with its parent.
-                Ddl = facts.NeverDeletes
-                    ? SchemaWriter.Write(entities, controls.Select(c => c.Remedy.Ddl), facts.Has("multi-tenant")).Replace("ON DELETE CASCADE", "ON DELETE RESTRICT", StringComparison.Ordinal)
-                    : SchemaWriter.Write(entities, controls.Select(c => c.Remedy.Ddl), facts.Has("multi-tenant")),
+                Ddl = facts.NeverDeletes ? ddl.Replace("ON DELETE CASCADE", "ON DELETE RESTRICT", StringComparison.Ordinal) : ddl,
                 // The users table's login look-ups are the same in every design; the brief's own entities' patterns come first.
                 AccessPatterns = [.. entities.Where(e => e.Name != "user" || entities.Count == 1).SelectMany(e => e.AccessPatterns).Distinct().Take(20)],
                 MigrationNotes = MigrationNotes(facts, decision, plan.Kit, words),
