@@ -250,6 +250,15 @@ public sealed class ContextGathererAgent(RequirementsReader? reader = null) : Of
                 basis = $"{NumberText.Format(users.Value)} users × ~2 requests/s per 1,000 users at peak";
             }
 
+            // The reader's busy-hour rate of the stated volume ("5 lines/s") is at least one request each: a lower
+            // estimate by another rule of thumb would contradict it in the same report.
+            if (context.Requirements.Figures.Where(x => x.Derived && x.Unit.EndsWith("/s", StringComparison.Ordinal) && x.Derivation is not null).MaxBy(x => x.Value) is { } rate
+                && rate.Value > (estimate ?? 0))
+            {
+                estimate = rate.Value;
+                basis = $"{rate.Derivation}, at least one request per {rate.Unit.Split('/')[0].TrimEnd('s')}";
+            }
+
             if (estimate is { } rps)
             {
                 f.PeakRequestsPerSecond = new ExtractedFigure { Value = Math.Max(1, rps), Unit = "requests/s", Evidence = "derived: " + basis, Assumed = true };

@@ -37,9 +37,14 @@ internal static partial class RequirementsFacts
             context.Figures.PeakRequestsPerSecond = new ExtractedFigure { Value = derived.Value, Unit = "requests/s", Evidence = "derived: " + derived.Derivation, Assumed = true };
         }
 
-        if (context.Figures.TransactionsPerDay is null && stated.Where(f => Volume().IsMatch(f.Unit) && !Currency().IsMatch(f.Unit)).MaxBy(PerDay) is { } volume)
+        // A total of per-unit shares ("12k/day per DC" × 3 centres) replaces the keyword reading, which saw one share.
+        if (model.Figures.Where(f => f.Sizes && Volume().IsMatch(f.Unit) && !Currency().IsMatch(f.Unit)).MaxBy(PerDay) is { } volume
+            && (context.Figures.TransactionsPerDay is null || (volume.Total && context.Figures.TransactionsPerDay.Value < PerDay(volume))))
         {
-            context.Figures.TransactionsPerDay = new ExtractedFigure { Value = Math.Round(PerDay(volume)), Unit = "per day", Evidence = volume.Text };
+            context.Figures.TransactionsPerDay = new ExtractedFigure
+            {
+                Value = Math.Round(PerDay(volume)), Unit = "per day", Evidence = volume.Total ? "derived: " + volume.Derivation : volume.Text,
+            };
         }
 
         if (context.Figures.AvailabilityPercent is null && model.QualityTargets.FirstOrDefault(q => q.Attribute == "availability" && q.Value is not null) is { } availability)

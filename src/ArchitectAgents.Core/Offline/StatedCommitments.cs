@@ -42,10 +42,10 @@ internal static partial class StatedCommitments
         }
 
         // The loads the brief states (rates, not money) are what the first phase is sized for.
-        var loads = f.Context.Requirements.Figures.Where(x => !x.Derived && FigureUnit.IsLoad(x.Unit)).Take(8).ToList();
+        var loads = f.Context.Requirements.Figures.Where(x => x.Sizes && FigureUnit.IsLoad(x.Unit)).Take(8).ToList();
         if (loads.Count > 0 && design.Scaling.Count > 0)
         {
-            design.Scaling[0].Trigger += $"; sized for the stated load: {string.Join(", ", loads.Select(x => $"{x.Value.ToString("#,0.##", CultureInfo.InvariantCulture)} {x.Unit}{(x.AppliesTo is { Length: > 0 } a ? $" ({a})" : "")}"))}";
+            design.Scaling[0].Trigger += $"; sized for the stated load: {string.Join(", ", loads.Select(x => $"{x.Value.ToString("#,0.##", CultureInfo.InvariantCulture)} {x.Unit}{(x.AppliesTo is { Length: > 0 } a ? $" ({(x.Total ? "across " : "")}{a})" : "")}"))}";
         }
 
         // A spike at a known time ("registration opens at 08:00", "on-sale at 10:00 sharp") is scaled for before it

@@ -86,7 +86,7 @@ internal sealed class TriggerMatcher(RequirementsModel model, CapabilityCatalog 
 
         foreach (var threshold in t.Figures)
         {
-            if (model.Figures.FirstOrDefault(x => !x.Derived && string.Equals(x.Unit, threshold.Unit, StringComparison.OrdinalIgnoreCase) && x.Value >= threshold.AtLeast && Allowed(x.Text)) is { } figure)
+            if (model.Figures.FirstOrDefault(x => x.Sizes && string.Equals(x.Unit, threshold.Unit, StringComparison.OrdinalIgnoreCase) && x.Value >= threshold.AtLeast && Allowed(x.Text)) is { } figure)
             {
                 return $"figure: {figure.Value.ToString("#,0.##", CultureInfo.InvariantCulture)} {figure.Unit} (≥ {threshold.AtLeast.ToString("#,0", CultureInfo.InvariantCulture)})";
             }

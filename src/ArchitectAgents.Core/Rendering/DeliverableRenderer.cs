@@ -60,7 +60,8 @@ public static partial class DeliverableRenderer
         {
             ("Users", f.Users), ("Devices", f.Devices), ("Peak requests/s", f.PeakRequestsPerSecond), ("Transactions/day", f.TransactionsPerDay),
             ("Data volume (GB)", f.DataVolumeGb), ("Latency target (ms)", f.LatencyMs), ("Availability (%)", f.AvailabilityPercent), ("Team size", c.TeamSize),
-        }.Where(x => x.Item2 is not null).Select(x => new[] { x.Item1, x.Item2!.Value.ToString("#,0.###", CultureInfo.InvariantCulture), x.Item2.Assumed ? "ASSUMED — " + x.Item2.Evidence : "\"" + x.Item2.Evidence + "\"" }));
+        }.Where(x => x.Item2 is not null).Select(x => new[] { x.Item1, x.Item2!.Value.ToString("#,0.###", CultureInfo.InvariantCulture), x.Item2.Assumed ? "ASSUMED — " + x.Item2.Evidence
+            : x.Item2.Evidence.StartsWith("derived: ", StringComparison.Ordinal) ? "DERIVED — " + x.Item2.Evidence["derived: ".Length..] : "\"" + x.Item2.Evidence + "\"" }));
         void Line(string label, string? value)
         {
             if (!string.IsNullOrWhiteSpace(value))

@@ -349,7 +349,7 @@ public static partial class FigureReader
         }
 
         figure.Text = Quote(sentence, LeadStart(sentence, m.Index), quoteEnd);
-        figure.AppliesTo = ScopeAfter(sentence[quoteEnd..]);
+        figure.AppliesTo = ScopeAfter(sentence[quoteEnd..]) ?? ScopeBefore(sentence[..LeadStart(sentence, m.Index)]);
         return figure;
     }
 
@@ -445,6 +445,11 @@ public static partial class FigureReader
     private static string? ScopeAfter(string after) =>
         Regex.Match(after, @"^\s?(?<s>(?:per|each|for\s+each|par|por|pro)\s+[\p{L}]+|on\s+[A-Z][a-z]+\s+(?:evenings?|mornings?|nights?)|during\s+[^,.;]{3,40}|in\s+its\s+first\s+\w+)", RegexOptions.CultureInvariant) is { Success: true } s
             ? s.Groups["s"].Value.Trim() : null;
+
+    // "each store sells about 500 items a day": the share's unit leads its clause ("each of our DCs ships …").
+    private static string? ScopeBefore(string before) =>
+        Regex.Match(before, @"(?:^|[,;:(]\s*|\s)(?<k>each|every|chaque|cada)\s+(?:of\s+(?:our|the|its|their)\s+)?(?!(?:day|night|week|month|year|hour|minute|second|time|morning|evening)s?\b)(?<u>[\p{L}]+)\s+(?:[\p{L}'’]+\s+){0,3}$", Opts) is { Success: true } s
+            ? $"{s.Groups["k"].Value.ToLowerInvariant()} {s.Groups["u"].Value}" : null;
 
     private static string? ScopeOf(string sentence) =>
         Regex.Match(sentence, @"^(?:[\p{L}\-]+\s){0,3}", Opts).Value.Trim() is { Length: > 0 } lead ? lead : null;

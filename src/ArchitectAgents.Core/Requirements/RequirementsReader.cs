@@ -100,6 +100,7 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
             }
         }
 
+        model.Figures.AddRange(FigureTotals.Derive(model.Figures).ToList());
         AddFigureConstraints(model);
         model.Workload = WorkloadReader.Read(sentences.Select(s => s.Text), model.Figures);
 
@@ -254,7 +255,7 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
             return;
         }
 
-        var volume = model.Figures.Where(f => !f.Derived && (f.Unit.EndsWith("/day", StringComparison.Ordinal) || f.Unit.EndsWith("/month", StringComparison.Ordinal)) && !f.Unit.Contains("GBP", StringComparison.Ordinal) && !f.Unit.Contains("USD", StringComparison.Ordinal) && !f.Unit.Contains("EUR", StringComparison.Ordinal))
+        var volume = model.Figures.Where(f => f.Sizes && (f.Unit.EndsWith("/day", StringComparison.Ordinal) || f.Unit.EndsWith("/month", StringComparison.Ordinal)) && !f.Unit.Contains("GBP", StringComparison.Ordinal) && !f.Unit.Contains("USD", StringComparison.Ordinal) && !f.Unit.Contains("EUR", StringComparison.Ordinal))
             .Select(f => (Figure: f, PerDay: f.Unit.EndsWith("/month", StringComparison.Ordinal) ? f.Value / 30 : f.Value))
             .OrderByDescending(x => x.PerDay).FirstOrDefault();
         if (volume.Figure is null)

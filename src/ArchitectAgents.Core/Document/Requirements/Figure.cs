@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 
 namespace ArchitectAgents.Core.Document;
 
@@ -29,4 +30,14 @@ public sealed class Figure
 
     /// <summary>For a derived figure, the arithmetic ("70000 searches/day ÷ 86400 s × 10 peak factor").</summary>
     public string? Derivation { get; set; }
+
+    /// <summary>
+    /// True for a derived total: a figure stated per unit multiplied by the stated count of those units ("12k/day per
+    /// DC" × "3 distribution centres"). It sizes the design as a stated figure would, since it is only arithmetic.
+    /// </summary>
+    public bool Total { get; set; }
+
+    /// <summary>Whether the design is sized by it: a stated figure, or a total of stated ones.</summary>
+    [JsonIgnore]
+    public bool Sizes => !Derived || Total;
 }
