@@ -54,6 +54,13 @@ internal static class CostEstimator
                 item += $" + {prices.OpsHoursPerSelfRunMonth.ToString(CultureInfo.InvariantCulture)} h/month of patching and backups";
             }
 
+            // Each residency zone runs its own stack; the delivery pipeline and infrastructure code are shared.
+            if (f.Zones.Count > 1 && tech.Category is not ("ci-cd" or "gitops" or "iac"))
+            {
+                amount *= f.Zones.Count;
+                item += $", × {f.Zones.Count} (one stack per residency zone: {string.Join(", ", f.Zones.Select(z => z.Jurisdiction))})";
+            }
+
             estimate.Lines.Add(new CostLine
             {
                 Component = plan.Components.FirstOrDefault(c => c.TechnologyId == tech.Id)?.Id ?? tech.Id,

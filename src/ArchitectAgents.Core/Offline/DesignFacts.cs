@@ -36,6 +36,11 @@ internal sealed record DesignFacts
     /// <summary>What the brief rules out (exclusion constraints), in its words.</summary>
     public IReadOnlyList<string> Exclusions { get; init; } = [];
 
+    /// <summary>Residency zones the design keeps apart in separate regional deployments; empty for one zone.</summary>
+    public IReadOnlyList<ResidencyZones.Zone> Zones => _zones ??= ResidencyZones.Of(Context.Requirements);
+
+    private IReadOnlyList<ResidencyZones.Zone>? _zones;
+
     public bool Has(string trait) => Traits.Contains(trait);
 
     public bool HasShape(string shape) => Shapes.Contains(shape);

@@ -115,6 +115,7 @@ public sealed partial class DesignerAgent : OfflineAgent
         design.Cost = CostEstimator.Estimate(facts, plan);
         design.Capabilities = [.. plan.Capabilities];
         StatedCommitments.Apply(design, facts);
+        ResidencyZones.Apply(design, facts);
         DesignNarrative.AddCapabilityRisksAndTriggers(design, plan.Capabilities);
         PreChecks.AddRisks(design, preChecks);
         BuildOrBuy.Apply(design, facts, plan, ProductCatalog.Default);

@@ -21,7 +21,8 @@ internal static partial class StatedCommitments
     {
         var constraints = f.Context.Requirements.Constraints;
         var places = constraints.Where(c => c.Kind is "region" or "residency").Select(c => c.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (places.Count > 0)
+        // Two residency zones get separate deployments (ResidencyZones); one zone keeps everything in its places.
+        if (places.Count > 0 && f.Zones.Count < 2)
         {
             design.Deployment.Platform += $". Data placement: the databases, backups, logs and object storage stay in {string.Join(", ", places)}, as the brief states; no replica, backup copy or processor outside it";
         }
