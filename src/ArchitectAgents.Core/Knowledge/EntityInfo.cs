@@ -58,6 +58,9 @@ public sealed class EntityColumn
     /// <summary>For a request field that carries a batch (a device's queued operations), the table whose records it lists; null for a scalar.</summary>
     public string? Items { get; set; }
 
+    /// <summary>For a request field, what the caller sends and why, when its name does not say it (a re-authentication token); null otherwise.</summary>
+    public string? Description { get; set; }
+
     /// <summary>Largest batch one call takes (a bigger backlog goes over several calls, in order); 0: no bound stated.</summary>
     public int MaxItems { get; set; }
 }

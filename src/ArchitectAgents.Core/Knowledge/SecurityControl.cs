@@ -69,6 +69,15 @@ public sealed class RemedyOperation
 
     /// <summary>Fields of its request body (only what a client may set); empty: an action body with a reason.</summary>
     public List<EntityColumn> Body { get; set; } = [];
+
+    /// <summary>For an action body with a reason, an example reason that fits this action ("The partner's endpoint was down").</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>True for an action that takes no body at all (issue a signed URL, join a queue): the caller's token says who.</summary>
+    public bool NoBody { get; set; }
+
+    /// <summary>Fields of what it answers when that is not the record itself (a signed URL and when it expires); empty: the record.</summary>
+    public List<EntityColumn> Returns { get; set; } = [];
 }
 
 /// <summary>The controls file.</summary>

@@ -137,6 +137,8 @@ internal static partial class OpenApiWriter
             AddExtraOperation(paths, schemas, entities, op);
         }
 
+        MergeActRecords(paths);
+
         var document = new Dictionary<string, object>
         {
             ["openapi"] = "3.1.0",
@@ -399,9 +401,9 @@ internal static partial class OpenApiWriter
             };
             operation["requestBody"] = Body($"#/components/schemas/{schemaName}", op.Body.ToDictionary(c => c.Name, c => BodyFieldExample(c, op.Body, entities)));
         }
-        else if (method is "post" or "put" or "patch")
+        else if (method is "post" or "put" or "patch" && !op.NoBody)
         {
-            operation["requestBody"] = Body("#/components/schemas/ActionRequest", new Dictionary<string, object> { ["reason"] = "Requested by the data subject" });
+            operation["requestBody"] = Body("#/components/schemas/ActionRequest", new Dictionary<string, object> { ["reason"] = op.Reason ?? op.Summary });
         }
 
         // An operation on one of the design's own tables answers with that record and says when the state forbids it (409).
@@ -413,10 +415,16 @@ internal static partial class OpenApiWriter
             operation["x-tables"] = op.Tables.Append(OutboxTable).ToList();
         }
 
+        // A new row under its own collection ("/casebooks/{id}/signatures" writing signatures) is created (201).
+        var last = op.Path.Split('/')[^1];
+        var creates = record is not null && !last.Contains('{', StringComparison.Ordinal) && (record.Resource == last || record.Resource.EndsWith("-" + last, StringComparison.Ordinal));
         operation["responses"] = method switch
         {
+            // What the operation hands back when it is not the record (a signed URL and its expiry).
+            _ when op.Returns.Count > 0 => Responses(("200", Json(ReturnsSchema(operation, op, schemas), "What the operation returns.")), "400", "401", "403", "404", "409", "429"),
             // A batch in gets one outcome per element out, in the order sent (applied, conflict or rejected).
             "post" when batch => Responses(("200", Json(BatchResultSchema(record!, schemas), $"One {Words(record!.Name)} per element sent, in order, each with its outcome.")), "400", "401", "403", "409", "429"),
+            "post" when creates => Responses(("201", Json($"#/components/schemas/{Pascal(record!.Name)}", $"The new {Words(record.Name)}.")), "400", "401", "403", "404", "409", "429"),
             "post" when record is not null => Responses(("200", Json($"#/components/schemas/{Pascal(record.Name)}", $"The {Words(record.Name)} in its new state.")), "400", "401", "403", "404", "409", "429"),
             "delete" => Responses(("204", new Dictionary<string, object> { ["description"] = "Done." }), "401", "403", "404", "429"),
             "post" => Responses(("202", Json("#/components/schemas/Resource", "Accepted for processing.")), "400", "401", "403", "429"),
@@ -425,12 +433,30 @@ internal static partial class OpenApiWriter
         item[method] = operation;
     }
 
+    private static string ReturnsSchema(Dictionary<string, object> operation, Knowledge.RemedyOperation op, Dictionary<string, object> schemas)
+    {
+        var name = Pascal(((string)operation["operationId"]).Replace('-', '_')) + "Response";
+        schemas[name] = new Dictionary<string, object>
+        {
+            ["type"] = "object",
+            ["required"] = op.Returns.Where(c => !c.Nullable).Select(c => c.Name).ToArray(),
+            ["properties"] = op.Returns.ToDictionary(c => c.Name, c => (object)BodyFieldSchema(c, [], [], schemas)),
+        };
+        return $"#/components/schemas/{name}";
+    }
+
     /// <summary>A batch field lists the records a client writes, without what the batch itself carries or the server sets.</summary>
     private static Dictionary<string, object> BodyFieldSchema(EntityColumn field, IReadOnlyList<EntityColumn> body, IReadOnlyList<EntityInfo> entities, Dictionary<string, object> schemas)
     {
         if (BatchEntity(field, entities) is not { } entity)
         {
-            return ColumnSchema(field);
+            var scalar = ColumnSchema(field);
+            if (field.Description is { Length: > 0 } description)
+            {
+                scalar["description"] = description;
+            }
+
+            return scalar;
         }
 
         var name = Pascal(entity.Name) + "Input";
