@@ -42,6 +42,7 @@ public static class ServerOwnedFields
             || name.EndsWith("_status", StringComparison.OrdinalIgnoreCase)      // scan_status, payment_status: states the server moves
             || name.EndsWith("_state", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith("_count", StringComparison.OrdinalIgnoreCase)       // counters the server maintains
+            || name == "position" || name.EndsWith("_position", StringComparison.OrdinalIgnoreCase) // a place in a queue the server assigns
             || name.EndsWith("_hash", StringComparison.OrdinalIgnoreCase)        // digests the server computes
             || name.StartsWith("provider_", StringComparison.OrdinalIgnoreCase) && name.EndsWith("_id", StringComparison.OrdinalIgnoreCase); // assigned by the PSP or IdP
     }
@@ -54,6 +55,7 @@ public static class ServerOwnedFields
         var f when f.EndsWith("_at", StringComparison.Ordinal) => "timestamp",
         var f when f.EndsWith("_by", StringComparison.Ordinal) || f.StartsWith("owner", StringComparison.Ordinal) || f is "author_id" or "sender_id" or "requester_id" or "follower_id" or "tenant_id" => "who acted",
         var f when f.StartsWith("provider_", StringComparison.Ordinal) => "provider-assigned id",
+        var f when f == "position" || f.EndsWith("_position", StringComparison.Ordinal) => "place in a queue",
         _ => "derived by the server",
     };
 }

@@ -185,6 +185,12 @@ internal static partial class DomainEntities
             columns.RemoveAll(c => c.Name == "name");
         }
 
+        // So does the placeholder notes to the kind's own text (an issue's description, a post's body).
+        if (kind.Columns.Any(k => k.Name is "description" or "body"))
+        {
+            columns.RemoveAll(c => c.Name == "notes" && c.Nullable);
+        }
+
         columns.AddRange(kind.Columns.Where(k => columns.All(c => c.Name != k.Name)).Select(k => new EntityColumn
         {
             Name = k.Name, Type = k.Type, Nullable = k.Nullable, Check = k.Check, Default = k.Default, References = k.References,

@@ -68,5 +68,25 @@ public sealed class EntityRelationSchemaTests
         Assert.Contains("created_by uuid NOT NULL REFERENCES students(id)", registrations, StringComparison.Ordinal);
         Assert.DoesNotContain("EXCLUDE", ddl, StringComparison.Ordinal);
         Assert.DoesNotContain("email text", registrations, StringComparison.Ordinal);
+        // The section holds the time; a registration in it is no booking of a period.
+        Assert.DoesNotContain("starts_at", registrations, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PicksCarryQuantities_AndQueriesTheirText_NotAPlaceholderNote()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Stores app
+            Pickers confirm picks from bins on handhelds. Auditors raise discrepancies and store managers answer them.
+            About 300 pickers, a team of 3 writing Kotlin.
+            """);
+
+        var ddl = doc.Design!.Database.Ddl;
+        var picks = Table(ddl, "picks");
+        Assert.Contains("quantity integer NOT NULL CHECK (quantity > 0)", picks, StringComparison.Ordinal);
+        Assert.Contains("quantity_done integer NOT NULL", picks, StringComparison.Ordinal);
+        var discrepancies = Table(ddl, "discrepancies");
+        Assert.Contains("description text NOT NULL", discrepancies, StringComparison.Ordinal);
+        Assert.DoesNotContain("notes text", discrepancies, StringComparison.Ordinal);
     }
 }

@@ -159,6 +159,9 @@ public sealed class ContradictionCheckTests
     [InlineData("quantity", false)]
     [InlineData("scan_status", true)]
     [InlineData("payment_state", true)]
+    [InlineData("waitlist_position", true)]
+    [InlineData("position", true)]
+    [InlineData("preference_rank", false)]
     public void ServerOwned_IsDecidedByTheShapeOfTheName(string field, bool owned)
     {
         Assert.Equal(owned, ServerOwnedFields.IsServerOwned(field));
