@@ -8,6 +8,9 @@ namespace ArchitectAgents.Core.Gate;
 /// <param name="FindingNoun">How to count the findings in a sentence ("request schemas expose server-owned fields").</param>
 public sealed record CheckResult(string CheckId, string Title, string Examined, IReadOnlyList<Contradiction> Findings, string FindingNoun)
 {
+    /// <summary>True when the findings are shortfalls the design itself declares (a risk names them): a warning, not a failure.</summary>
+    public bool Advisory { get; init; }
+
     /// <summary>True when nothing contradicts.</summary>
     public bool Holds => Findings.Count == 0;
 

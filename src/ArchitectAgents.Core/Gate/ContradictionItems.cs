@@ -22,7 +22,7 @@ public static class ContradictionItems
             Id = Prefix + r.CheckId,
             Kind = Kind,
             Title = r.Title,
-            Status = r.Holds ? GateItemStatus.Pass : GateItemStatus.Fail,
+            Status = r.Holds ? GateItemStatus.Pass : r.Advisory ? GateItemStatus.Warn : GateItemStatus.Fail,
             Evidence = r.Evidence,
         })];
 }

@@ -19,6 +19,7 @@ public sealed class DesignCheckRegistry(IReadOnlyList<IDesignCheck> checks)
         new UntouchedTableCheck(),
         new UnownedOperationCheck(),
         new MechanismCheck(),
+        new ShellRecordCheck(),
     ]);
 
     /// <summary>The checks, in order.</summary>

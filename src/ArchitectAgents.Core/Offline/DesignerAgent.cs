@@ -119,6 +119,7 @@ public sealed partial class DesignerAgent : OfflineAgent
         DesignNarrative.AddCapabilityRisksAndTriggers(design, plan.Capabilities);
         PreChecks.AddRisks(design, preChecks);
         BuildOrBuy.Apply(design, facts, plan, ProductCatalog.Default);
+        UnspecifiedRecords.AddRisk(design, facts);
         if (design.Cost.OverBudget)
         {
             design.Risks.Add(OverBudgetRisk(design, facts));

@@ -346,7 +346,7 @@ public static partial class DeliverableRenderer
         sb.Append("## Contradiction checks (computed from the artifacts)\n\n");
         Md.Table(sb, ["Check", "Result", "Concerns", "Evidence"], results.SelectMany(r => r.Holds
             ? [new[] { r.CheckId, "PASS", "", "checked " + r.Examined }]
-            : r.Findings.Select(f => new[] { r.CheckId, "FAIL", f.Subject, f.Detail })));
+            : r.Findings.Select(f => new[] { r.CheckId, r.Advisory ? "WARN" : "FAIL", f.Subject, f.Detail })));
     }
 
     private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim().TrimEnd('.').ToLowerInvariant();

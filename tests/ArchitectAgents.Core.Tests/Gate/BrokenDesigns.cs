@@ -136,6 +136,21 @@ internal static class BrokenDesigns
 
             """, StringComparison.Ordinal);
 
+    public static void ShellRecord(DesignDocument d)
+    {
+        d.Design!.Database.Ddl += "CREATE TABLE visit_notes (\n  id uuid PRIMARY KEY,\n  payment_id uuid NOT NULL REFERENCES payments(id),\n  notes text,\n  created_at timestamptz NOT NULL DEFAULT now(),\n  UNIQUE (payment_id, created_at)\n);\n";
+        d.Design.Api.OpenApiYaml = d.Design.Api.OpenApiYaml.Replace("components:\n", """
+              /v1/visit-notes:
+                post:
+                  operationId: createVisitNote
+                  x-tables: [visit_notes]
+                  x-use-cases: [uc-1]
+                  responses: { '201': { description: created }, '429': { description: slow down } }
+            components:
+
+            """, StringComparison.Ordinal);
+    }
+
     public static void TableNoOperationTouches(DesignDocument d) =>
         d.Design!.Database.Ddl += "CREATE TABLE shipping_labels (id uuid PRIMARY KEY, carrier text NOT NULL);\n";
 

@@ -39,6 +39,36 @@ public sealed class ContradictionCheckTests
     }
 
     [Fact]
+    public void ARecordHoldingOnlyLinksAndANote_FailsUnlessTheDesignNamesItAsARisk()
+    {
+        var result = Run("record-content", BrokenDesigns.With(BrokenDesigns.ShellRecord));
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("visit_notes", finding.Subject);
+        Assert.Contains("only payment_id, notes; not named as a risk", finding.Detail, StringComparison.Ordinal);
+        Assert.False(result.Advisory);
+
+        var declared = Run("record-content", BrokenDesigns.With(d =>
+        {
+            BrokenDesigns.ShellRecord(d);
+            d.Design!.Risks.Add(new Risk { Id = "r", Description = "The brief does not say what visit_notes hold", Likelihood = "high", Impact = "medium", Mitigation = "Specify them." });
+        }));
+        Assert.False(declared.Holds);
+        Assert.True(declared.Advisory);
+        Assert.Equal(GateItemStatus.Warn, ContradictionItems.For(BrokenDesigns.With(d =>
+        {
+            BrokenDesigns.ShellRecord(d);
+            d.Design!.Risks.Add(new Risk { Id = "r", Description = "visit_notes fields are unspecified", Likelihood = "high", Impact = "medium", Mitigation = "Specify them." });
+        })).Single(i => i.Id == "contradiction.record-content").Status);
+    }
+
+    [Fact]
+    public void SchemaColumns_LeaveOutTableConstraints()
+    {
+        var schema = SqlSchema.Read("CREATE TABLE t (\n  id uuid PRIMARY KEY,\n  amount numeric(12,2) NOT NULL CHECK (amount > 0),\n  UNIQUE (id, amount),\n  CONSTRAINT c CHECK (amount < 10)\n);");
+        Assert.Equal(["id", "amount"], schema.Columns["t"]);
+    }
+
+    [Fact]
     public void DeleteOnLedger_IsCaught()
     {
         var result = Run("append-only-delete", BrokenDesigns.With(BrokenDesigns.DeleteOnLedger));
