@@ -41,6 +41,16 @@ internal static class CostEstimator
                     : f.Users > 0 ? $", assuming ~10 % of the {NumberText.Format(f.Users)} users connected at once" : "";
             }
 
+            // A spike at a known hour is met by capacity raised before it: nothing idles to zero or pauses then.
+            if (f.KnownSpikeAt is { } at)
+            {
+                item = item.Replace("scale to zero idle", $"one replica always on, scaled out before the {at} spike", StringComparison.Ordinal);
+                if (item.Contains("serverless", StringComparison.Ordinal))
+                {
+                    item += $", auto-pause off and capacity raised before the {at} spike";
+                }
+            }
+
             var perDatabase = databases > 1 && (tech.Category == "managed-database" || !managed && engines.Contains(tech.Id));
             if (perDatabase)
             {

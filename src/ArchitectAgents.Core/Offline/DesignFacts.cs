@@ -41,6 +41,14 @@ internal sealed record DesignFacts
 
     private IReadOnlyList<ResidencyZones.Zone>? _zones;
 
+    /// <summary>The time of day of a spike the brief schedules ("registration opens at 08:00"), or null.</summary>
+    public string? KnownSpikeAt => Context.Requirements.Workload.FirstOrDefault(w => w.Shape == "spiky" && ClockTime.IsMatch(w.Evidence)) is { } spike
+        ? ClockTime.Match(spike.Evidence).Value : null;
+
+    // A time of day: "08:00", "10:00 sharp", "9am".
+    private static readonly System.Text.RegularExpressions.Regex ClockTime = new(
+        @"\b(?:[01]?\d|2[0-3])[:.h][0-5]\d\b|\b(?:1[0-2]|[1-9])\s?(?:am|pm)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
     public bool Has(string trait) => Traits.Contains(trait);
 
     public bool HasShape(string shape) => Shapes.Contains(shape);

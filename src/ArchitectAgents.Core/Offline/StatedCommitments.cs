@@ -51,10 +51,9 @@ internal static partial class StatedCommitments
 
         // A spike at a known time ("registration opens at 08:00", "on-sale at 10:00 sharp") is scaled for before it
         // lands: reactive autoscaling and scale-to-zero react minutes after the first minute that matters.
-        var spike = f.Context.Requirements.Workload.FirstOrDefault(w => w.Shape == "spiky" && ClockTime().IsMatch(w.Evidence));
-        if (spike is not null && design.Scaling.Count > 0)
+        if (f.KnownSpikeAt is { } at && design.Scaling.Count > 0)
         {
-            var at = ClockTime().Match(spike.Evidence).Value;
+            var spike = f.Context.Requirements.Workload.First(w => w.Shape == "spiky" && w.Evidence.Contains(at, StringComparison.Ordinal));
             // The first count of people in the sentence is the crowd ("9,000 of our 31k students"), not the whole it is part of.
             var crowd = f.Context.Requirements.Figures
                 .Where(x => !x.Derived && FigureUnit.IsPeople(x.Unit) && spike.Evidence.Contains(x.Text, StringComparison.Ordinal))
@@ -111,7 +110,4 @@ internal static partial class StatedCommitments
 
     private static string Short(string text) => text.Length <= 90 ? text : text[..87].TrimEnd() + "...";
 
-    // A time of day: "08:00", "10:00 sharp", "9am".
-    [GeneratedRegex(@"\b(?:[01]?\d|2[0-3])[:.h][0-5]\d\b|\b(?:1[0-2]|[1-9])\s?(?:am|pm)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ClockTime();
 }

@@ -81,4 +81,18 @@ public sealed class DepartureAndCostTests
         Assert.True(keycloak.SelfRun);
         Assert.Contains(cost.Lines, l => l.TechnologyId == "keycloak" && l.PerMonth > keycloak.UsdPerMonth);
     }
+
+    [Fact]
+    public async Task AKnownSpike_IsCostedWithCapacityOn_NotScaleToZero()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Ticket drop
+            Fans buy tickets when sales open at 10:00 on Fridays; about 6,000 fans hit it in the first 10 minutes.
+            We're on Azure; a team of 3 writes C#.
+            """);
+
+        var lines = doc.Design!.Cost.Lines.Select(l => l.Item).ToList();
+        Assert.DoesNotContain(lines, l => l.Contains("scale to zero", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("before the 10:00 spike", StringComparison.Ordinal));
+    }
 }
