@@ -22,6 +22,7 @@ internal static class ExternalSystems
         var added = 0;
         var carried = new List<string>();
         var protocols = new List<string>();
+        var reached = new List<(string Id, string Name, string Text)>();
         foreach (var decision in f.Context.Requirements.ExistingDecisions)
         {
             foreach (var name in decision.Technologies.Distinct(StringComparer.OrdinalIgnoreCase))
@@ -53,10 +54,25 @@ internal static class ExternalSystems
                 }
 
                 plan.Add(id, name, "external", "Existing system the brief names: kept and integrated through its current interface, with retries and a reconciliation job; this design does not replace it.");
-                // The integration adapter, when the plan has one, is what calls the system (with its queue and retries).
-                plan.Connect(plan.Has("integration") ? "integration" : core, id, "integration", async: true);
+                reached.Add((id, name, decision.Text));
                 added++;
             }
+        }
+
+        // A system the brief says reaches it through another ("Booking.com and Expedia, which reach us via our
+        // channel manager (SiteMinder)") is connected to that one, not integrated a second time.
+        foreach (var (id, name, text) in reached)
+        {
+            var via = Via(name, text, reached.Where(r => r.Id != id).Select(r => r.Name));
+            if (via is not null && plan.Components.FirstOrDefault(c => c.Id == id) is { } external)
+            {
+                external.Responsibility = $"Existing channel the brief names: it reaches this system only through {via}, so nothing here calls it directly; its bookings, changes and cancellations arrive as {via}'s messages.";
+                plan.Connect("ext-" + Slug(via), id, "relays", async: true);
+                continue;
+            }
+
+            // The integration adapter, when the plan has one, is what calls the system (with its queue and retries).
+            plan.Connect(plan.Has("integration") ? "integration" : core, id, "integration", async: true);
         }
 
         foreach (var external in plan.Components.Where(c => c.Id.StartsWith("ext-", StringComparison.Ordinal) && protocols.Count > 0))
@@ -73,6 +89,24 @@ internal static class ExternalSystems
 
     /// <summary>"on Zebra TC52, Android and OData, as the brief states": what the clients run on, for their responsibility.</summary>
     public static string Platforms(ComponentPlan plan) => $"on {DesignWords.List(plan.ClientPlatforms, 4)}, as the brief states";
+
+    /// <summary>The system named after "via" or "through" in the clause that names this one first, or null.</summary>
+    private static string? Via(string name, string text, IEnumerable<string> others)
+    {
+        var at = text.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+        var via = System.Text.RegularExpressions.Regex.Match(text[(at < 0 ? 0 : at)..], @"\b(?:via|through|by\s+way\s+of)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        if (at < 0 || !via.Success)
+        {
+            return null;
+        }
+
+        // Within the sentence, after the connective, before the next full stop.
+        var after = text[(at + via.Index + via.Length)..];
+        var end = after.IndexOfAny(['.', ';']);
+        var window = end < 0 ? after : after[..end];
+        return others.Where(o => window.Contains(o, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(o => window.IndexOf(o, StringComparison.OrdinalIgnoreCase)).FirstOrDefault();
+    }
 
     private static bool IsDevice(string name, string text, ReadingLexicon lexicon)
     {

@@ -23,6 +23,13 @@ public static partial class DecisionReader
         var names = technologies.In(sentence);
         var underExisting = heading is not null && ExistingHeading().IsMatch(heading);
         var says = ExistingWords().IsMatch(sentence) || TeamLines().IsMatch(sentence);
+        if (underExisting || says)
+        {
+            // Products the catalogue does not know are named as products are ("our channel manager (Hostaway)",
+            // "through Airbnb and Vrbo"): kept as the brief spells them.
+            names.AddRange(ProductNamesIn(sentence).Where(n => !names.Any(k => k.Contains(n, StringComparison.OrdinalIgnoreCase) || n.Contains(k, StringComparison.OrdinalIgnoreCase))));
+            names = [.. names.Distinct(StringComparer.OrdinalIgnoreCase)];
+        }
         var refuses = Refusal().IsMatch(sentence) && (names.Count > 0 || RefusedThing().IsMatch(sentence));
         var presentUse = names.Count > 0 && !Wish().IsMatch(sentence) && !InstructionLike(sentence);
         if (!(underExisting || says || refuses || presentUse))
@@ -43,6 +50,34 @@ public static partial class DecisionReader
             Text = sentence,
         };
     }
+
+    /// <summary>Capitalised names in a product's place: in brackets after "our &lt;system&gt;", or listed after "through", "via" or "using".</summary>
+    public static IEnumerable<string> ProductNamesIn(string sentence)
+    {
+        var lexicon = ReadingLexicon.Default;
+        var found = Bracketed().Matches(sentence).Select(m => m.Groups["n"].Value)
+            .Concat(Listed().Matches(sentence).SelectMany(m => ListSeparator().Split(m.Groups["list"].Value)));
+        return found.Select(n => n.Trim().TrimEnd('.', ',', ';', ')'))
+            .Where(n => n.Length >= 3 && char.IsUpper(n[0]) && !NotProducts.Contains(n) && !lexicon.ProtocolNames.Contains(n) && !lexicon.PlatformNames.Contains(n) && !n.All(char.IsUpper))
+            .Distinct(StringComparer.Ordinal);
+    }
+
+    // Capitalised words in a product's place that are no product: pronouns, days, months, places of regulation.
+    private static readonly HashSet<string> NotProducts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "We", "Our", "The", "This", "That", "They", "It", "Europe", "European", "America", "Monday", "Tuesday", "Wednesday", "Thursday",
+        "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "Christmas", "Android", "Apple", "Google", "Microsoft", "Amazon",
+    };
+
+    [GeneratedRegex(@"\b(?:our|the|their|its)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*\((?<n>[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*){0,2})\)")]
+    private static partial Regex Bracketed();
+
+    [GeneratedRegex(@"\b(?:through|via|using)\s+(?<list>[A-Z][\w.&'-]+(?:\s+[A-Z0-9][\w.&'-]*){0,2}(?:\s*(?:,|\band\b|\bor\b)\s*[A-Z][\w.&'-]+(?:\s+[A-Z0-9][\w.&'-]*){0,2})*)")]
+    private static partial Regex Listed();
+
+    [GeneratedRegex(@"\s*(?:,|\band\b|\bor\b)\s*")]
+    private static partial Regex ListSeparator();
 
     private static bool InstructionLike(string s) => InstructionDetector.Why(s) is not null;
 
