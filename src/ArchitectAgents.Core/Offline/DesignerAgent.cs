@@ -27,6 +27,7 @@ public sealed partial class DesignerAgent : OfflineAgent
         var decision = PatternSelector.Select(facts);
         var plan = ComponentPlanner.Plan(facts, decision, kb);
         ExternalSystems.Add(plan, facts, kb);
+        SystemExchanges.Describe(plan, context.Requirements);
         SystemUseCases.Assign(plan, context.Requirements);
 
         // Baseline controls are part of every design; regime controls arrive as review findings.
@@ -67,6 +68,8 @@ public sealed partial class DesignerAgent : OfflineAgent
         PreChecks.Apply(entities, preChecks);
         PreChecks.Connect(plan, preChecks, entities, service);
 
+        // What the integration adapter exchanges with an existing system over its interface is no endpoint of ours.
+        var adapterUseCases = SystemExchanges.AdapterUseCases(plan, context.Requirements);
         var ddl = SchemaWriter.Write(entities, controls.Select(c => c.Remedy.Ddl), facts.Has("multi-tenant"));
         var title = string.IsNullOrWhiteSpace(input.Document.Brief?.Title) ? "Service API" : input.Document.Brief!.Title;
         var words = DesignWords.From(facts, plan, entities);
@@ -86,7 +89,7 @@ public sealed partial class DesignerAgent : OfflineAgent
             },
             Api = new ApiDesign
             {
-                OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities, controls.SelectMany(c => c.Remedy.Api).Concat(mechanismOperations), service, fromModel ? context.Requirements.UseCases : null, plan.Capabilities.Any(c => c.Id == "idempotency-keys"), preChecks),
+                OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities, controls.SelectMany(c => c.Remedy.Api).Concat(mechanismOperations), service, fromModel ? [.. context.Requirements.UseCases.Where(u => !adapterUseCases.Contains(u.Id))] : null, plan.Capabilities.Any(c => c.Id == "idempotency-keys"), preChecks),
                 Authentication = $"OAuth 2.1 / OpenID Connect bearer tokens (JWT) issued by {plan.Kit!.Identity?.Name ?? "the application's own sign-in"} on every operation except the public health probe, with scopes per resource"
                     + (words.Systems.Count > 0 ? $"; {DesignWords.List(words.Systems)} use the client-credentials flow." : "."),
                 Versioning = "URI major version (/v1); additive changes only within a version; breaking changes get /v2 with a published deprecation window (Deprecation and Sunset headers).",

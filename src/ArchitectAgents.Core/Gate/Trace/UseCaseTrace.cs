@@ -43,7 +43,9 @@ internal static class UseCaseTrace
 
             // A person acts through the API; only the system's own behaviour can be performed by a component or a
             // capability alone ("Reminder worker: sends reminder SMS").
-            var system = useCase.Actor == "System";
+            // So can an existing system's own exchange, which the integration component performs against it.
+            var system = useCase.Actor == "System"
+                || scope.Design.Architecture.Components.Any(c => c.Kind == "external" && c.Name.Equals(useCase.Actor, StringComparison.OrdinalIgnoreCase));
             foreach (var (component, words) in scope.Components.Where(_ => system))
             {
                 if (head is not null && words.Contains(head))
