@@ -91,6 +91,14 @@ internal static class CapabilityMechanisms
                     op.Owner = serviceComponent;
                 }
 
+                // A row created for a period (a hold of a room for a stay) is created for the period the caller chooses:
+                // the request carries the table's period, or the contract could not write a valid row.
+                if (op.Method == "post" && op.Body.Count > 0 && op.Tables.Count > 0 && entities.FirstOrDefault(e => e.Table == op.Tables[0]) is { } written)
+                {
+                    op.Body.AddRange(written.Columns.Where(c => c.Name is "starts_at" or "ends_at" or "party_size" && op.Body.All(b => b.Name != c.Name))
+                        .Select(c => new EntityColumn { Name = c.Name, Type = c.Type, Nullable = c.Nullable, Check = c.Name == "ends_at" ? null : c.Check }));
+                }
+
                 operations.Add(op);
                 use.Operations.Add($"{op.Method.ToUpperInvariant()} {op.Path}");
             }

@@ -624,8 +624,9 @@ internal static partial class OpenApiWriter
             "uuid" => "3f0c7a52-8d2e-4b1a-9c55-2f7d0e6b1a90",
             "integer" or "smallint" or "bigint" => 1,
             "boolean" => true,
-            "timestamptz" or "timestamp" => "2026-12-01T09:30:00Z",
-            "date" => "2026-12-01",
+            // The end of a period is after its start, as the schema's check requires.
+            "timestamptz" or "timestamp" => column.Name.StartsWith("ends", StringComparison.Ordinal) || column.Name.StartsWith("end_", StringComparison.Ordinal) ? "2026-12-03T10:00:00Z" : "2026-12-01T09:30:00Z",
+            "date" => column.Name.StartsWith("end", StringComparison.Ordinal) ? "2026-12-03" : "2026-12-01",
             "jsonb" or "json" => new Dictionary<string, object>(),
             "double precision" or "real" => 4.5,
             _ when type.StartsWith("numeric", StringComparison.Ordinal) => "49.90",

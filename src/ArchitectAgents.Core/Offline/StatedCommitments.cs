@@ -36,10 +36,14 @@ internal static partial class StatedCommitments
                 + (regions.Count > 0 ? $"they are served from {regions[0]}, the brief's first region, and the latency targets are measured from there" : "the primary region is the cloud region nearest them, and the latency targets are measured from there");
         }
 
-        var deadlines = constraints.Where(c => c.Kind == "deadline").Select(c => c.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // The deadline in the brief's whole sentence when it is short: "Wels goes live first in September, the other
+        // two before the peak" says which slice goes first, which the value alone ("goes live first in September") loses.
+        var deadlines = constraints.Where(c => c.Kind == "deadline").Select(c => c.Text.Trim().Length <= 200 ? c.Text.Trim().TrimEnd('.') : c.Value)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (deadlines.Count > 0)
         {
-            design.Deployment.Rollout += $". Phasing to the stated deadline ({string.Join("; ", deadlines.Select(d => $"\"{d}\""))}): the first users go live on the smallest slice that meets it, the rest follow once it has run cleanly";
+            design.Deployment.Rollout += $". Phasing to the stated deadline ({string.Join("; ", deadlines.Select(d => $"\"{d}\""))}): the first slice goes live alone, "
+                + "the rest follow once it has run cleanly, each cut-over a dated step of the plan with the previous process kept as its fallback";
         }
 
         // The loads the brief states (rates, not money) are what the first phase is sized for.

@@ -41,6 +41,34 @@ public sealed class CapabilityMechanismTests
     }
 
     [Fact]
+    public async Task AHoldOfAPeriod_IsRequestedForThatPeriod()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Room bookings
+            Guests book rooms for their dates. A room must never be double-booked. When a guest starts checkout we
+            hold the room for 10 minutes; if payment doesn't complete in that time the hold is released.
+            About 40 rooms; a team of 3 developers.
+            """);
+
+        var holds = Assert.Single(doc.Design!.Capabilities, c => c.Id == "inventory-holds");
+        var table = holds.Tables[0];
+        var ddl = doc.Design.Database.Ddl;
+        Assert.Contains("starts_at timestamptz NOT NULL", ddl.Split($"CREATE TABLE {table} (")[1].Split(");")[0], StringComparison.Ordinal);
+
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new StringReader(doc.Design.Api.OpenApiYaml));
+        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)stream.Documents[0].RootNode;
+        var path = holds.Operations.First(o => o.StartsWith("POST", StringComparison.Ordinal) && o.EndsWith("/holds", StringComparison.Ordinal)).Split(' ')[1];
+        var post = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)root["paths"])[path])["post"];
+        var reference = post["requestBody"]["content"]["application/json"]["schema"]["$ref"].ToString().Split('/')[^1];
+        var properties = (YamlDotNet.RepresentationModel.YamlMappingNode)root["components"]["schemas"][reference]["properties"];
+        Assert.Contains("starts_at", properties.Children.Keys.Select(k => k.ToString()));
+        Assert.Contains("ends_at", properties.Children.Keys.Select(k => k.ToString()));
+        // The example's period ends after it starts, as the schema's check requires.
+        Assert.Contains("2026-12-03T10:00:00Z", doc.Design.Api.OpenApiYaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MechanismCheck_FlagsACapabilityWhoseTableTheSchemaLacks()
     {
         var doc = await new DesignHarness().DesignAsync("""
