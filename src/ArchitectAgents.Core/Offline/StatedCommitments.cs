@@ -38,7 +38,10 @@ internal static partial class StatedCommitments
 
         // The deadline in the brief's whole sentence when it is short: "Wels goes live first in September, the other
         // two before the peak" says which slice goes first, which the value alone ("goes live first in September") loses.
-        var deadlines = constraints.Where(c => c.Kind == "deadline").Select(c => c.Text.Trim().Length <= 200 ? c.Text.Trim().TrimEnd('.') : c.Value)
+        // A glossed value ("in March" for "en mars") is given beside the brief's own words.
+        var deadlines = constraints.Where(c => c.Kind == "deadline")
+            .Select(c => c.Text.Trim().Length > 200 ? c.Value
+                : c.Text.Contains(c.Value, StringComparison.OrdinalIgnoreCase) ? c.Text.Trim().TrimEnd('.') : $"{c.Value}: {c.Text.Trim().TrimEnd('.')}")
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (deadlines.Count > 0)
         {

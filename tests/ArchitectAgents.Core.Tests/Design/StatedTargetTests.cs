@@ -28,4 +28,20 @@ public sealed class StatedTargetTests
         Assert.Contains(launch, a => a.StartsWith("Scheduled scale-out before the known spike at 08:00", StringComparison.Ordinal));
         Assert.Contains(launch, a => a.Contains("(9,000 students)", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task AGlossedDeadline_IsInTheRollout_BesideTheBriefsOwnWords()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Réservations
+            Les clients réservent une table en ligne et le personnel confirme les réservations. Environ 2 000 réservations
+            par mois. Équipe : 2 développeurs. Lancement sur 3 restaurants pilotes en mars, tout le réseau avant l'été.
+            """);
+
+        var rollout = doc.Design!.Deployment.Rollout;
+        Assert.Contains("in March: ", rollout, StringComparison.Ordinal);
+        Assert.Contains("pilotes en mars", rollout, StringComparison.Ordinal);
+        Assert.NotEqual(Core.Document.GateItemStatus.Fail, doc.Gate!.Items.Single(i => i.Id == "trace.constraints").Status);
+    }
 }
+
