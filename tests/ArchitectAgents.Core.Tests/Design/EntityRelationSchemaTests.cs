@@ -78,6 +78,7 @@ public sealed class EntityRelationSchemaTests
         var doc = await new DesignHarness().DesignAsync("""
             # Stores app
             Pickers confirm picks from bins on handhelds. Auditors raise discrepancies and store managers answer them.
+            Safety officers record inspections of racks.
             About 300 pickers, a team of 3 writing Kotlin.
             """);
 
@@ -88,5 +89,6 @@ public sealed class EntityRelationSchemaTests
         var discrepancies = Table(ddl, "discrepancies");
         Assert.Contains("description text NOT NULL", discrepancies, StringComparison.Ordinal);
         Assert.DoesNotContain("notes text", discrepancies, StringComparison.Ordinal);
+        Assert.Contains("outcome text CHECK (outcome IN ('passed','failed','referred'))", Table(ddl, "inspections"), StringComparison.Ordinal);
     }
 }
