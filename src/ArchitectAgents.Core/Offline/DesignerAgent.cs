@@ -100,7 +100,7 @@ public sealed partial class DesignerAgent : OfflineAgent
             {
                 Engine = plan.Kit!.Database?.Name ?? "PostgreSQL",
                 // Where the brief forbids physical deletes, no foreign key may delete a child row with its parent.
-                Ddl = facts.NeverDeletes ? ddl.Replace("ON DELETE CASCADE", "ON DELETE RESTRICT", StringComparison.Ordinal) : ddl,
+                Ddl = EngineNote(plan.Kit) + (facts.NeverDeletes ? ddl.Replace("ON DELETE CASCADE", "ON DELETE RESTRICT", StringComparison.Ordinal) : ddl),
                 // The users table's login look-ups are the same in every design; the brief's own entities' patterns come first.
                 AccessPatterns = [.. entities.Where(e => e.Name != "user" || entities.Count == 1).SelectMany(e => e.AccessPatterns).Distinct().Take(20)],
                 MigrationNotes = MigrationNotes(facts, decision, plan.Kit, words),
@@ -188,12 +188,26 @@ public sealed partial class DesignerAgent : OfflineAgent
         words.Technology("orm") is not { } orm ? "migration"
             : KnowledgeBase.Default.Technologies.Technologies.FirstOrDefault(t => t.Name == orm) is { Migrations.Length: > 0 } tech ? tech.Migrations : orm;
 
+    /// <summary>schema.sql says at its top which engine the design runs on when it is not PostgreSQL.</summary>
+    private static string EngineNote(PlatformKit kit) => kit.Database is { Id: not "postgresql" } other && !other.Id.Contains("postgresql", StringComparison.Ordinal) && other.Category is "database" or "managed-database" && other.Id != "supabase"
+        ? $"-- The design runs on {other.Name}: this is its schema in PostgreSQL dialect, checked by a real parser; the first migration ports it ({PortedTypes(other.Id)}).\n"
+        : "";
+
+    /// <summary>How the PostgreSQL types of schema.sql map onto another engine.</summary>
+    private static string PortedTypes(string engine) => engine switch
+    {
+        "azure-sql" => "uuid → UNIQUEIDENTIFIER, timestamptz → DATETIMEOFFSET, text → NVARCHAR, jsonb → NVARCHAR(MAX) with an ISJSON check, text[] → a child table, an EXCLUDE overlap constraint → a unique index on the slot or a check under SERIALIZABLE",
+        "mysql" or "amazon-rds-mysql" => "uuid → BINARY(16), timestamptz → DATETIME(6) in UTC, jsonb → JSON, text[] → a child table, an EXCLUDE overlap constraint → a locking read (SELECT … FOR UPDATE) in the same transaction",
+        "oracle-database" => "uuid → RAW(16), timestamptz → TIMESTAMP WITH TIME ZONE, jsonb → JSON, text[] → a child table, an EXCLUDE overlap constraint → a check under SERIALIZABLE",
+        _ => "uuid, timestamptz, jsonb and arrays to the engine's nearest types",
+    };
+
     private static List<string> MigrationNotes(DesignFacts f, PatternDecision d, PlatformKit kit, DesignWords words)
     {
         var notes = new List<string>();
         if (kit.Database is { Id: not "postgresql" } kept)
         {
-            notes.Add($"The system of record stays on the existing {kept.Name}; schema.sql is written in PostgreSQL dialect so it can be checked by a real parser, and ports to {kept.Name} by type (uuid → CHAR(36)/RAW(16), timestamptz → TIMESTAMP WITH TIME ZONE or DATETIME, jsonb → JSON) with the same tables, keys and constraints.");
+            notes.Add($"The system of record stays on the existing {kept.Name}; schema.sql is written in PostgreSQL dialect so it can be checked by a real parser, and ports to {kept.Name} by type ({PortedTypes(kept.Id)}) with the same tables, keys and constraints; the first migration is that port, reviewed against {kept.Name}'s own parser.");
         }
 
         // Named with the migration tool and the tables it manages; the UUID-key rationale is visible in schema.sql itself.

@@ -95,4 +95,19 @@ public sealed class DepartureAndCostTests
         Assert.DoesNotContain(lines, l => l.Contains("scale to zero", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("before the 10:00 spike", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task OnAnotherEngine_TheSchemaSaysSoAndHowItPorts()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Timesheets
+            Staff log hours against projects and managers approve timesheets. We're an Azure shop and our data lives in
+            Azure SQL. About 600 staff; a team of 3 writes C#.
+            """);
+
+        Assert.Equal("Azure SQL Database", doc.Design!.Database.Engine);
+        Assert.StartsWith("-- The design runs on Azure SQL Database", doc.Design.Database.Ddl, StringComparison.Ordinal);
+        Assert.Contains("DATETIMEOFFSET", doc.Design.Database.Ddl.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains(doc.Validation!.Results, r => r.Validator.StartsWith("postgresql", StringComparison.Ordinal) && r.Outcome == Core.Document.ValidationOutcome.Passed);
+    }
 }
