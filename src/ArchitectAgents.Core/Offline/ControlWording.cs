@@ -45,6 +45,12 @@ internal static class ControlWording
             "BASE-SUPPLY-CHAIN" => SupplyChain(f, plan, w),
             "BASE-BACKUP-RESTORE" => BackupRestore(f, plan, w, postgres),
             "GDPR-CONSENT" => $"Consent records{(w.People.Count > 0 ? $" of {DesignWords.List(w.People)}" : "")} are append-only: a withdrawal is a new row in consent_records, so the history can be shown to a supervisory authority.",
+            // A legal duty to keep the records (a validated system's audit trail, signatures kept for 15 years) wins over
+            // erasure (GDPR Art. 17(3)(b)): those records stay unaltered, their use is restricted, and the rest is erased.
+            "GDPR-ERASURE" when f.NeverDeletes && f.Context.Requirements.Constraints.FirstOrDefault(c => c.Kind == "retention") is { } duty =>
+                $"An erasure request is recorded in erasure_requests and checked against the brief's retention duty (\"{duty.Text.Trim().TrimEnd('.')}\"): the records it covers ({personal}) stay unaltered until that period ends, "
+                + "since GDPR Art. 17(3)(b) exempts data kept under a legal obligation, and their use is restricted to the roles that must keep them; "
+                + "personal data outside those records (consents, contact preferences, sessions) is erased, and the requester is told which records are kept, why and until when.",
             "GDPR-ERASURE" when f.NeverDeletes => $"Erasure requests pseudonymise the data subject in {personal}"
                 + (w.Copies.Count > 0 ? $" and their copies in {DesignWords.List(w.Copies)}" : "")
                 + $": rows are never physically deleted (the brief forbids it), the person's identifiers are replaced by a pseudonym whose key is destroyed, and restored {w.Database} backups replay the erasure log.",
@@ -55,6 +61,8 @@ internal static class ControlWording
             "GDPR-PORTABILITY" => $"Exports of {personal} are written to {w.Component("storage") ?? "a private bucket"}, encrypted, served through presigned URLs valid for 24 hours and deleted after 7 days.",
             "GDPR-BREACH" => text.Replace("suspected personal-data breaches are triaged", $"a suspected breach of {personal} is triaged", StringComparison.Ordinal),
             "GDPR-ROPA" => $"The record of processing activities covers {personal} and is reviewed by the DPO in every release that adds a personal-data field.",
+            "GDPR-RETENTION" when f.NeverDeletes && f.Context.Requirements.Constraints.Any(c => c.Kind == "retention") =>
+                $"Rows of {personal} are kept unaltered for the stated retention period, then archived to write-once storage and only after it ends pseudonymised; a nightly job finds rows past their period, never deletes one, and the audit trail keeps each change.",
             "GDPR-RETENTION" when f.NeverDeletes => $"A nightly retention job anonymises rows of {personal} older than the retention_period recorded for their data category and logs what it changed; no row is physically deleted, as the brief requires, and the audit trail keeps each change.",
             "GDPR-RETENTION" => $"A nightly retention job deletes or anonymises rows of {erasable} older than the retention_period recorded for their data category and logs what it removed{keptClause}.",
             "HIPAA-AUDIT" => $"Audit log shipped to write-once storage (object lock) and retained for {AuditRetention(f)}; the application role may INSERT into audit_log but not UPDATE or DELETE.",

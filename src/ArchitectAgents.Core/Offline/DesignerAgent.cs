@@ -119,6 +119,7 @@ public sealed partial class DesignerAgent : OfflineAgent
         design.Capabilities = [.. plan.Capabilities];
         StatedCommitments.Apply(design, facts);
         ResidencyZones.Apply(design, facts);
+        ValidatedReleases.Apply(design, input.Document.Brief?.Text);
         DesignNarrative.AddCapabilityRisksAndTriggers(design, plan.Capabilities);
         PreChecks.AddRisks(design, preChecks);
         BuildOrBuy.Apply(design, facts, plan, ProductCatalog.Default);

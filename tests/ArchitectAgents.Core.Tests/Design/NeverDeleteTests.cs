@@ -24,5 +24,22 @@ public sealed class NeverDeleteTests
         Assert.DoesNotContain("deletes or anonymises", security, StringComparison.Ordinal);
         Assert.DoesNotContain("Erasure jobs clear", security, StringComparison.Ordinal);
         Assert.Contains(doc.Design.Database.MigrationNotes, n => n.Contains("never physically deleted", StringComparison.Ordinal));
+        // The legal duty to keep the records wins over erasure: kept unaltered and restricted, the rest erased.
+        Assert.Contains("Art. 17(3)(b)", security, StringComparison.Ordinal);
+        Assert.Contains("stay unaltered until that period ends", security, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoDeletes_WithoutARetentionDuty_ErasurePseudonymises()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Volunteer rota
+            Coordinators schedule volunteers for shifts and volunteers swap shifts. Records are never physically
+            deleted. Volunteers are in the EU (GDPR). About 800 volunteers, a team of 2 developers.
+            """);
+
+        var security = string.Join('\n', doc.Design!.Deployment.SecurityControls);
+        Assert.Contains("Erasure requests pseudonymise", security, StringComparison.Ordinal);
+        Assert.DoesNotContain("Art. 17(3)(b)", security, StringComparison.Ordinal);
     }
 }
