@@ -35,6 +35,23 @@ public sealed class OfflineSyncContractTests
         Assert.Contains("CREATE TABLE jobs (", ddl, StringComparison.Ordinal);
         Assert.Contains("'conflict','resolved'", ddl, StringComparison.Ordinal);
         Assert.DoesNotContain("/v1/jobs", yaml, StringComparison.Ordinal);
+        // No offline window stated: the token lifetime covers an assumed working day, said so.
+        var sync = Assert.Single(doc.Design.Capabilities, c => c.Id == "offline-first-sync");
+        Assert.Contains("offline window (one working day (assumed: the brief states none))", sync.Mechanism, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStatedOfflineShift_SetsTheTokenWindow()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Meter readings
+            Engineers record meter readings on tablets in basements with no signal; the app must work offline for a
+            whole 10-hour shift and sync later. About 90 engineers, a team of 2 developers.
+            """);
+
+        var sync = Assert.Single(doc.Design!.Capabilities, c => c.Id == "offline-first-sync");
+        Assert.Contains("offline window (10 hours (stated))", sync.Mechanism, StringComparison.Ordinal);
+        Assert.Contains("refresh token bound to its registered device key", sync.Mechanism, StringComparison.Ordinal);
     }
 
     /// <summary>One component schema's text: up to the next schema at the same indentation.</summary>
