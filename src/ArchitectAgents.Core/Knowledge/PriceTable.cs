@@ -56,4 +56,7 @@ public sealed class PriceLine
 
     /// <summary>True when the team runs it on its own servers (operations time is added).</summary>
     public bool SelfRun { get; set; }
+
+    /// <summary>True when the price holds only because the organisation already runs or licenses it ("already paid for"): never a cheaper alternative for a brief that does not name it.</summary>
+    public bool ExistingOnly { get; set; }
 }

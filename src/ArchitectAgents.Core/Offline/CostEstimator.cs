@@ -121,7 +121,7 @@ internal static class CostEstimator
         return kb.Technologies.Technologies
             .Where(t => t.Category == tech.Category && t.Id != tech.Id && !t.Deprecated && (t.Stacks.Contains("any") || t.Stacks.Contains(f.Stack)))
             .Select(t => (Tech: t, Line: prices.For(t.Id)))
-            .Where(x => x.Line is not null)
+            .Where(x => x.Line is not null && (!x.Line.ExistingOnly || f.Names(x.Tech.Name)))
             .Select(x => (x.Tech, PerMonth: Math.Round(Size(x.Line!, f) + (x.Line!.SelfRun ? prices.OpsHoursPerSelfRunMonth * prices.OpsHourUsd : 0))))
             .Where(x => x.PerMonth < now)
             .OrderBy(x => x.PerMonth)

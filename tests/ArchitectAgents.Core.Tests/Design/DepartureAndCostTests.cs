@@ -110,4 +110,20 @@ public sealed class DepartureAndCostTests
         Assert.Contains("DATETIMEOFFSET", doc.Design.Database.Ddl.Split('\n')[0], StringComparison.Ordinal);
         Assert.Contains(doc.Validation!.Results, r => r.Validator.StartsWith("postgresql", StringComparison.Ordinal) && r.Outcome == Core.Document.ValidationOutcome.Passed);
     }
+
+    [Fact]
+    public async Task OverBudget_NeverOffersSomethingOnlyAnExistingLicenceMakesFree()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Allotment society
+            Members book the shared rotavator and the committee approves new members. Around 60 members. One volunteer
+            developer who knows PHP. Budget: £5 a month at most.
+            """);
+
+        var overrun = Assert.Single(doc.Design!.Risks, r => r.Description.Contains("exceeds the stated budget", StringComparison.Ordinal));
+        Assert.DoesNotContain("Oracle", overrun.Mitigation, StringComparison.Ordinal);
+        Assert.DoesNotContain("(existing)", overrun.Mitigation, StringComparison.Ordinal);
+        Assert.DoesNotContain("already paid", overrun.Mitigation, StringComparison.Ordinal);
+    }
 }
+
