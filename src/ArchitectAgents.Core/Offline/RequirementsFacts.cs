@@ -25,9 +25,11 @@ internal static partial class RequirementsFacts
             context.Figures.Users = new ExtractedFigure { Value = users.Value, Unit = "users", Evidence = users.Text };
         }
 
-        if (context.Figures.PeakRequestsPerSecond is null && stated.Where(f => f.Unit.EndsWith("/s", StringComparison.Ordinal) || f.Unit == "requests/s").MaxBy(f => f.Value) is { } rps)
+        // A rate per minute ("250k ride requests per minute") is a peak rate too, in requests a second.
+        if (context.Figures.PeakRequestsPerSecond is null
+            && stated.Where(f => FigureUnit.IsLoad(f.Unit) && PerSecond(f) is not null).MaxBy(f => PerSecond(f)!.Value) is { } rps)
         {
-            context.Figures.PeakRequestsPerSecond = new ExtractedFigure { Value = rps.Value, Unit = "requests/s", Evidence = rps.Text };
+            context.Figures.PeakRequestsPerSecond = new ExtractedFigure { Value = Math.Ceiling(PerSecond(rps)!.Value), Unit = "requests/s", Evidence = rps.Text };
         }
 
         // No stated rate: a rate the reader derived from the brief's own figures (a crowd inside a window) sizes the
@@ -116,6 +118,13 @@ internal static partial class RequirementsFacts
         && model.UseCases.Count == 0
         && model.Entities.Count == 0
         && !BriefScope.ContentWords(string.Join(' ', model.Nouns)).Any();
+
+    private static double? PerSecond(Figure f) => f.Unit.Split('/')[^1] switch
+    {
+        "s" => f.Value,
+        "minute" or "min" => f.Value / 60,
+        _ => null,
+    };
 
     private static double PerDay(Figure f) => f.Unit.Split('/')[^1] switch
     {

@@ -250,7 +250,7 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
     /// <summary>Peak request rates the design needs, derived from stated daily or monthly volumes when no rate is stated; marked derived, arithmetic shown.</summary>
     private static void DeriveFigures(RequirementsModel model)
     {
-        if (model.Figures.Any(f => f.Unit.EndsWith("/s", StringComparison.Ordinal) || f.Unit == "requests/s"))
+        if (model.Figures.Any(f => f.Unit.EndsWith("/s", StringComparison.Ordinal) || f.Unit.EndsWith("/minute", StringComparison.Ordinal)))
         {
             return;
         }

@@ -24,4 +24,20 @@ public sealed class PerUnitLoadTests
         Assert.True(context.Figures.PeakRequestsPerSecond?.Value >= 9, context.Figures.PeakRequestsPerSecond?.Evidence);
         Assert.Contains("80,000 orders/day (across 40 stores)", doc.Design!.Scaling[0].Trigger, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ARatePerMinute_IsThePeakInRequestsASecond()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Ride hailing
+            Riders request rides and drivers accept offers. We expect 2 million riders, peaking at 240k ride requests per
+            minute on New Year's Eve. We run on AWS; a team of 60 engineers.
+            """);
+
+        var peak = doc.Context!.Figures.PeakRequestsPerSecond!;
+        Assert.Equal(4_000, peak.Value);
+        Assert.False(peak.Assumed);
+        Assert.DoesNotContain(doc.Context.Requirements.Figures, f => f.Derived && f.Unit.EndsWith("/s", StringComparison.Ordinal));
+    }
 }
+
