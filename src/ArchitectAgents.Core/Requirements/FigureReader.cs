@@ -428,6 +428,7 @@ public static partial class FigureReader
         "de", "du", "des", "la", "le", "les", "el", "los", "las", "en", "et", "y", "o", "ou", "par", "por", "al", "à", "a", "und", "der", "die", "das",
         "sharp", "today", "now", "maximum", "minimum", "max", "min", "mostly", "it", "we", "they", "you", "our", "their", "its", "this", "these", "those",
         "can", "could", "will", "would", "should", "must", "may", "might", "have", "has", "had", "do", "does", "expected", "combined", "total", "sales",
+        "pro", "je", "mit", "im", "am", "bei", "für", "von", "vom", "zum", "zur", "pour", "avec", "sur", "con", "para", "ca", "etwa", "rund", "environ",
     };
 
     private static string? NounOf(Figure f) => f.Unit.Contains('/', StringComparison.Ordinal) ? f.Unit.Split('/')[0] :

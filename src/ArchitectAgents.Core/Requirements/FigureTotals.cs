@@ -54,6 +54,13 @@ internal static partial class FigureTotals
             return true;
         }
 
+        // A plural the English rules do not know ("Werkstätten" for "Werkstatt"): the count's word begins with the unit's.
+        var folded = Fold(unit);
+        if (folded.Length >= 5 && words.Any(w => Fold(w).StartsWith(folded, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
         // An acronym, with or without a plural s ("DC", "DCs"), spells the initials of consecutive words of the count.
         var letters = unit.EndsWith('s') && unit.Length > 2 && unit[..^1].All(char.IsUpper) ? unit[..^1] : unit;
         if (letters.Length is < 2 or > 5 || !letters.All(char.IsUpper))
@@ -72,6 +79,20 @@ internal static partial class FigureTotals
 
         return false;
     }
+
+    // Accents and umlauts folded by hand: normalisation is not available under invariant globalization.
+    private static string Fold(string word) => string.Concat(word.ToLowerInvariant().Select(c => c switch
+    {
+        'ä' or 'à' or 'á' or 'â' => "a",
+        'ö' or 'ó' or 'ô' => "o",
+        'ü' or 'ú' or 'û' => "u",
+        'é' or 'è' or 'ê' or 'ë' => "e",
+        'í' or 'î' or 'ï' => "i",
+        'ñ' => "n",
+        'ç' => "c",
+        'ß' => "ss",
+        _ => c.ToString(),
+    }));
 
     private static string Format(double v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
 

@@ -10,6 +10,7 @@ public sealed class FigureTotalsTests
     [InlineData("We have 40 stores, and each store sells about 500 items a day.", 20_000, "items/day")]
     [InlineData("Nous avons 12 restaurants et environ 300 réservations par jour par restaurant.", 3_600, "/day")]
     [InlineData("Our 25 schools each see around 2,000 logins a day; each school sends 2,000 logins a day at most.", 50_000, "logins/day")]
+    [InlineData("Wir haben 40 Werkstätten mit je etwa 120 Terminen pro Tag pro Werkstatt.", 4_800, "/day")]
     public void A_FigurePerUnit_TimesTheStatedCountOfUnits_IsADerivedTotal(string brief, double total, string unitContains)
     {
         var figures = Read(brief);
