@@ -41,6 +41,12 @@ internal static class ExternalSystems
                     continue;
                 }
 
+                // The organisation's host ("our web host (Krystal)") runs the design; it is no system the design calls.
+                if (IsHost(name, decision.Text))
+                {
+                    continue;
+                }
+
                 if (lexicon.PlatformNames.Contains(name) || IsDevice(name, decision.Text, lexicon))
                 {
                     carried.Add(name);
@@ -107,6 +113,10 @@ internal static class ExternalSystems
         return others.Where(o => window.Contains(o, StringComparison.OrdinalIgnoreCase))
             .OrderBy(o => window.IndexOf(o, StringComparison.OrdinalIgnoreCase)).FirstOrDefault();
     }
+
+    private static bool IsHost(string name, string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"\b(?:web\s+host|host(?:ing)?(?:\s+(?:provider|company|partner))?|hoster|ISP|data\s*cent(?:re|er)\s+provider)\s*\(\s*" + System.Text.RegularExpressions.Regex.Escape(name) + @"\s*\)",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     private static bool IsDevice(string name, string text, ReadingLexicon lexicon)
     {

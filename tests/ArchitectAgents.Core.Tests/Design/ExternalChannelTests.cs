@@ -22,4 +22,18 @@ public sealed class ExternalChannelTests
         Assert.DoesNotContain("-.->|\"integration\"| ext_airbnb", mermaid, StringComparison.Ordinal);
         Assert.Contains("|\"integration\"| ext_hostaway", mermaid, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheOrganisationsWebHost_IsNoSystemTheDesignCalls()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Allotment society
+            Members book the shared rotavator and the committee approves new members. Around 60 members. It should run
+            on our existing shared hosting via our web host (Krystal). One volunteer developer who knows PHP.
+            """);
+
+        Assert.DoesNotContain(doc.Design!.Architecture.Components, c => c.Name == "Krystal");
+        Assert.DoesNotContain(doc.Design.Cost.Assumptions, a => a.Contains("fees of Krystal", StringComparison.Ordinal));
+    }
 }
+
