@@ -40,11 +40,11 @@ internal static partial class OpenApiWriter
                 continue;
             }
 
-            var served = (string[])ids;
-            write["x-use-cases"] = served;
-            write["summary"] = $"{action["summary"]}: {write["summary"]}";
+            write["x-use-cases"] = ids is IEnumerable<string> served ? served.ToArray() : ids;
+            write["summary"] = $"{action.GetValueOrDefault("summary")}: {write.GetValueOrDefault("summary")}";
             // The act changes the parent too (its state, the signed version), so the parent's tables come first.
-            write["x-tables"] = ((IEnumerable<string>)action["x-tables"]).Concat((IEnumerable<string>)write["x-tables"]).Distinct(StringComparer.Ordinal).ToList();
+            var parentTables = action.TryGetValue("x-tables", out var pt) && pt is IEnumerable<string> parent ? parent : [];
+            write["x-tables"] = parentTables.Concat((IEnumerable<string>)write["x-tables"]).Distinct(StringComparer.Ordinal).ToList();
             foreach (var key in GuardKeys.Where(action.ContainsKey))
             {
                 write[key] = action[key];

@@ -58,7 +58,7 @@ public static partial class DecisionReader
         var found = Bracketed().Matches(sentence).Select(m => m.Groups["n"].Value)
             .Concat(Listed().Matches(sentence).SelectMany(m => ListSeparator().Split(m.Groups["list"].Value)));
         return found.Select(n => n.Trim().TrimEnd('.', ',', ';', ')'))
-            .Where(n => n.Length >= 3 && char.IsUpper(n[0]) && !NotProducts.Contains(n) && !lexicon.ProtocolNames.Contains(n) && !lexicon.PlatformNames.Contains(n) && !n.All(char.IsUpper))
+            .Where(n => n.Length >= 3 && n.Count(char.IsLetter) >= 3 && char.IsUpper(n[0]) && !NotProducts.Contains(n) && !lexicon.ProtocolNames.Contains(n) && !lexicon.PlatformNames.Contains(n) && !n.All(char.IsUpper))
             .Distinct(StringComparer.Ordinal);
     }
 

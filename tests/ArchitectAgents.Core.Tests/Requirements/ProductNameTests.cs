@@ -16,6 +16,7 @@ public sealed class ProductNameTests
     [InlineData("Wels goes live first in September, the other two before the peak.")]
     [InlineData("We receive pick waves from it (OData) and confirm picks back through REST.")]
     [InlineData("Staff sign in through Google on Android phones.")]
+    [InlineData("Reports go out through Q3 as today.")]
     [InlineData("Data must stay in the EU, via our own data centre (EU).")]
     public void OrdinaryCapitalisedWords_AreNoProducts(string sentence) =>
         Assert.Empty(DecisionReader.ProductNamesIn(sentence));
