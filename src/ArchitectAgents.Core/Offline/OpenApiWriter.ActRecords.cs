@@ -42,9 +42,10 @@ internal static partial class OpenApiWriter
 
             write["x-use-cases"] = ids is IEnumerable<string> served ? served.ToArray() : ids;
             write["summary"] = $"{action.GetValueOrDefault("summary")}: {write.GetValueOrDefault("summary")}";
-            // The act changes the parent too (its state, the signed version), so the parent's tables come first.
+            // The act's record comes first (it is what the call writes); the parent follows, since the act changes it too
+            // (its state, the signed version).
             var parentTables = action.TryGetValue("x-tables", out var pt) && pt is IEnumerable<string> parent ? parent : [];
-            write["x-tables"] = parentTables.Concat((IEnumerable<string>)write["x-tables"]).Distinct(StringComparer.Ordinal).ToList();
+            write["x-tables"] = ((IEnumerable<string>)write["x-tables"]).Concat(parentTables).Distinct(StringComparer.Ordinal).ToList();
             foreach (var key in GuardKeys.Where(action.ContainsKey))
             {
                 write[key] = action[key];
