@@ -41,7 +41,17 @@ public sealed class RunMaintenance(
 
         // Stop claiming, then let running jobs (they watch ApplicationStopping) hand their runs back with a new
         // trigger while the scheduler can still store it, so another node continues them at once.
-        await quartz.Standby(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await quartz.Standby(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Quartz.SchedulerException) when (quartz.Status is Quartz.SchedulerStatus.Shutdown or Quartz.SchedulerStatus.ShuttingDown)
+        {
+            // The scheduler's own hosted service shut it down between the check above and this call (the host stops
+            // services concurrently): nothing is left to stand by, and running jobs were already told to stop.
+            return;
+        }
+
         try
         {
             while (signals.ExecutingCount > 0)
