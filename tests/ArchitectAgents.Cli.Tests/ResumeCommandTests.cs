@@ -119,7 +119,12 @@ public sealed class ResumeCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(outDir, "architecture.md")));
         var calls = stub.Calls.Where(c => c.Status == 200).GroupBy(c => (c.Agent, c.Round)).ToDictionary(g => g.Key, g => g.Count());
         Assert.All(before.Distinct(), call => Assert.True(calls[call] == 1, $"{call.Agent} round {call.Round} was called {calls[call]} times"));
-        Assert.Contains("replayed from the journal", resumeErr, StringComparison.Ordinal);
+        // The reviewer's first round is never run again: replayed from the journal when the kill came before the
+        // checkpoint that follows it, or skipped when that checkpoint was written first (the kill races it).
+        Assert.True(
+            resumeErr.Contains("replayed from the journal", StringComparison.Ordinal)
+            || !resumeErr.Split('\n').Any(l => l.Trim() == "> security-reviewer"),
+            resumeErr);
     }
 
     [Theory]

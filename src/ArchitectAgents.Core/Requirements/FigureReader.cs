@@ -449,7 +449,7 @@ public static partial class FigureReader
 
     // "each store sells about 500 items a day": the share's unit leads its clause ("each of our DCs ships …").
     private static string? ScopeBefore(string before) =>
-        Regex.Match(before, @"(?:^|[,;:(]\s*|\s)(?<k>each|every|chaque|cada)\s+(?:of\s+(?:our|the|its|their)\s+)?(?!(?:day|night|week|month|year|hour|minute|second|time|morning|evening)s?\b)(?<u>[\p{L}]+)\s+(?:[\p{L}'’]+\s+){0,3}$", Opts) is { Success: true } s
+        Regex.Match(before, @"(?:^|[,;:(]\s*|\s)(?<k>each|every|chaque|cada)\s+(?:of\s+(?:our|the|its|their)\s+)?(?!(?:of|one|day|night|week|month|year|hour|minute|second|time|morning|evening)s?\b)(?<u>[\p{L}]+)\s+(?:[\p{L}'’]+\s+){0,3}$", Opts) is { Success: true } s
             ? $"{s.Groups["k"].Value.ToLowerInvariant()} {s.Groups["u"].Value}" : null;
 
     private static string? ScopeOf(string sentence) =>

@@ -28,6 +28,7 @@ public sealed class FigureTotalsTests
     [InlineData("We have 40 stores and 500 orders a day.")]
     [InlineData("Each month we ship 20,000 parcels across 3 warehouses.")]
     [InlineData("We have a team of 6 developers and 900 orders/day per developer.")]
+    [InlineData("Each of our 3 stores sells goods; we ship 500 parcels a day.")]
     public void No_Total_WithoutAStatedCountOfTheSameUnit(string brief) =>
         Assert.Empty(FigureTotals.Derive(Read(brief)));
 
