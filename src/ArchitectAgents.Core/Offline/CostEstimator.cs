@@ -25,6 +25,7 @@ internal static class CostEstimator
         var managed = plan.Technologies.Any(t => t.Tech.Category == "managed-database" && prices.For(t.Tech.Id) is not null);
         var engines = plan.Technologies.Where(t => t.Tech.Category == "database").Select(t => t.Tech.Id).ToHashSet(StringComparer.Ordinal);
         var databases = plan.Components.Count(c => c.Kind == "database" && c.TechnologyId is { } id && engines.Contains(id));
+        var spikeAt = f.KnownSpikeAt;
         foreach (var (tech, _) in plan.Technologies)
         {
             if (prices.For(tech.Id) is not { } line || managed && tech.Category == "database" && engines.Contains(tech.Id))
@@ -42,7 +43,7 @@ internal static class CostEstimator
             }
 
             // A spike at a known hour is met by capacity raised before it: nothing idles to zero or pauses then.
-            if (f.KnownSpikeAt is { } at)
+            if (spikeAt is { } at)
             {
                 item = item.Replace("scale to zero idle", $"one replica always on, scaled out before the {at} spike", StringComparison.Ordinal);
                 if (item.Contains("serverless", StringComparison.Ordinal))

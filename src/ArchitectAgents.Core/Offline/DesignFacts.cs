@@ -41,9 +41,11 @@ internal sealed record DesignFacts
 
     private IReadOnlyList<ResidencyZones.Zone>? _zones;
 
-    /// <summary>The time of day of a spike the brief schedules ("registration opens at 08:00"), or null.</summary>
-    public string? KnownSpikeAt => Context.Requirements.Workload.FirstOrDefault(w => w.Shape == "spiky" && ClockTime.IsMatch(w.Evidence)) is { } spike
-        ? ClockTime.Match(spike.Evidence).Value : null;
+    /// <summary>The spike the brief schedules at a time of day ("registration opens at 08:00"), or null.</summary>
+    public WorkloadShape? KnownSpike => Context.Requirements.Workload.FirstOrDefault(w => w.Shape == "spiky" && ClockTime.IsMatch(w.Evidence));
+
+    /// <summary>The time of day of <see cref="KnownSpike"/> ("08:00"), or null.</summary>
+    public string? KnownSpikeAt => KnownSpike is { } spike ? ClockTime.Match(spike.Evidence).Value : null;
 
     // A time of day: "08:00", "10:00 sharp", "9am".
     private static readonly System.Text.RegularExpressions.Regex ClockTime = new(

@@ -27,7 +27,8 @@ public sealed partial class DesignerAgent : OfflineAgent
         var decision = PatternSelector.Select(facts);
         var plan = ComponentPlanner.Plan(facts, decision, kb);
         ExternalSystems.Add(plan, facts, kb);
-        SystemExchanges.Describe(plan, context.Requirements);
+        // What the integration adapter exchanges with an existing system over its interface is no endpoint of ours.
+        var adapterUseCases = SystemExchanges.Describe(plan, context.Requirements);
         SystemUseCases.Assign(plan, context.Requirements);
 
         // Baseline controls are part of every design; regime controls arrive as review findings.
@@ -68,8 +69,6 @@ public sealed partial class DesignerAgent : OfflineAgent
         PreChecks.Apply(entities, preChecks);
         PreChecks.Connect(plan, preChecks, entities, service);
 
-        // What the integration adapter exchanges with an existing system over its interface is no endpoint of ours.
-        var adapterUseCases = SystemExchanges.AdapterUseCases(plan, context.Requirements);
         var ddl = SchemaWriter.Write(entities, controls.Select(c => c.Remedy.Ddl), facts.Has("multi-tenant"));
         var title = string.IsNullOrWhiteSpace(input.Document.Brief?.Title) ? "Service API" : input.Document.Brief!.Title;
         var words = DesignWords.From(facts, plan, entities);
@@ -190,7 +189,7 @@ public sealed partial class DesignerAgent : OfflineAgent
             : KnowledgeBase.Default.Technologies.Technologies.FirstOrDefault(t => t.Name == orm) is { Migrations.Length: > 0 } tech ? tech.Migrations : orm;
 
     /// <summary>schema.sql says at its top which engine the design runs on when it is not PostgreSQL.</summary>
-    private static string EngineNote(PlatformKit kit) => kit.Database is { Id: not "postgresql" } other && !other.Id.Contains("postgresql", StringComparison.Ordinal) && other.Category is "database" or "managed-database" && other.Id != "supabase"
+    private static string EngineNote(PlatformKit kit) => kit.Database is { } other && !other.Id.Contains("postgresql", StringComparison.Ordinal) && other.Category is "database" or "managed-database" && other.Id != "supabase"
         ? $"-- The design runs on {other.Name}: this is its schema in PostgreSQL dialect, checked by a real parser; the first migration ports it ({PortedTypes(other.Id)}).\n"
         : "";
 

@@ -58,9 +58,8 @@ internal static partial class StatedCommitments
 
         // A spike at a known time ("registration opens at 08:00", "on-sale at 10:00 sharp") is scaled for before it
         // lands: reactive autoscaling and scale-to-zero react minutes after the first minute that matters.
-        if (f.KnownSpikeAt is { } at && design.Scaling.Count > 0)
+        if (f.KnownSpike is { } spike && f.KnownSpikeAt is { } at && design.Scaling.Count > 0)
         {
-            var spike = f.Context.Requirements.Workload.First(w => w.Shape == "spiky" && w.Evidence.Contains(at, StringComparison.Ordinal));
             // The first count of people in the sentence is the crowd ("9,000 of our 31k students"), not the whole it is part of.
             var crowd = f.Context.Requirements.Figures
                 .Where(x => !x.Derived && FigureUnit.IsPeople(x.Unit) && spike.Evidence.Contains(x.Text, StringComparison.Ordinal))

@@ -23,18 +23,17 @@ internal static class SystemExchanges
 
     private static readonly HashSet<string> ReturnVerbs = new(StringComparer.OrdinalIgnoreCase) { "confirm", "report", "send", "post", "push", "sync", "update", "return", "export", "book" };
 
-    /// <summary>Use cases the adapter performs against the pulled system: none of them is an endpoint of the contract.</summary>
-    public static IReadOnlySet<string> AdapterUseCases(ComponentPlan plan, RequirementsModel model) =>
-        Exchanges(plan, model).Select(e => e.UseCase.Id).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>Names each exchange in the integration adapter's responsibility.</summary>
-    public static void Describe(ComponentPlan plan, RequirementsModel model)
+    /// <summary>
+    /// Names each exchange in the integration adapter's responsibility and returns the use cases it performs there:
+    /// none of them is an endpoint of the contract. Empty when the plan has no adapter to perform them.
+    /// </summary>
+    public static IReadOnlySet<string> Describe(ComponentPlan plan, RequirementsModel model)
     {
         var adapter = plan.Components.FirstOrDefault(c => c.Id == "integration");
-        var exchanges = Exchanges(plan, model);
+        var exchanges = adapter is null ? [] : Exchanges(plan, model);
         if (adapter is null || exchanges.Count == 0)
         {
-            return;
+            return new HashSet<string>();
         }
 
         var protocols = Protocols(model);
@@ -47,6 +46,7 @@ internal static class SystemExchanges
                 : $"sends {things} back to {g.Key.System} ({ids}) from the outbox, retried with backoff until acknowledged";
         });
         adapter.Responsibility = $"{adapter.Responsibility.TrimEnd('.')}. It {string.Join("; it ", parts)}.";
+        return exchanges.Select(e => e.UseCase.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     private static List<(UseCase UseCase, string System, bool Inbound)> Exchanges(ComponentPlan plan, RequirementsModel model)
