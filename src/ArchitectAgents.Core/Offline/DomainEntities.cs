@@ -110,6 +110,31 @@ internal static partial class DomainEntities
             ?? ValueRecords.Of(useCase, entities);
     }
 
+    /// <summary>
+    /// The entity whose operation performs the use case: for a create whose action leaves a record of its own ("borrowers
+    /// reserve books" → a reservation, "students join a waitlist" → a waitlist entry), that record, which references
+    /// the thing acted on; creating the thing itself ("POST /books" to reserve one) would let the caller make books.
+    /// Otherwise the entity the use case names.
+    /// </summary>
+    public static EntityInfo? OperatedOn(UseCase useCase, IReadOnlyList<EntityInfo> entities)
+    {
+        var named = Of(useCase, entities);
+        var lexicon = ReadingLexicon.Default;
+        // A record named like its verb ("post" a recipe, "comment on" a post) is the thing posted or a record inside
+        // it, which its own operations already place; only a record the action names apart (a reservation) moves the create.
+        if (named is null || lexicon.OperationKind(useCase) != "create" || lexicon.ChildRecordActions.Contains(useCase.Action)
+            || lexicon.RecordOf(useCase.Action, useCase.Object) is not { } record || record.Equals(useCase.Action, StringComparison.OrdinalIgnoreCase))
+        {
+            return named;
+        }
+
+        var name = Snake(record);
+        return name == named.Name ? named
+            : entities.FirstOrDefault(e => e.Name == name && e.Columns.Any(c => c.References == named.Name))
+                ?? entities.FirstOrDefault(e => e.Name.EndsWith("_" + name, StringComparison.Ordinal) && e.Columns.Any(c => c.References == named.Name))
+                ?? named;
+    }
+
     // One word of the brief's phrase against one word of an entity name, whatever the inflection the tagger's lemma
     // left ("lists" and "list"; "waiting" and "wait").
     private static bool Same(string phraseWord, string nameWord) =>
@@ -223,7 +248,7 @@ internal static partial class DomainEntities
         // Who creates it: a person actor that is itself an entity is referenced as its creator, which the server
         // takes from the caller's token (created_by is never a request field).
         // The record an action leaves is created by whoever does it: "students register" makes a registration.
-        var recorded = model.UseCases.Where(u => lexicon.RecordOf(u.Action) is { } r && Snake(r) == name || ValueRecords.NameOf(u, [name]) == name).ToList();
+        var recorded = model.UseCases.Where(u => lexicon.RecordOf(u.Action, u.Object) is { } r && Snake(r) == name || ValueRecords.NameOf(u, [name]) == name).ToList();
         var creator = useCases.Where(u => lexicon.OperationKind(u) == "create").Concat(recorded)
             .Select(u => Inflection.Singular(Snake(u.Actor))).FirstOrDefault(c => names.Contains(c) && c != name);
         if (creator is not null)

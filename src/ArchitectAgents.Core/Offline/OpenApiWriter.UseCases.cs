@@ -12,6 +12,12 @@ namespace ArchitectAgents.Core.Offline;
 /// </summary>
 internal static partial class OpenApiWriter
 {
+    // "reserve books" creating a reservation is reserveBook, not reserveReservation: a record the action leaves is named by what it is of.
+    private static string CreatedName(UseCase create, EntityInfo entity, string name, ReadingLexicon lexicon) =>
+        lexicon.RecordOf(create.Action, create.Object) is { } record && DomainEntities.Snake(record) == entity.Name && !record.Equals(create.Action, StringComparison.OrdinalIgnoreCase)
+            && create.Object.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() is { } thing && DomainEntities.Snake(Inflection.Singular(thing)) is { Length: > 0 } snake && snake != entity.Name
+            ? Pascal(snake) : name;
+
     /// <summary>Adds the entity's operations; says whether a create and an update operation take request bodies.</summary>
     private static (bool Creates, bool Updates) AddUseCasePaths(Dictionary<string, object> paths, EntityInfo entity, string name, IReadOnlyList<UseCase> useCases, IReadOnlyList<PreCheck> checks)
     {
@@ -44,7 +50,7 @@ internal static partial class OpenApiWriter
         {
             collectionItem["post"] = new Dictionary<string, object>
             {
-                ["operationId"] = Camel(creates[0].Action) + name,
+                ["operationId"] = Camel(creates[0].Action) + CreatedName(creates[0], entity, name, lexicon),
                 ["x-tables"] = tables,
                 ["x-use-cases"] = creates.Select(u => u.Id).ToArray(),
                 ["summary"] = Summary("create", $"Create a {Words(entity.Name)}"),

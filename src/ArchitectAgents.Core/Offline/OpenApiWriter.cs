@@ -104,10 +104,10 @@ internal static partial class OpenApiWriter
                 // Designed from the requirements model: only the operations the use cases call for (read-only without any).
                 // A team's check that runs inside another use case's operation (a fraud screen before release) gets no call of its own.
                 var checks = preChecks ?? [];
-                var own = useCases.Where(u => u.Actor != "System" && DomainEntities.Of(u, entities) == entity && !checks.Any(c => !c.ByPerson && c.Check == u)).ToList();
+                var own = useCases.Where(u => u.Actor != "System" && DomainEntities.OperatedOn(u, entities) == entity && !checks.Any(c => !c.ByPerson && c.Check == u)).ToList();
                 if (entities.FirstOrDefault(e => e.MemberOf == entity.Name) is { } members)
                 {
-                    var joins = own.Where(u => Requirements.ReadingLexicon.Default.RecordOf(u.Action) == "membership" || u.Action is "leave").ToList();
+                    var joins = own.Where(u => Requirements.ReadingLexicon.Default.RecordOf(u.Action, u.Object) == "membership" || u.Action is "leave").ToList();
                     AddMembershipPaths(paths, entity, members, joins);
                     own.RemoveAll(joins.Contains);
                 }
@@ -336,7 +336,13 @@ internal static partial class OpenApiWriter
     private static IEnumerable<EntityColumn> UpdateColumns(EntityInfo entity) =>
         entity.Columns.Where(c => c.References is null && !ServerOwnedFields.IsServerOwned(c.Name));
 
-    private static IEnumerable<EntityColumn> CreateColumns(EntityInfo entity) => entity.Columns.Where(c => !ServerOwnedFields.IsServerOwned(c.Name));
+    private static IEnumerable<EntityColumn> CreateColumns(EntityInfo entity)
+    {
+        // A payment of a stated charge (a deposit, an invoice, a fine) takes its amount from that record: the server
+        // sets it, so a client cannot pay less than it owes.
+        var ofCharge = entity.Columns.Any(c => c.References is { } r && r != entity.Name && EntityKindCatalog.Default.Of(r)?.Id == "charge");
+        return entity.Columns.Where(c => !ServerOwnedFields.IsServerOwned(c.Name) && !(ofCharge && c.Name is "amount" or "amount_cents" or "currency"));
+    }
 
     private static void AddExtraOperation(Dictionary<string, object> paths, Dictionary<string, object> schemas, IReadOnlyList<EntityInfo> entities, Knowledge.RemedyOperation op)
     {

@@ -58,7 +58,7 @@ internal static class PreChecks
     /// </summary>
     public static void Apply(IReadOnlyList<EntityInfo> entities, IReadOnlyList<PreCheck> checks)
     {
-        foreach (var entity in checks.Where(c => !c.ByPerson).Select(c => DomainEntities.Of(c.Guarded, entities)).OfType<EntityInfo>().Distinct())
+        foreach (var entity in checks.Where(c => !c.ByPerson).Select(c => DomainEntities.OperatedOn(c.Guarded, entities)).OfType<EntityInfo>().Distinct())
         {
             var status = entity.Columns.FirstOrDefault(c => c.Name == "status");
             if (status is null)
@@ -88,7 +88,7 @@ internal static class PreChecks
     {
         foreach (var check in checks.Where(c => !c.ByPerson))
         {
-            var target = DomainEntities.Of(check.Guarded, entities);
+            var target = DomainEntities.OperatedOn(check.Guarded, entities);
             var owner = plan.Components.FirstOrDefault(c => target?.OwnedBy is { } o && c.Name == o) ?? plan.Components.FirstOrDefault(c => c.Id == service);
             var actor = TraceWords.Content(check.Check.Actor);
             var checker = plan.Components.Where(c => c.Kind is "service" or "external" or "worker" && c != owner)

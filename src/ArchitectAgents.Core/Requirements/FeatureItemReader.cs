@@ -200,7 +200,7 @@ public static class FeatureItemReader
     }
 
     /// <summary>The implied action of a feature noun phrase: its last two words ("push notification"), else its head, in the singular.</summary>
-    private static ImpliedAction? Implied(List<Token> np, ReadingLexicon lexicon)
+    internal static ImpliedAction? Implied(List<Token> np, ReadingLexicon lexicon)
     {
         var words = np.Where(x => !IsMeasure(x) && !x.Is("Determiner")).Select(x => x.Normal).ToList();
         if (words.Count == 0)

@@ -84,6 +84,15 @@ public sealed class ReadingLexicon
     /// <summary>Verbs that move their object somewhere ("export to SAS", "push to the ERP"): "to X" names where it goes, not what is moved, so the object is the chain's or the one before.</summary>
     public HashSet<string> DestinationVerbs { get; init; } = [];
 
+    /// <summary>Verbs whose passive says a role is told of something ("be told when their orders ship", "are notified of delays"): the role is notified of that event.</summary>
+    public HashSet<string> NotifyVerbs { get; init; } = [];
+
+    /// <summary>Verbs by which a role wants or gets a thing ("creators want download stats", "nurses get a mobile push"): the role does what that feature implies.</summary>
+    public HashSet<string> ReceiptVerbs { get; init; } = [];
+
+    /// <summary>The action of a role that is notified of an event: a use case the system performs for the role, by a message or a webhook, not an operation the role calls.</summary>
+    public const string NotifiedAction = "get notified of";
+
     /// <summary>Actions that take no object ("sign up", "log in"): a later object in the same list is not theirs.</summary>
     public HashSet<string> IntransitiveActions { get; init; } = [];
 
@@ -108,9 +117,11 @@ public sealed class ReadingLexicon
     /// <summary>True when the object names an amount of value ("money", "the funds"), not a thing the system keeps.</summary>
     public bool IsValue(string obj) => obj.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words && ValueNouns.Contains(words[^1]);
 
-    /// <summary>The record a use case leaves: the movement when it moves value ("send money" → transfer), else <see cref="RecordOf(string)"/>.</summary>
+    /// <summary>The record a use case leaves: the movement when it moves value ("send money" → transfer), the record listed for the action on this object ("join a waitlist" → waitlist entry), else <see cref="RecordOf(string)"/>.</summary>
     public string? RecordOf(string action, string obj) =>
-        IsValue(obj) && ValueRecords.TryGetValue(action, out var movement) ? movement : RecordOf(action);
+        IsValue(obj) && ValueRecords.TryGetValue(action, out var movement) ? movement
+        : RecordNouns.TryGetValue($"{action} {Inflection.Singular(obj.ToLowerInvariant())}", out var entry) ? entry
+        : RecordOf(action);
 
     /// <summary>A verb and the two words after its object that together name one action ("put X on hold" → "put on hold", "take X off hold" → "release").</summary>
     public Dictionary<string, string> ObjectIdioms { get; init; } = [];
@@ -128,10 +139,15 @@ public sealed class ReadingLexicon
     public string? OperationKind(UseCase useCase) =>
         IsValue(useCase.Object) && ValueRecords.ContainsKey(useCase.Action) ? "create" : OperationKind(useCase.Action);
 
-    /// <summary>The operation kind a use-case verb calls for: create, search, read, update, export, delete, transition, or null.</summary>
+    /// <summary>The operation kind a use-case verb calls for: create, search, read, update, export, delete, transition, notify (the system tells the role; no operation), or null.</summary>
     public string? OperationKind(string action)
     {
         var verb = action.ToLowerInvariant();
+        if (verb == NotifiedAction)
+        {
+            return "notify";
+        }
+
         foreach (var kind in new[] { "export", "search", "delete", "update" })
         {
             if (OperationVerbs.TryGetValue(kind, out var verbs) && (verbs.Contains(verb) || verbs.Contains(verb.Split(' ')[0])))
@@ -218,6 +234,7 @@ public sealed class ReadingLexicon
             ChildRecordActions = Set(raw.ChildRecordActions),
             DestinationVerbs = Set(raw.DestinationVerbs),
             IntransitiveActions = Set(raw.IntransitiveActions),
+            NotifyVerbs = Set(raw.NotifyVerbs), ReceiptVerbs = Set(raw.ReceiptVerbs),
             ImpliedActions = (raw.ImpliedActions ?? []).Where(a => a.Value.ValueKind == JsonValueKind.Object)
                 .ToDictionary(a => a.Key, a => a.Value.Deserialize<ImpliedAction>(ReadOptions)!, StringComparer.OrdinalIgnoreCase),
             Glossaries = (raw.Glossaries ?? []).Where(g => g.Value.ValueKind == JsonValueKind.Object).ToDictionary(
@@ -265,6 +282,8 @@ public sealed class ReadingLexicon
         public List<string>? ChildRecordActions { get; set; }
         public List<string>? DestinationVerbs { get; set; }
         public List<string>? IntransitiveActions { get; set; }
+        public List<string>? NotifyVerbs { get; set; }
+        public List<string>? ReceiptVerbs { get; set; }
     }
 }
 

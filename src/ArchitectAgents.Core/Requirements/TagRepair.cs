@@ -5,8 +5,8 @@ namespace ArchitectAgents.Core.Requirements;
 /// nouns and action verbs: role nouns tagged as verbs or adjectives before their verb ("counter staff check", "home
 /// cooks post recipes", "students can join"), action verbs tagged as nouns after a role subject or in a chain
 /// ("students browse sections", "review it and raise queries"), words with inner capitals tagged as verbs ("OData"),
-/// a verb-tagged word after a determiner ("in that time"), and an adjective-tagged participle after "is"
-/// ("the hold is released").
+/// a verb-tagged word after a determiner ("in that time"), an adjective-tagged participle after "is"
+/// ("the hold is released"), and a feature noun standing alone as a list item that was read as an adjective ("waitlist").
 /// </summary>
 public static class TagRepair
 {
@@ -68,6 +68,11 @@ public static class TagRepair
             {
                 // "1:1 and group channels, threads, presence"; "ticket limits enforced across accounts": a plural noun, not a verb.
                 r[i] = x with { Lemma = Inflection.Singular(x.Normal), Tags = PluralTags };
+            }
+            else if (x.Is("Adjective") && x.Breaks && (i == 0 || r[i - 1].Breaks || r[i - 1].Normal is "and" or "or") && lexicon.ImpliedActions.ContainsKey(Inflection.Singular(x.Normal)))
+            {
+                // "tables combinable, waitlist, and a deposit": a list item that is one feature noun the tagger read as an adjective.
+                r[i] = x with { Lemma = Inflection.Singular(x.Normal), Tags = NounTags };
             }
             else if (i > 0 && x.Is("Adjective") && x.Normal.EndsWith("ed", StringComparison.Ordinal) && r[i - 1].Is("Copula") && Base(x.Normal, lexicon) is { } verb)
             {

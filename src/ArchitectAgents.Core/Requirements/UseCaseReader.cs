@@ -130,6 +130,7 @@ public static partial class UseCaseReader
     private static void ReadClause(AnnotatedSentence sentence, List<Token> t, ReadingLexicon lexicon, List<Found> found, ref string? lastObject, ref string? lastActor)
     {
         List<Token>? subject = null;
+        var subjects = new List<(int At, List<Token> Subject)>();
         for (var i = 0; i < t.Count; i++)
         {
             var token = t[i];
@@ -209,6 +210,7 @@ public static partial class UseCaseReader
                         }
 
                         subject = np;
+                        subjects.Add((i, np));
                         i = ReadPredicates(sentence, t, verbIndex, passive, subject, lexicon, found, ref lastObject, lastActor) - 1;
                         continue;
                     }
@@ -217,6 +219,8 @@ public static partial class UseCaseReader
                 }
             }
         }
+
+        UseCaseNotifications.Read(sentence, t, subjects, lexicon, found);
     }
 
     /// <summary>Reads the verb at <paramref name="v"/> and any coordinated verbs after it; returns the index after the last.</summary>
@@ -261,6 +265,12 @@ public static partial class UseCaseReader
 
                     continue;
                 }
+            }
+
+            // "Creators want download stats", "nurses get a mobile push": a role that wants or gets a feature does what the feature implies.
+            if (lexicon.ReceiptVerbs.Contains(lemma) && isActor && !isWe && !negated && !passive && UseCaseNotifications.Received(t, k, lexicon) is { } received)
+            {
+                found.Add(new Found(new UseCase { Actor = Capitalise(subjectText), Action = received.Action, Object = received.Object, Text = sentence.Text }, subjectHead, received.Object.Split(' ')[^1], false));
             }
 
             var particle = "";
@@ -352,7 +362,8 @@ public static partial class UseCaseReader
             var keep = !negated && objText is not null && (!lexicon.StopVerbs.Contains(lemma) || lexicon.IsValue(objText)) && !IsVolume(t, k, objStart + obj.Count)
                 && (isActor || passive)
                 && (!isWe || lexicon.SystemVerbs.Contains(lemma))
-                && !(passive && !lexicon.SystemVerbs.Contains(lemma) && !lexicon.TransitionVerbs.Contains(lemma));
+                && !(passive && !lexicon.SystemVerbs.Contains(lemma) && !lexicon.TransitionVerbs.Contains(lemma))
+                && !(passive && lexicon.NotifyVerbs.Contains(lemma) && lexicon.IsActor(subject) && UseCaseNotifications.Event(t, i + 1, lexicon) is not null);
             if (passive)
             {
                 actor = "System";
@@ -630,5 +641,5 @@ public static partial class UseCaseReader
         return head.Trim(',', '.', ';', ':', '(', ')');
     }
 
-    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+    internal static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -48,6 +48,13 @@ public static partial class UseCaseReader
             ? Capitalise(Phrase(np)) : null;
     }
 
+    private static bool ServedRole(string objectHead, ReadingLexicon lexicon, IReadOnlyCollection<string> builders)
+    {
+        var head = Inflection.Singular(objectHead.Split(' ')[^1].ToLowerInvariant());
+        return lexicon.ActorNouns.Contains(head) && !lexicon.SystemActorHeads.Contains(head) && !lexicon.NotActors.Contains(head) && !lexicon.GenericNouns.Contains(head)
+            && !builders.Any(b => b.StartsWith(head, StringComparison.OrdinalIgnoreCase));
+    }
+
     private static (string Role, string Head) MainRole(List<Found> found, IReadOnlyList<AnnotatedSentence> sentences, ReadingLexicon lexicon, IReadOnlyCollection<string> builders)
     {
         // The person role with the most use cases (two at least); else the role noun the brief names most as a head (earliest first,
@@ -58,7 +65,10 @@ public static partial class UseCaseReader
         // One use case is too little to make a role the brief's main one ("Legal must be able to put any channel on hold").
         if (byUseCases is not null && byUseCases.Count() >= 2)
         {
-            return (byUseCases.First().UseCase.Actor, byUseCases.First().ActorHead!);
+            // "the maître d' seats customers and marks no-shows": staff who act on people serve them; the features the
+            // brief lists without a role ("a waitlist, a deposit") are those people's.
+            var served = byUseCases.Select(f => f.ObjectHead).FirstOrDefault(o => o is not null && ServedRole(o, lexicon, builders));
+            return served is not null ? (Capitalise(Inflection.Plural(served)), served) : (byUseCases.First().UseCase.Actor, byUseCases.First().ActorHead!);
         }
 
         // A role that acts in the brief counts as a role noun even when the word list does not know it ("climbers book sessions").

@@ -41,8 +41,11 @@ public sealed class PreCheckTests
             """);
 
         var yaml = doc.Design!.Api.OpenApiYaml.Replace("\r", "", StringComparison.Ordinal);
-        var book = yaml.Split("  /v1/sessions:\n")[1].Split("\n  /")[0];
+        // Booking a session creates a booking of it: the precondition guards that create, and no client creates sessions.
+        var book = yaml.Split("  /v1/bookings:\n")[1].Split("\n  /")[0];
+        Assert.Contains("operationId: bookSession", book, StringComparison.Ordinal);
         Assert.Contains("x-preconditions:", book, StringComparison.Ordinal);
         Assert.Contains("pass induction", book, StringComparison.Ordinal);
+        Assert.DoesNotContain("post:", yaml.Split("  /v1/sessions:\n")[1].Split("\n  /")[0], StringComparison.Ordinal);
     }
 }

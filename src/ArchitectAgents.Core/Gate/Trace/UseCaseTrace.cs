@@ -44,7 +44,9 @@ internal static class UseCaseTrace
             // A person acts through the API; only the system's own behaviour can be performed by a component or a
             // capability alone ("Reminder worker: sends reminder SMS").
             // So can an existing system's own exchange, which the integration component performs against it.
-            var system = useCase.Actor == "System"
+            // So is a notification of a role ("partners get notified of order shipments"): the system sends it, by a message or a webhook.
+            var notified = kind == "notify";
+            var system = useCase.Actor == "System" || notified
                 || scope.Design.Architecture.Components.Any(c => c.Kind == "external" && c.Name.Equals(useCase.Actor, StringComparison.OrdinalIgnoreCase));
             foreach (var (component, words) in scope.Components.Where(_ => system))
             {
@@ -54,7 +56,7 @@ internal static class UseCaseTrace
                 }
             }
 
-            foreach (var capability in scope.Design.Capabilities.Where(c => system && Quotes(c.Because, useCase)))
+            foreach (var capability in scope.Design.Capabilities.Where(c => system && (Quotes(c.Because, useCase) || notified && TriggeredBy(c, useCase))))
             {
                 served.Add($"capability {capability.Id}");
             }
@@ -86,6 +88,13 @@ internal static class UseCaseTrace
         "delete" => method == "DELETE",
         _ => false,
     };
+
+    // The adopted capability would have been adopted for this use case's action alone (not for its actor): its verb triggers match it.
+    private static bool TriggeredBy(CapabilityUse capability, UseCase useCase) =>
+        Knowledge.CapabilityCatalog.Default.Capabilities.FirstOrDefault(c => c.Id == capability.Id) is { } entry
+        && entry.Triggers.Verbs.Concat(entry.Triggers.AnyObjectVerbs).Contains(useCase.Action, StringComparer.OrdinalIgnoreCase)
+        && new Offline.TriggerMatcher(new RequirementsModel { UseCases = [useCase] }, Knowledge.CapabilityCatalog.Default).Because(entry.Triggers) is { } because
+        && because.StartsWith("use case:", StringComparison.Ordinal);
 
     private static bool Quotes(string because, UseCase u) =>
         because.Contains($"{u.Action} {u.Object}", StringComparison.OrdinalIgnoreCase);

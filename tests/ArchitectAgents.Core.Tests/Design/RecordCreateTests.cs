@@ -1,0 +1,52 @@
+namespace ArchitectAgents.Core.Tests.Design;
+
+/// <summary>
+/// A use case whose action leaves a record of its own ("reserve a book" → a reservation, "join a waitlist" → a
+/// waitlist entry) creates that record, referencing the thing acted on, never the thing itself; paying a stated
+/// charge takes the amount from the charge.
+/// </summary>
+public sealed class RecordCreateTests
+{
+    [Fact]
+    public async Task ReservingABook_CreatesAReservation_NotABook()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Parish library
+            Borrowers search the catalogue and reserve books online; volunteers renew loans at the desk.
+            About 2,000 borrowers and 9,000 books. A team of 2 developers.
+            """);
+
+        var yaml = doc.Design!.Api.OpenApiYaml.Replace("\r", "", StringComparison.Ordinal);
+        var books = yaml.Split("  /v1/books:\n")[1].Split("\n  /v1/")[0];
+        Assert.DoesNotContain("post:", books, StringComparison.Ordinal);
+        var reservations = yaml.Split("  /v1/reservations:\n")[1].Split("\n  /v1/")[0];
+        Assert.Contains("post:", reservations, StringComparison.Ordinal);
+        Assert.Contains("Borrowers reserve books", reservations, StringComparison.Ordinal);
+        Assert.Contains("operationId: reserveBook", reservations, StringComparison.Ordinal);
+        var create = yaml.Split("    ReservationCreate:\n")[1].Split("\n    ")[0];
+        Assert.Contains("book_id", yaml.Split("    ReservationCreate:\n")[1].Split("\n    Reservation")[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("created_by", create, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JoiningAWaitlist_CreatesAnEntryTheServerPlaces()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Swimming lessons
+            Parents book lessons for their children; when a lesson is full, parents join a waitlist.
+            About 800 families. A team of 3 developers.
+            """);
+
+        var sql = doc.Design!.Database.Ddl;
+        Assert.Contains("CREATE TABLE waitlist_entries", sql, StringComparison.Ordinal);
+        var entries = sql.Split("CREATE TABLE waitlist_entries")[1].Split(");")[0];
+        Assert.Contains("waitlist_id uuid NOT NULL REFERENCES waitlists(id)", entries, StringComparison.Ordinal);
+        Assert.Contains("position integer NOT NULL", entries, StringComparison.Ordinal);
+        var yaml = doc.Design.Api.OpenApiYaml.Replace("\r", "", StringComparison.Ordinal);
+        var join = yaml.Split("  /v1/waitlist-entries:\n")[1].Split("\n  /v1/")[0];
+        Assert.Contains("operationId: joinWaitlist", join, StringComparison.Ordinal);
+        var create = yaml.Split("    WaitlistEntryCreate:\n")[1].Split("\n    WaitlistEntry")[0];
+        Assert.DoesNotContain("position", create, StringComparison.Ordinal);
+        Assert.DoesNotContain("post:", yaml.Split("  /v1/waitlists:\n")[1].Split("\n  /v1/")[0], StringComparison.Ordinal);
+    }
+}
