@@ -68,6 +68,9 @@ public sealed class EntityColumn
 /// <summary>The entities file.</summary>
 public sealed class EntityCatalog
 {
+    /// <summary>Templates every domain has (users, notifications, payments, documents): their names are no sign of another domain.</summary>
+    public List<string> CrossCutting { get; set; } = [];
+
     /// <summary>Entries.</summary>
     public List<EntityInfo> Entities { get; set; } = [];
 }

@@ -13,6 +13,17 @@ public sealed class ProductCatalog
 
     /// <summary>Entries.</summary>
     public List<ProductFamily> Families { get; set; } = [];
+
+    /// <summary>The family whose words the requirements model uses most (two distinct at least), or null: the kind of product the brief describes.</summary>
+    public ProductFamily? FamilyOf(Document.RequirementsModel model)
+    {
+        var words = model.UseCases.SelectMany(u => new[] { u.Action, u.Object })
+            .Concat(model.Entities.Select(e => e.Name)).Concat(model.Nouns)
+            .Select(w => w.ToLowerInvariant()).ToList();
+        return Families
+            .Select(x => (Family: x, Hits: x.Words.Count(w => words.Any(m => m == w || m == w + "s" || m.EndsWith(" " + w, StringComparison.Ordinal) || m.StartsWith(w + " ", StringComparison.Ordinal)))))
+            .Where(x => x.Hits >= 2).OrderByDescending(x => x.Hits).Select(x => x.Family).FirstOrDefault();
+    }
 }
 
 /// <summary>A kind of product several vendors or open-source projects offer.</summary>

@@ -15,12 +15,7 @@ internal static partial class BuildOrBuy
     public static void Apply(DesignSection design, DesignFacts f, ComponentPlan plan, ProductCatalog catalog)
     {
         var model = f.Context.Requirements;
-        var words = model.UseCases.SelectMany(u => new[] { u.Action, u.Object })
-            .Concat(model.Entities.Select(e => e.Name)).Concat(model.Nouns)
-            .Select(w => w.ToLowerInvariant()).ToList();
-        var family = catalog.Families
-            .Select(x => (Family: x, Hits: x.Words.Count(w => words.Any(m => m == w || m == w + "s" || m.EndsWith(" " + w, StringComparison.Ordinal) || m.StartsWith(w + " ", StringComparison.Ordinal)))))
-            .Where(x => x.Hits >= 2).OrderByDescending(x => x.Hits).Select(x => x.Family).FirstOrDefault();
+        var family = catalog.FamilyOf(model);
         // A product the brief rules out ("the board ruled Teams out") is not offered again.
         var products = family?.Products.Where(p => !f.Excludes(p.Split(' ')[0])).ToList() ?? [];
         if (family is null || products.Count == 0)

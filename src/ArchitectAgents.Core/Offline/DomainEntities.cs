@@ -163,6 +163,18 @@ internal static partial class DomainEntities
             words.Contains(Inflection.Singular(w)) || words.Any(x => TraceWords.SameStem(x, w)));
 
         entity.Columns = [.. entity.Columns.Where(c => c.References is not null || KeptEverywhere.Contains(c.Name) || c.Name.EndsWith("_id", StringComparison.Ordinal) || Named(c.Name))];
+
+        // A currency belongs beside money the record keeps: an e-commerce catalogue's currency is no library catalogue's.
+        if (!entity.Columns.Any(c => MoneyWords.Any(w => c.Name.Contains(w, StringComparison.Ordinal))))
+        {
+            entity.Columns.RemoveAll(c => c.Name == "currency");
+        }
+
+        // So are its access patterns that name another domain's records ("look up a product by SKU" in a library,
+        // "find a customer by email at checkout" in a transfer app): a pattern naming a thing the brief never names is dropped.
+        var own = entity.Name.Split('_').ToHashSet(StringComparer.Ordinal);
+        entity.AccessPatterns = [.. entity.AccessPatterns.Where(p => !TraceWords.Content(p).Any(w => !own.Contains(w) && TemplateNouns.Value.Contains(w)
+            && !words.Contains(w) && !words.Any(x => TraceWords.SameStem(x, w))))];
         if (entity.Columns.FirstOrDefault(c => c.Name == "status") is { } status)
         {
             entity.Columns[entity.Columns.IndexOf(status)] = GroundedStatus(status, w => words.Contains(w) || words.Any(x => TraceWords.SameStem(x, w)));
@@ -224,6 +236,13 @@ internal static partial class DomainEntities
         unique.AddRange(kind.Unique.Select(u => u.ToList()));
         patterns.AddRange(kind.AccessPatterns);
     }
+
+    // The record names of the knowledge base's domain templates (products, customers, orders, conversations): nouns of
+    // the domains they come from. Templates every domain has (users, payments, notifications) are left out.
+    private static readonly Lazy<HashSet<string>> TemplateNouns = new(() => [.. KnowledgeBase.Default.Entities.Entities
+        .Where(e => !KnowledgeBase.Default.Entities.CrossCutting.Contains(e.Name)).SelectMany(e => TraceWords.Content(e.Name.Replace('_', ' ')))]);
+
+    private static readonly string[] MoneyWords = ["amount", "price", "cost", "fee", "total", "balance", "deposit", "fare"];
 
     // Fields a record of its kind carries whatever the brief says: who and what it is, its state, money it holds.
     private static readonly HashSet<string> KeptEverywhere = new(StringComparer.Ordinal)

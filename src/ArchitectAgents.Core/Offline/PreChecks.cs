@@ -69,7 +69,12 @@ internal static class PreChecks
             {
                 // After the first state: a new record waits in "held" until the check clears it.
                 var first = check.IndexOf(',', StringComparison.Ordinal) is var comma and > 0 ? comma : check.LastIndexOf(')');
-                status.Check = check.Insert(first, ",'held'");
+                // A copy: the column may be a knowledge-base template's, shared by every run of the process.
+                entity.Columns[entity.Columns.IndexOf(status)] = new EntityColumn
+                {
+                    Name = status.Name, Type = status.Type, Nullable = status.Nullable, References = status.References, Default = status.Default,
+                    Items = status.Items, Description = status.Description, MaxItems = status.MaxItems, Check = check.Insert(first, ",'held'"),
+                };
             }
 
             foreach (var column in HoldColumns.Where(n => entity.Columns.All(c => c.Name != n)))

@@ -15,6 +15,13 @@ internal static partial class RequirementsFacts
         context.Requirements = model;
         var stated = model.Figures.Where(f => !f.Derived).ToList();
 
+        // The domain is the kind of product the model describes when it names one ("integrated library system"),
+        // not a word of the prose ("a very patient volunteer" made a library's catalogue a healthcare brief).
+        if (Knowledge.ProductCatalog.Default.FamilyOf(model) is { } family)
+        {
+            context.Domain = family.Name;
+        }
+
         if (stated.FirstOrDefault(f => f.Quantity == "team size") is { } team)
         {
             context.TeamSize = new ExtractedFigure { Value = team.Value, Unit = "engineers", Evidence = team.Text };

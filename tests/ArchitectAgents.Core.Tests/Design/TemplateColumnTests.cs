@@ -23,6 +23,35 @@ public sealed class TemplateColumnTests
     }
 
     [Fact]
+    public async Task ALibraryCatalogue_KeepsNoneOfTheShopsCatalogue()
+    {
+        // The catalogue template is a shop's: its currency and its "look up a product by SKU" are no library's.
+        var doc = await new DesignHarness().DesignAsync("""
+            # Town library
+            Borrowers search the catalogue, reserve books and renew loans online. About 12,000 borrowers and a
+            patient volunteer who helps on Thursdays; one developer.
+            """);
+
+        var catalogues = doc.Design!.Database.Ddl.Split("CREATE TABLE catalogues")[1].Split(");")[0];
+        Assert.DoesNotContain("currency", catalogues, StringComparison.Ordinal);
+        Assert.DoesNotContain(doc.Design.Database.AccessPatterns, p => p.Contains("product", StringComparison.OrdinalIgnoreCase));
+        // A "patient volunteer" is no healthcare brief: the domain is the kind of product the brief describes.
+        Assert.Equal("integrated library system", doc.Context!.Domain);
+    }
+
+    [Fact]
+    public async Task AShopsCatalogue_KeepsItsCurrencyBesidePrices_AndItsProductLookups()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Web shop
+            Customers browse the product catalogue, filter products by price and place orders. About 300 orders a day;
+            a team of 4 developers.
+            """);
+
+        Assert.Contains(doc.Design!.Database.AccessPatterns, p => p.Contains("product", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task ShopThatShipsToCustomers_KeepsTheShippingAddress()
     {
         var doc = await new DesignHarness().DesignAsync("""
