@@ -11,6 +11,24 @@ namespace ArchitectAgents.Core.Offline;
 /// </summary>
 internal static class ControlWording
 {
+    // The processors of this design: the cloud or host it runs on (none on premises), its managed database, and the providers it sends data to.
+    private static List<string> Processors(ComponentPlan plan)
+    {
+        var kit = plan.Kit!;
+        var host = kit.Hosting switch
+        {
+            "aws" => "AWS",
+            "azure" => "Microsoft Azure",
+            "gcp" => "Google Cloud",
+            "hosted" or "any" => kit.Compute?.Name is { } compute ? $"the hosting provider ({compute})" : "the hosting provider",
+            _ => null,
+        };
+        var hosts = new[] { host, kit.ManagedDatabase?.Name }.OfType<string>().Distinct().ToList();
+        var providers = plan.Components.Where(c => c.Kind == "external" && (c.Name.Contains("provider", StringComparison.OrdinalIgnoreCase) || c.Name.Contains("gateway", StringComparison.OrdinalIgnoreCase)))
+            .Select(c => c.Name);
+        return [.. hosts.Concat(providers).Distinct()];
+    }
+
     public static string For(SecurityControl control, string text, DesignFacts f, ComponentPlan plan, DesignWords w)
     {
         var kit = plan.Kit!;
@@ -60,6 +78,9 @@ internal static class ControlWording
                 + $"; {w.Database} backups age out within the retention window and restored backups replay the erasure log.",
             "GDPR-PORTABILITY" => $"Exports of {personal} are written to {w.Component("storage") ?? "a private bucket"}, encrypted, served through presigned URLs valid for 24 hours and deleted after 7 days.",
             "GDPR-BREACH" => text.Replace("suspected personal-data breaches are triaged", $"a suspected breach of {personal} is triaged", StringComparison.Ordinal),
+            "GDPR-PROCESSORS" => Processors(plan) is { Count: > 0 } processors
+                ? $"A data processing agreement (GDPR Art. 28) is signed with {DesignWords.List(processors, 5)} before personal data{(w.PersonalTables.Count > 0 ? $" ({personal})" : "")} reaches them; each is listed with where it processes the data and its sub-processors in the record of processing activities."
+                : $"No processor handles personal data{(w.PersonalTables.Count > 0 ? $" ({personal})" : "")}: it stays on the organisation's own servers; a provider added later (a support vendor, e-mail or SMS) first signs a data processing agreement (GDPR Art. 28) and is listed in the record of processing activities.",
             "GDPR-ROPA" => $"The record of processing activities covers {personal} and is reviewed by the DPO in every release that adds a personal-data field.",
             "GDPR-RETENTION" when f.NeverDeletes && f.Context.Requirements.Constraints.Any(c => c.Kind == "retention") =>
                 $"Rows of {personal} are kept unaltered for the stated retention period, then archived to write-once storage and only after it ends pseudonymised; a nightly job finds rows past their period, never deletes one, and the audit trail keeps each change.",
