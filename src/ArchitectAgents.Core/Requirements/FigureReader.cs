@@ -349,7 +349,8 @@ public static partial class FigureReader
         }
 
         figure.Text = Quote(sentence, LeadStart(sentence, m.Index), quoteEnd);
-        figure.AppliesTo = ScopeAfter(sentence[quoteEnd..]) ?? ScopeBefore(sentence[..LeadStart(sentence, m.Index)]);
+        figure.AppliesTo = ScopeAfter(sentence[quoteEnd..]) ?? ScopeBefore(sentence[..LeadStart(sentence, m.Index)])
+            ?? (figure.Quantity.Contains("budget", StringComparison.Ordinal) ? Purpose(sentence[quoteEnd..]) : null);
         return figure;
     }
 
@@ -445,6 +446,11 @@ public static partial class FigureReader
 
     private static string? ScopeAfter(string after) =>
         Regex.Match(after, @"^\s?(?<s>(?:per|each|for\s+each|par|por|pro)\s+[\p{L}]+|on\s+[A-Z][a-z]+\s+(?:evenings?|mornings?|nights?)|during\s+[^,.;]{3,40}|in\s+its\s+first\s+\w+)", RegexOptions.CultureInvariant) is { Success: true } s
+            ? s.Groups["s"].Value.Trim() : null;
+
+    // "a one-off £6,000 for the migration", "400 € par mois pour l'hébergement": what a sum of money is for.
+    private static string? Purpose(string after) =>
+        Regex.Match(after, @"^\s?(?<s>(?:for|pour|para|für)\s+(?:(?:the|a|an|our|le|la|les|l'|el|los|las|die|der|das|unsere?)\s*)?[\p{L}\-]+)", Opts) is { Success: true } s
             ? s.Groups["s"].Value.Trim() : null;
 
     // "each store sells about 500 items a day": the share's unit leads its clause ("each of our DCs ships …").

@@ -216,7 +216,7 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
     {
         foreach (var budget in model.Figures.Where(f => f.Quantity is "budget" or "hosting budget" or "infrastructure spend"))
         {
-            model.Constraints.Add(new Constraint { Kind = "budget", Value = $"{budget.Unit.Split('/')[0]} {budget.Value.ToString("#,0.##", CultureInfo.InvariantCulture)}{(budget.Unit.Contains('/', StringComparison.Ordinal) ? "/" + budget.Unit.Split('/')[1] : "")}", Text = budget.Text });
+            model.Constraints.Add(new Constraint { Kind = "budget", Value = $"{budget.Unit.Split('/')[0]} {budget.Value.ToString("#,0.##", CultureInfo.InvariantCulture)}{(budget.Unit.Contains('/', StringComparison.Ordinal) ? "/" + budget.Unit.Split('/')[1] : "")}", Text = budget.AppliesTo is { } purpose && purpose.Split(' ')[0].ToLowerInvariant() is "for" or "pour" or "para" or "für" ? $"{budget.Text} {purpose}" : budget.Text });
         }
 
         if (model.Figures.FirstOrDefault(f => f.Quantity == "team size") is { } team)
