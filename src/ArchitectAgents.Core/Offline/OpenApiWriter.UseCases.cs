@@ -19,7 +19,7 @@ internal static partial class OpenApiWriter
             ? Pascal(snake) : name;
 
     /// <summary>Adds the entity's operations; says whether a create and an update operation take request bodies.</summary>
-    private static (bool Creates, bool Updates) AddUseCasePaths(Dictionary<string, object> paths, EntityInfo entity, string name, IReadOnlyList<UseCase> useCases, IReadOnlyList<PreCheck> checks)
+    private static (bool Creates, bool Updates) AddUseCasePaths(Dictionary<string, object> paths, EntityInfo entity, string name, IReadOnlyList<UseCase> useCases, IReadOnlyList<PreCheck> checks, IReadOnlyCollection<string> fromCaller)
     {
         var lexicon = ReadingLexicon.Default;
         var tag = new[] { entity.Resource };
@@ -56,7 +56,7 @@ internal static partial class OpenApiWriter
                 ["summary"] = Summary("create", $"Create a {Words(entity.Name)}"),
                 ["tags"] = tag,
                 ["parameters"] = new[] { Ref("#/components/parameters/IdempotencyKey") },
-                ["requestBody"] = Body($"#/components/schemas/{name}Create", Example(entity, full: false)),
+                ["requestBody"] = Body($"#/components/schemas/{name}Create", Example(entity, full: false, fromCaller)),
                 ["responses"] = Responses(("201", Json($"#/components/schemas/{name}", "Created.")), "400", "401", "403", "409", "429"),
             };
             Guard((Dictionary<string, object>)collectionItem["post"], creates, checks, Words(entity.Name));

@@ -112,13 +112,13 @@ internal static partial class OpenApiWriter
                     own.RemoveAll(joins.Contains);
                 }
 
-                (creates, updates) = AddUseCasePaths(paths, entity, name, own, checks);
+                (creates, updates) = AddUseCasePaths(paths, entity, name, own, checks, CallerOwned(entity, useCases, entities));
             }
 
             // Request schemas exist only for the operations that take them.
             if (creates)
             {
-                schemas[name + "Create"] = EntitySchema(entity, full: false);
+                schemas[name + "Create"] = EntitySchema(entity, full: false, CallerOwned(entity, useCases, entities));
             }
 
             if (updates)
@@ -336,6 +336,27 @@ internal static partial class OpenApiWriter
     private static IEnumerable<EntityColumn> UpdateColumns(EntityInfo entity) =>
         entity.Columns.Where(c => c.References is null && !ServerOwnedFields.IsServerOwned(c.Name));
 
+    /// <summary>
+    /// The person a record is for, when everyone who creates it does so for themselves ("guests book", "borrowers
+    /// reserve books"): the caller, taken from the token, never a request field (else a borrower could reserve for
+    /// anyone). Staff acting on people ("the maître d' seats customers") and systems acting for them keep the field.
+    /// </summary>
+    private static List<string> CallerOwned(EntityInfo entity, IReadOnlyList<Document.UseCase>? useCases, IReadOnlyList<EntityInfo> entities)
+    {
+        var lexicon = Requirements.ReadingLexicon.Default;
+        var creates = (useCases ?? []).Where(u => DomainEntities.OperatedOn(u, entities) == entity && lexicon.OperationKind(u) == "create").ToList();
+        bool ForThemselves(Document.UseCase u)
+        {
+            var actorHead = Requirements.Inflection.Singular(u.Actor.Split(' ')[^1].ToLowerInvariant());
+            var objectHead = Requirements.Inflection.Singular(u.Object.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.ToLowerInvariant() ?? "");
+            return u.Actor != "System" && !lexicon.SystemActorHeads.Contains(actorHead) && !u.Actor.Skip(1).Any(char.IsUpper) && !lexicon.ActorNouns.Contains(objectHead);
+        }
+
+        return creates.Count > 0 && creates.All(ForThemselves)
+            ? [.. entity.Columns.Where(c => c.References == "user" && c.Name == "user_id").Select(c => c.Name)]
+            : [];
+    }
+
     private static IEnumerable<EntityColumn> CreateColumns(EntityInfo entity)
     {
         // A payment of a stated charge (a deposit, an invoice, a fine) takes its amount from that record: the server
@@ -511,7 +532,7 @@ internal static partial class OpenApiWriter
         return $"#/components/schemas/{name}";
     }
 
-    private static Dictionary<string, object> EntitySchema(EntityInfo entity, bool full)
+    private static Dictionary<string, object> EntitySchema(EntityInfo entity, bool full, IReadOnlyCollection<string>? fromCaller = null)
     {
         var properties = new Dictionary<string, object>();
         var required = new List<string>();
@@ -521,7 +542,7 @@ internal static partial class OpenApiWriter
             required.Add("id");
         }
 
-        foreach (var column in full ? entity.Columns : CreateColumns(entity))
+        foreach (var column in full ? entity.Columns : CreateColumns(entity).Where(c => fromCaller?.Contains(c.Name) != true))
         {
             var property = ColumnSchema(column);
             if (full && ServerOwnedFields.IsServerOwned(column.Name))
@@ -608,8 +629,8 @@ internal static partial class OpenApiWriter
         return schema;
     }
 
-    private static Dictionary<string, object> Example(EntityInfo entity, bool full) =>
-        (full ? entity.Columns : CreateColumns(entity)).Where(c => full || !c.Nullable || c.References is null).Take(8).ToDictionary(c => c.Name, c => ExampleValue(c));
+    private static Dictionary<string, object> Example(EntityInfo entity, bool full, IReadOnlyCollection<string>? fromCaller = null) =>
+        (full ? entity.Columns : CreateColumns(entity).Where(c => fromCaller?.Contains(c.Name) != true)).Where(c => full || !c.Nullable || c.References is null).Take(8).ToDictionary(c => c.Name, c => ExampleValue(c));
 
     private static Dictionary<string, object> UpdateExample(EntityInfo entity)
     {
