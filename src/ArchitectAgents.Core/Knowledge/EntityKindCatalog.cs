@@ -55,6 +55,9 @@ public sealed class EntityKind
     /// <summary>True when the kind applies only beside a record of one of its parents (a member is a member of a group).</summary>
     public bool RequiresParent { get; set; }
 
+    /// <summary>The states a record of this kind moves through when the brief names none of its own (a payment is pending, then paid or failed), first the initial one; empty for the generic open → done.</summary>
+    public List<string> Lifecycle { get; set; } = [];
+
     /// <summary>The parent kind whose record two records of this kind may not hold for overlapping periods, or null.</summary>
     public string? OverlapGuard { get; set; }
 

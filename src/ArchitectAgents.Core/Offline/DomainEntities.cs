@@ -177,7 +177,7 @@ internal static partial class DomainEntities
             && !words.Contains(w) && !words.Any(x => TraceWords.SameStem(x, w))))];
         if (entity.Columns.FirstOrDefault(c => c.Name == "status") is { } status)
         {
-            entity.Columns[entity.Columns.IndexOf(status)] = GroundedStatus(status, w => words.Contains(w) || words.Any(x => TraceWords.SameStem(x, w)));
+            entity.Columns[entity.Columns.IndexOf(status)] = GroundedStatus(status, w => words.Contains(w) || words.Any(x => TraceWords.SameStem(x, w)), EntityKindCatalog.Default.Of(entity.Name)?.Lifecycle);
         }
 
         // What is left of a template is its domain's, not this brief's: the kind's columns are added where missing.
@@ -188,7 +188,7 @@ internal static partial class DomainEntities
 
     // A template's lifecycle is its domain's (an order is paid and shipped): the brief's own states are kept with the
     // initial one; with none of them in the brief, a record gets a neutral lifecycle (an account keeps active/suspended).
-    private static EntityColumn GroundedStatus(EntityColumn status, Func<string, bool> inBrief)
+    private static EntityColumn GroundedStatus(EntityColumn status, Func<string, bool> inBrief, IReadOnlyList<string>? lifecycle)
     {
         var values = StatusValue().Matches(status.Check ?? "").Select(m => m.Groups[1].Value).ToList();
         if (values.Count < 2 || values.Contains("active"))
@@ -197,7 +197,7 @@ internal static partial class DomainEntities
         }
 
         var grounded = values.Where((v, i) => i == 0 || v.Split('_').All(inBrief) || v == "cancelled").ToList();
-        var kept = grounded.Count >= 3 ? grounded : ["open", "in_progress", "done", "cancelled"];
+        var kept = grounded.Count >= 3 ? grounded : lifecycle is { Count: >= 2 } own ? own : ["open", "in_progress", "done", "cancelled"];
         return new EntityColumn
         {
             Name = status.Name, Type = status.Type, Nullable = status.Nullable, References = status.References,
@@ -216,8 +216,9 @@ internal static partial class DomainEntities
             return;
         }
 
-        // The placeholder name gives way to the kind's own naming column (a room's label, a person's display name).
-        if (kind.Columns.Any(k => k.Name is "name" or "title" or "label" or "display_name"))
+        // The placeholder name gives way to the kind's own naming column (a room's label, a person's display name);
+        // a record of something that happens to someone (a loan, a booking: a person or a period) has no name at all.
+        if (kind.Columns.Any(k => k.Name is "name" or "title" or "label" or "display_name" || k.References == "user" || k.Type == "timestamptz" && !k.Nullable && k.Default is null))
         {
             columns.RemoveAll(c => c.Name == "name");
         }
@@ -228,7 +229,8 @@ internal static partial class DomainEntities
             columns.RemoveAll(c => c.Name == "notes" && c.Nullable);
         }
 
-        columns.AddRange(kind.Columns.Where(k => columns.All(c => c.Name != k.Name)).Select(k => new EntityColumn
+        // The person a record is for is its creator when it has one ("members borrow tools": the loan's member).
+        columns.AddRange(kind.Columns.Where(k => columns.All(c => c.Name != k.Name) && !(k.References == "user" && columns.Any(c => c.Name == "created_by"))).Select(k => new EntityColumn
         {
             Name = k.Name, Type = k.Type, Nullable = k.Nullable, Check = k.Check, Default = k.Default, References = k.References,
         }));
@@ -307,8 +309,18 @@ internal static partial class DomainEntities
         var states = entity.States.Select(s => Snake(s)).Where(s => s.Length > 0).Distinct().ToList();
         if (states.Count > 0)
         {
-            var initial = useCases.Where(u => lexicon.OperationKind(u) == "create").Select(u => Snake(Participle(u.Action))).FirstOrDefault() ?? "open";
+            var created = useCases.Where(u => lexicon.OperationKind(u) == "create").Select(u => Snake(Participle(u.Action))).FirstOrDefault();
+            var initial = created ?? "open";
             var all = new[] { initial }.Concat(states).Distinct().ToList();
+            if (EntityKindCatalog.Default.Of(name)?.Lifecycle is { Count: >= 2 } lifecycle && (created is null || lifecycle.Contains(created)))
+            {
+                // The kind's own lifecycle, with the brief's states in it: money is not "paid" when its row is written
+                // (the provider confirms it later, or declines it), a loan is active until it is returned.
+                initial = lifecycle[0];
+                all = [.. lifecycle.Concat(all.Where(s => s != "open")).Distinct()];
+            }
+
+
             columns.Add(new EntityColumn { Name = "status", Type = "text", Check = $"status IN ({string.Join(",", all.Select(s => $"'{s}'"))})", Default = $"'{initial}'" });
             indexes.Add(["status"]);
             foreach (var state in states.Take(4))

@@ -52,6 +52,28 @@ public sealed class TemplateColumnTests
     }
 
     [Fact]
+    public async Task MoneyAndLoans_MoveThroughTheirKindsLifecycle_NotAGenericOne()
+    {
+        // A deposit is not "paid" when its row is written, and a loan is active until it is returned.
+        var doc = await new DesignHarness().DesignAsync("""
+            # Tool library
+            Members borrow tools and renew loans online, and members pay a deposit when they book the workshop.
+            About 600 members, one developer.
+            """);
+
+        var ddl = doc.Design!.Database.Ddl;
+        var deposits = ddl.Split("CREATE TABLE deposits")[1].Split(");")[0];
+        Assert.Contains("DEFAULT 'pending' CHECK (status IN ('pending','paid','failed','refunded'))", deposits, StringComparison.Ordinal);
+        var loans = ddl.Split("CREATE TABLE loans")[1].Split(");")[0];
+        Assert.Contains("due_at timestamptz NOT NULL", loans, StringComparison.Ordinal);
+        Assert.Contains("'returned'", loans, StringComparison.Ordinal);
+        Assert.DoesNotContain("  name text", loans, StringComparison.Ordinal);
+        // The member who borrows is the loan's creator: no second reference to the same person.
+        Assert.Contains("created_by uuid NOT NULL REFERENCES members(id)", loans, StringComparison.Ordinal);
+        Assert.DoesNotContain("user_id", loans, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ShopThatShipsToCustomers_KeepsTheShippingAddress()
     {
         var doc = await new DesignHarness().DesignAsync("""
