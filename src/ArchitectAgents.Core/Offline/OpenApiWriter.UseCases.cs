@@ -50,7 +50,9 @@ internal static partial class OpenApiWriter
         {
             collectionItem["post"] = new Dictionary<string, object>
             {
-                ["operationId"] = Camel(creates[0].Action) + CreatedName(creates[0], entity, name, lexicon),
+                // "reserve a reservation" is said as creating one.
+                ["operationId"] = (lexicon.RecordOf(creates[0].Action) is { } made && made.Equals(Inflection.Singular(creates[0].Object), StringComparison.OrdinalIgnoreCase) && !made.Equals(creates[0].Action, StringComparison.OrdinalIgnoreCase)
+                    ? "create" : Camel(creates[0].Action)) + CreatedName(creates[0], entity, name, lexicon),
                 ["x-tables"] = tables,
                 ["x-use-cases"] = creates.Select(u => u.Id).ToArray(),
                 ["summary"] = Summary("create", $"Create a {Words(entity.Name)}"),

@@ -90,6 +90,9 @@ public sealed class ReadingLexicon
     /// <summary>Verbs by which a role wants or gets a thing ("creators want download stats", "nurses get a mobile push"): the role does what that feature implies.</summary>
     public HashSet<string> ReceiptVerbs { get; init; } = [];
 
+    /// <summary>Nouns that name a product a brief asks for ("module", "system", "app"): "a booking module" is what its users do, booking.</summary>
+    public HashSet<string> ProductNouns { get; init; } = [];
+
     /// <summary>The action of a role that is notified of an event: a use case the system performs for the role, by a message or a webhook, not an operation the role calls.</summary>
     public const string NotifiedAction = "get notified of";
 
@@ -234,7 +237,7 @@ public sealed class ReadingLexicon
             ChildRecordActions = Set(raw.ChildRecordActions),
             DestinationVerbs = Set(raw.DestinationVerbs),
             IntransitiveActions = Set(raw.IntransitiveActions),
-            NotifyVerbs = Set(raw.NotifyVerbs), ReceiptVerbs = Set(raw.ReceiptVerbs),
+            NotifyVerbs = Set(raw.NotifyVerbs), ReceiptVerbs = Set(raw.ReceiptVerbs), ProductNouns = Set(raw.ProductNouns),
             ImpliedActions = (raw.ImpliedActions ?? []).Where(a => a.Value.ValueKind == JsonValueKind.Object)
                 .ToDictionary(a => a.Key, a => a.Value.Deserialize<ImpliedAction>(ReadOptions)!, StringComparer.OrdinalIgnoreCase),
             Glossaries = (raw.Glossaries ?? []).Where(g => g.Value.ValueKind == JsonValueKind.Object).ToDictionary(
@@ -284,6 +287,7 @@ public sealed class ReadingLexicon
         public List<string>? IntransitiveActions { get; set; }
         public List<string>? NotifyVerbs { get; set; }
         public List<string>? ReceiptVerbs { get; set; }
+        public List<string>? ProductNouns { get; set; }
     }
 }
 

@@ -106,6 +106,40 @@ internal static class UseCaseNotifications
         return (string.Join(' ', words), head);
     }
 
+    /// <summary>
+    /// What the users of a product the brief asks for do ("we want our own booking module", "nous voulons notre propre
+    /// module de réservation" → book, making a booking): the action its name is made of, and the record it leaves.
+    /// Null unless the object is a product noun ("module", "system", "app") named by an action.
+    /// </summary>
+    public static (string Action, string Object)? Wanted(List<Token> t, int k, ReadingLexicon lexicon)
+    {
+        while (k < t.Count && (SkippedDeterminers.Contains(t[k].Normal) || t[k].Normal is "own" or "custom"))
+        {
+            k++;
+        }
+
+        var np = UseCaseReader.NounPhraseAt(t, k, asObject: true);
+        if (np.Count == 0 || !lexicon.ProductNouns.Contains(Inflection.Singular(np[^1].Normal)))
+        {
+            return null;
+        }
+
+        // "booking module": the action is a modifier; "module of reservation" (a gloss keeps the source's order): it follows "of".
+        var named = np.Take(np.Count - 1).Select(x => x.Normal).LastOrDefault(lexicon.Nominalisations.ContainsKey);
+        var after = k + np.Count;
+        if (named is null && after + 1 < t.Count && t[after].Normal == "of" && !np[^1].Breaks && lexicon.Nominalisations.ContainsKey(t[after + 1].Normal))
+        {
+            named = t[after + 1].Normal;
+        }
+
+        if (named is null || lexicon.Nominalisations[named] is not { } verb || lexicon.OperationKind(verb) != "create" || lexicon.RecordOf(verb) is null)
+        {
+            return null;
+        }
+
+        return (verb, lexicon.RecordOf(verb)!);
+    }
+
     /// <summary>The feature a role wants or gets ("download stats", "a mobile push") and what the feature implies it does; null for anything else.</summary>
     public static (string Action, string Object)? Received(List<Token> t, int k, ReadingLexicon lexicon)
     {

@@ -273,6 +273,12 @@ public static partial class UseCaseReader
                 found.Add(new Found(new UseCase { Actor = Capitalise(subjectText), Action = received.Action, Object = received.Object, Text = sentence.Text }, subjectHead, received.Object.Split(' ')[^1], false));
             }
 
+            // "We want our own booking module": the product asked for names what its users (the brief's main role) do.
+            if (lexicon.ReceiptVerbs.Contains(lemma) && isWe && !negated && !passive && UseCaseNotifications.Wanted(t, k, lexicon) is { } wanted)
+            {
+                found.Add(new Found(new UseCase { Actor = FeatureItemReader.MainRole, Action = wanted.Action, Object = wanted.Object, Text = sentence.Text }, null, wanted.Object.Split(' ')[^1], false));
+            }
+
             var particle = "";
             if (k < t.Count && (t[k].Is("Particle") || lexicon.Particles.Contains(t[k].Normal) && lexicon.PhrasalVerbs.Contains(lemma + " " + t[k].Normal)))
             {

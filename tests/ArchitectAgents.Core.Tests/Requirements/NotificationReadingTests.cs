@@ -76,4 +76,14 @@ public sealed class NotificationReadingTests
         Assert.Contains(model.UseCases, u => u.Action == "join" && u.Object == "waitlist" && u.Actor == "Patients");
         Assert.Contains(model.UseCases, u => u.Action == "pay" && u.Object == "deposit" && u.Actor == "Patients");
     }
+
+    [Fact]
+    public async Task AProductNamedByAnAction_IsWhatItsUsersDo()
+    {
+        // "our own booking system" asks for booking; "an event-driven system" or "a notification service" names no record.
+        var model = await RequirementsReader.Default.ReadAsync("We want our own booking system for our three climbing walls. Climbers pay a deposit.", [], Ct);
+        Assert.Contains(model.UseCases, u => u.Actor == "Climbers" && u.Action == "book" && u.Object == "booking");
+        var none = await RequirementsReader.Default.ReadAsync("We need an event-driven system and a notification service. Climbers pay a deposit.", [], Ct);
+        Assert.DoesNotContain(none.UseCases, u => u.Action is "notify" or "book");
+    }
 }
