@@ -13,7 +13,7 @@ public static class ServerOwnedFields
         "id", "status", "state", "created_at", "updated_at", "deleted_at",
         "owner", "owner_id", "author_id", "sender_id", "requester_id", "follower_id", "tenant_id",
         "total", "subtotal", "tax", "tax_amount", "total_amount", "grand_total", "balance", "balance_after", "fee", "fees",
-        "sent_at", "paid_at", "read_at", "failure_reason",
+        "sent_at", "paid_at", "read_at", "failure_reason", "held_at", "held_reason", "hold_reason",
     };
 
     // Times a client legitimately chooses (a slot, a device's own clock) although the name reads like an event.

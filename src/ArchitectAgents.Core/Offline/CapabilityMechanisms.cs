@@ -124,6 +124,7 @@ internal static class CapabilityMechanisms
         brief.Indexes.AddRange(mechanism.Indexes.Where(i => !brief.Indexes.Any(b => b.SequenceEqual(i))));
         brief.Unique.AddRange(mechanism.Unique.Where(u => !brief.Unique.Any(b => b.SequenceEqual(u))));
         brief.AccessPatterns.AddRange(mechanism.AccessPatterns.Where(a => !brief.AccessPatterns.Contains(a)));
+        EntityRelations.RefreshGuards(brief);
     }
 
     /// <summary>The entity the mechanism works on: the calling use case's, else one of its subject classes, else its default subject.</summary>

@@ -138,11 +138,32 @@ internal static class EntityRelations
             return;
         }
 
-        var status = entity.Columns.FirstOrDefault(c => c.Name == "status");
-        var released = status is null ? [] : OpenApiWriter.EnumValues(status).Where(v => v is "cancelled" or "canceled" or "released" or "expired" or "rejected" or "declined" or "no_show").ToList();
-        var where = released.Count > 0 ? $" WHERE (status NOT IN ({string.Join(", ", released.Select(v => $"'{v}'"))}))" : "";
-        entity.Constraints.Add($"EXCLUDE USING gist ({held.Name} WITH =, tstzrange(starts_at, ends_at) WITH &&){where}");
+        entity.Constraints.Add($"EXCLUDE USING gist ({held.Name} WITH =, tstzrange(starts_at, ends_at) WITH &&){Holding(entity)}");
         entity.AccessPatterns.Add($"No two {Words(entity.Table)} of one {Words(held.References!)} overlap (exclusion constraint on {held.Name} and the period)");
+    }
+
+    /// <summary>
+    /// Re-derives the states an overlap guard ignores after the entity's status column changed (a mechanism's hold
+    /// lifecycle replaced the brief's): an expired hold must not keep its room for good.
+    /// </summary>
+    public static void RefreshGuards(EntityInfo entity)
+    {
+        for (var i = 0; i < entity.Constraints.Count; i++)
+        {
+            if (entity.Constraints[i].StartsWith("EXCLUDE USING gist", StringComparison.Ordinal))
+            {
+                var cut = entity.Constraints[i].IndexOf(" WHERE (status NOT IN", StringComparison.Ordinal);
+                entity.Constraints[i] = (cut >= 0 ? entity.Constraints[i][..cut] : entity.Constraints[i]) + Holding(entity);
+            }
+        }
+    }
+
+    // The WHERE of an overlap guard: only records still holding the thing count (not cancelled, released or expired ones).
+    private static string Holding(EntityInfo entity)
+    {
+        var status = entity.Columns.FirstOrDefault(c => c.Name == "status");
+        var released = status is null ? [] : OpenApiWriter.EnumValues(status).Where(v => v is "cancelled" or "canceled" or "released" or "expired" or "rejected" or "declined" or "no_show" or "failed" or "completed").ToList();
+        return released.Count > 0 ? $" WHERE (status NOT IN ({string.Join(", ", released.Select(v => $"'{v}'"))}))" : "";
     }
 
     // True when 'from' already references 'to', directly or through other tables: another reference would be a cycle.

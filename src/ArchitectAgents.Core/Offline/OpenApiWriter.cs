@@ -359,9 +359,11 @@ internal static partial class OpenApiWriter
 
     private static IEnumerable<EntityColumn> CreateColumns(EntityInfo entity)
     {
-        // A payment of a stated charge (a deposit, an invoice, a fine) takes its amount from that record: the server
-        // sets it, so a client cannot pay less than it owes.
-        var ofCharge = entity.Columns.Any(c => c.References is { } r && r != entity.Name && EntityKindCatalog.Default.Of(r)?.Id == "charge");
+        // A payment of something priced (a deposit, an invoice, a booking, an order) takes its amount from that record:
+        // the server sets it, so a client cannot pay less than it owes. A refund's amount may be partial: staff choose it.
+        var kinds = EntityKindCatalog.Default;
+        var ofCharge = entity.Columns.Any(c => c.References is { } r && r != entity.Name && r != "user"
+            && (kinds.Of(r)?.Id == "charge" || kinds.Of(entity.Name)?.Id == "charge" && entity.Name != "refund" && kinds.Of(r)?.Id is not "person"));
         return entity.Columns.Where(c => !ServerOwnedFields.IsServerOwned(c.Name) && !(ofCharge && c.Name is "amount" or "amount_cents" or "currency"));
     }
 

@@ -53,7 +53,10 @@ public sealed class CapabilityMechanismTests
         var holds = Assert.Single(doc.Design!.Capabilities, c => c.Id == "inventory-holds");
         var table = holds.Tables[0];
         var ddl = doc.Design.Database.Ddl;
-        Assert.Contains("starts_at timestamptz NOT NULL", ddl.Split($"CREATE TABLE {table} (")[1].Split(");")[0], StringComparison.Ordinal);
+        var created = ddl.Split($"CREATE TABLE {table} (")[1].Split(");")[0];
+        Assert.Contains("starts_at timestamptz NOT NULL", created, StringComparison.Ordinal);
+        // The overlap guard ignores every state that no longer holds the room: an expired hold must not keep it for good.
+        Assert.Contains("'expired'", created.Split("EXCLUDE USING gist")[1], StringComparison.Ordinal);
 
         var stream = new YamlDotNet.RepresentationModel.YamlStream();
         stream.Load(new StringReader(doc.Design.Api.OpenApiYaml));

@@ -51,4 +51,18 @@ public sealed class RecordCreateTests
         Assert.DoesNotContain("position", create, StringComparison.Ordinal);
         Assert.DoesNotContain("post:", yaml.Split("  /v1/waitlists:\n")[1].Split("\n  /v1/")[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PayingForABooking_TakesTheAmountFromTheBooking()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Room bookings
+            Guests book rooms for their dates and pay for the booking by card. About 40 rooms; a team of 3 developers.
+            """);
+
+        var yaml = doc.Design!.Api.OpenApiYaml.Replace("\r", "", StringComparison.Ordinal);
+        var create = yaml.Split("    PaymentCreate:\n")[1].Split("\n    Payment")[0];
+        Assert.Contains("booking_id", create, StringComparison.Ordinal);
+        Assert.DoesNotContain("amount", create, StringComparison.Ordinal);
+    }
 }

@@ -187,6 +187,8 @@ public sealed class ContradictionCheckTests
     [InlineData("scan_status", true)]
     [InlineData("payment_state", true)]
     [InlineData("waitlist_position", true)]
+    [InlineData("held_at", true)]
+    [InlineData("held_reason", true)]
     [InlineData("position", true)]
     [InlineData("preference_rank", false)]
     public void ServerOwned_IsDecidedByTheShapeOfTheName(string field, bool owned)
