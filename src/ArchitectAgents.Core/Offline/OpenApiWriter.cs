@@ -123,7 +123,7 @@ internal static partial class OpenApiWriter
 
             if (updates)
             {
-                schemas[name + "Update"] = UpdateSchema(entity);
+                schemas[name + "Update"] = UpdateSchema(entity, MovedTo(entity, useCases, entities));
             }
         }
 
@@ -577,13 +577,29 @@ internal static partial class OpenApiWriter
         return schema;
     }
 
-    private static Dictionary<string, object> UpdateSchema(EntityInfo entity) => new()
+    private static Dictionary<string, object> UpdateSchema(EntityInfo entity, IReadOnlyCollection<string>? moved = null) => new()
     {
         ["type"] = "object",
         ["additionalProperties"] = false,
         ["minProperties"] = 1,
-        ["properties"] = UpdateColumns(entity).ToDictionary(c => c.Name, c => (object)ColumnSchema(c)),
+        ["properties"] = UpdateColumns(entity).Concat(entity.Columns.Where(c => moved?.Contains(c.Name) == true)).ToDictionary(c => c.Name, c => (object)ColumnSchema(c)),
     };
+
+    /// <summary>
+    /// References an update use case moves the record along ("move bookings between rooms", "reassign tickets to
+    /// another team"): the thing named right after the action is one the record references, so that reference is
+    /// what the update changes. Other references stay fixed.
+    /// </summary>
+    private static List<string> MovedTo(EntityInfo entity, IReadOnlyList<Document.UseCase>? useCases, IReadOnlyList<EntityInfo> entities)
+    {
+        var lexicon = Requirements.ReadingLexicon.Default;
+        var tails = (useCases ?? []).Where(u => DomainEntities.OperatedOn(u, entities) == entity && lexicon.OperationKind(u) == "update")
+            .Select(u => u.Text.IndexOf(u.Action.Split(' ')[0], StringComparison.OrdinalIgnoreCase) is var at and >= 0
+                ? string.Join(' ', u.Text[at..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6)).ToLowerInvariant() : "")
+            .Where(t => t.Length > 0).ToList();
+        return [.. entity.Columns.Where(c => c.References is { } r && r != "user" && r != entity.Name
+            && tails.Any(t => Gate.TraceWords.Of(t).Contains(r.Split('_')[^1]))).Select(c => c.Name)];
+    }
 
     private static Dictionary<string, object> PageSchema(string itemRef) => new()
     {

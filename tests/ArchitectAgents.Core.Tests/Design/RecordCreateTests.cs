@@ -65,4 +65,19 @@ public sealed class RecordCreateTests
         Assert.Contains("booking_id", create, StringComparison.Ordinal);
         Assert.DoesNotContain("amount", create, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MovingABookingBetweenRooms_UpdatesItsRoom_AndNothingElseItReferences()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Guest house
+            Guests book rooms for their dates on our website; the owner moves bookings between rooms when a room is
+            out of order. About 12 rooms, one developer.
+            """);
+
+        var yaml = doc.Design!.Api.OpenApiYaml.Replace("\r", "", StringComparison.Ordinal);
+        var update = yaml.Split("    BookingUpdate:\n")[1].Split("\n    Booking")[0];
+        Assert.Contains("room_id", update, StringComparison.Ordinal);
+        Assert.DoesNotContain("user_id", update, StringComparison.Ordinal);
+    }
 }
