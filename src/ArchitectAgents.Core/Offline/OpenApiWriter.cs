@@ -597,8 +597,11 @@ internal static partial class OpenApiWriter
             .Select(u => u.Text.IndexOf(u.Action.Split(' ')[0], StringComparison.OrdinalIgnoreCase) is var at and >= 0
                 ? string.Join(' ', u.Text[at..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6)).ToLowerInvariant() : "")
             .Where(t => t.Length > 0).ToList();
-        return [.. entity.Columns.Where(c => c.References is { } r && r != "user" && r != entity.Name
-            && tails.Any(t => Gate.TraceWords.Of(t).Contains(r.Split('_')[^1]))).Select(c => c.Name)];
+        // Only a thing it is moved to ("between rooms", "to another team"), not one it is done for ("for students").
+        bool MovedAlong(string tail, string reference) => tail.Split(' ') is var words
+            && words.Select((w, i) => (w, i)).Any(x => x.w is "between" or "to" or "into" or "onto" or "from" or "across"
+                && words.Skip(x.i + 1).Take(3).Any(n => Requirements.Inflection.Singular(n.Trim(',', '.', ';')) == reference.Split('_')[^1]));
+        return [.. entity.Columns.Where(c => c.References is { } r && r != "user" && r != entity.Name && tails.Any(t => MovedAlong(t, r))).Select(c => c.Name)];
     }
 
     private static Dictionary<string, object> PageSchema(string itemRef) => new()
