@@ -358,6 +358,23 @@ public static partial class UseCaseReader
             }
 
             var action = lemma + particle;
+            // "check items in and out", "sign members up": a particle after the object still belongs to the verb.
+            string? secondParticle = null;
+            if (!passive && particle.Length == 0 && objText is not null && after < t.Count && after > 0 && !t[after - 1].Breaks
+                && lexicon.Particles.Contains(t[after].Normal) && lexicon.PhrasalVerbs.Contains(lemma + " " + t[after].Normal)
+                && !(after + 1 < t.Count && lexicon.ObjectIdioms.ContainsKey($"{lemma} {t[after].Normal} {t[after + 1].Normal}")))
+            {
+                action = lemma + " " + t[after].Normal;
+                if (after + 2 < t.Count && !t[after].Breaks && t[after + 1].Normal is "and" or "or" && lexicon.Particles.Contains(t[after + 2].Normal)
+                    && lexicon.PhrasalVerbs.Contains(lemma + " " + t[after + 2].Normal))
+                {
+                    secondParticle = t[after + 2].Normal;
+                    after += 2;
+                }
+
+                after++;
+            }
+
             if (!passive && after + 1 < t.Count && !t[after - 1].Breaks && lexicon.ObjectIdioms.TryGetValue($"{lemma} {t[after].Normal} {t[after + 1].Normal}", out var idiom))
             {
                 // "put any channel on hold": the words after the object name the action (put on hold), not the verb alone.
@@ -381,6 +398,10 @@ public static partial class UseCaseReader
             {
                 var useCase = new UseCase { Actor = actor, Action = action, Object = objText! + (destination is null ? "" : " to " + destination), Rule = RuleAfter(t, after), Text = sentence.Text };
                 found.Add(new Found(useCase, isWe || passive ? null : subjectHead, objectHead, isWe || passive, passive ? null : Companion(t, after, lexicon)));
+                if (secondParticle is not null)
+                {
+                    found.Add(new Found(new UseCase { Actor = actor, Action = lemma + " " + secondParticle, Object = useCase.Object, Rule = useCase.Rule, Text = sentence.Text }, isWe ? null : subjectHead, objectHead, isWe));
+                }
 
                 // Verbs earlier in the chain that had no object of their own act on this one ("save, rate and comment on them").
                 // A verb that takes no object ("sign up"), or one before a reciprocal ("post, comment and find each other"), makes its own record instead.

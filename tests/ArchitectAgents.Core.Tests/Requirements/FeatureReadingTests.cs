@@ -21,6 +21,16 @@ public sealed class FeatureReadingTests
     }
 
     [Fact]
+    public async Task AParticleAfterTheObject_BelongsToTheVerb()
+    {
+        // "check items in and out" is checking in and checking out, not checking items.
+        var model = await RequirementsReader.Default.ReadAsync("Counter staff check items in and out with barcode scanners.", [], Ct);
+        Assert.Contains(model.UseCases, u => u.Action == "check in" && u.Object == "items");
+        Assert.Contains(model.UseCases, u => u.Action == "check out" && u.Object == "items");
+        Assert.DoesNotContain(model.UseCases, u => u.Action == "check");
+    }
+
+    [Fact]
     public async Task AnIdiomAroundTheObject_NamesTheAction()
     {
         // "put X on hold" is holding X, not putting it somewhere: the action is "put on hold", not "put".
