@@ -16,14 +16,14 @@ public sealed class RecordCreateTests
             About 2,000 borrowers and 9,000 books. A team of 2 developers.
             """);
 
-        var yaml = doc.Design!.Api.OpenApiYaml.Replace("\r", "", StringComparison.Ordinal);
-        var books = yaml.Split("  /v1/books:\n")[1].Split("\n  /v1/")[0];
+        var yaml = Yaml(doc);
+        var books = PathItem(yaml, "/v1/books");
         Assert.DoesNotContain("post:", books, StringComparison.Ordinal);
-        var reservations = yaml.Split("  /v1/reservations:\n")[1].Split("\n  /v1/")[0];
+        var reservations = PathItem(yaml, "/v1/reservations");
         Assert.Contains("post:", reservations, StringComparison.Ordinal);
         Assert.Contains("Borrowers reserve books", reservations, StringComparison.Ordinal);
         Assert.Contains("operationId: reserveBook", reservations, StringComparison.Ordinal);
-        var create = yaml.Split("    ReservationCreate:\n")[1].Split("\n    Reservation")[0];
+        var create = Schema(yaml, "ReservationCreate");
         Assert.Contains("book_id", create, StringComparison.Ordinal);
         Assert.DoesNotContain("created_by", create, StringComparison.Ordinal);
         // The borrower reserves for themselves: who it is for comes from the token, or anyone could reserve for anyone.
@@ -44,12 +44,12 @@ public sealed class RecordCreateTests
         var entries = sql.Split("CREATE TABLE waitlist_entries")[1].Split(");")[0];
         Assert.Contains("waitlist_id uuid NOT NULL REFERENCES waitlists(id)", entries, StringComparison.Ordinal);
         Assert.Contains("position integer NOT NULL", entries, StringComparison.Ordinal);
-        var yaml = doc.Design.Api.OpenApiYaml.Replace("\r", "", StringComparison.Ordinal);
-        var join = yaml.Split("  /v1/waitlist-entries:\n")[1].Split("\n  /v1/")[0];
+        var yaml = Yaml(doc);
+        var join = PathItem(yaml, "/v1/waitlist-entries");
         Assert.Contains("operationId: joinWaitlist", join, StringComparison.Ordinal);
-        var create = yaml.Split("    WaitlistEntryCreate:\n")[1].Split("\n    WaitlistEntry")[0];
+        var create = Schema(yaml, "WaitlistEntryCreate");
         Assert.DoesNotContain("position", create, StringComparison.Ordinal);
-        Assert.DoesNotContain("post:", yaml.Split("  /v1/waitlists:\n")[1].Split("\n  /v1/")[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("post:", PathItem(yaml, "/v1/waitlists"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,8 +60,8 @@ public sealed class RecordCreateTests
             Guests book rooms for their dates and pay for the booking by card. About 40 rooms; a team of 3 developers.
             """);
 
-        var yaml = doc.Design!.Api.OpenApiYaml.Replace("\r", "", StringComparison.Ordinal);
-        var create = yaml.Split("    PaymentCreate:\n")[1].Split("\n    Payment")[0];
+        var yaml = Yaml(doc);
+        var create = Schema(yaml, "PaymentCreate");
         Assert.Contains("booking_id", create, StringComparison.Ordinal);
         Assert.DoesNotContain("amount", create, StringComparison.Ordinal);
     }
@@ -75,9 +75,17 @@ public sealed class RecordCreateTests
             out of order. About 12 rooms, one developer.
             """);
 
-        var yaml = doc.Design!.Api.OpenApiYaml.Replace("\r", "", StringComparison.Ordinal);
-        var update = yaml.Split("    BookingUpdate:\n")[1].Split("\n    Booking")[0];
+        var yaml = Yaml(doc);
+        var update = Schema(yaml, "BookingUpdate");
         Assert.Contains("room_id", update, StringComparison.Ordinal);
         Assert.DoesNotContain("user_id", update, StringComparison.Ordinal);
     }
+
+    private static string Yaml(ArchitectAgents.Core.Document.DesignDocument doc) => doc.Design!.Api.OpenApiYaml.Replace("\r", "", StringComparison.Ordinal);
+
+    // A component schema's block: its name line up to the next schema at the same indent.
+    private static string Schema(string yaml, string name) => yaml.Split($"    {name}:\n")[1].Split("\n    ").TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal) || l.Length == 0).Aggregate("", (a, l) => a + "\n    " + l);
+
+    // A path item's block, up to the next path.
+    private static string PathItem(string yaml, string path) => yaml.Split($"  {path}:\n")[1].Split("\n  /v1/")[0];
 }
