@@ -55,6 +55,16 @@ public sealed class EntityKind
     /// <summary>True when the kind applies only beside a record of one of its parents (a member is a member of a group).</summary>
     public bool RequiresParent { get; set; }
 
+    /// <summary>Questions asked of records of this kind that are answered by a query, never kept as a table ("availability" of rooms: those free for a period).</summary>
+    public List<string> Views { get; set; } = [];
+
+    /// <summary>The kind of a view noun ("availability") when an entity of that kind is among <paramref name="names"/>, or null.</summary>
+    /// <param name="view">The entity name that may be a view (snake_case).</param>
+    /// <param name="names">The design's entity names.</param>
+    /// <param name="catalog">The kinds.</param>
+    public static EntityKind? ViewOver(string view, IEnumerable<string> names, EntityKindCatalog catalog) =>
+        catalog.Kinds.FirstOrDefault(k => k.Views.Contains(view, StringComparer.Ordinal)) is { } kind && names.Any(n => n != view && catalog.Of(n)?.Id == kind.Id) ? kind : null;
+
     /// <summary>The states a record of this kind moves through when the brief names none of its own (a payment is pending, then paid or failed), first the initial one; empty for the generic open → done.</summary>
     public List<string> Lifecycle { get; set; } = [];
 

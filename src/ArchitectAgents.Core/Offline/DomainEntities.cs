@@ -33,6 +33,9 @@ internal static partial class DomainEntities
             kept.Add(extra);
         }
 
+        // "Availability" is a question asked of the rooms, not a table: a period query on them answers it.
+        names.RemoveAll(n => EntityKind.ViewOver(n, names, EntityKindCatalog.Default) is not null);
+
         var result = new List<EntityInfo>();
         foreach (var name in names)
         {

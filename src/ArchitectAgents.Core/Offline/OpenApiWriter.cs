@@ -129,7 +129,9 @@ internal static partial class OpenApiWriter
 
         if (useCases is { Count: > 0 })
         {
-            AddUnmatchedPaths(paths, entities, [.. useCases.Where(u => u.Actor != "System" && DomainEntities.Of(u, entities) is null)], serviceComponent);
+            var unmatched = useCases.Where(u => u.Actor != "System" && DomainEntities.Of(u, entities) is null).ToList();
+            var answered = AddViewPaths(paths, entities, unmatched);
+            AddUnmatchedPaths(paths, entities, [.. unmatched.Except(answered)], serviceComponent);
         }
 
         foreach (var op in extraOperations)
