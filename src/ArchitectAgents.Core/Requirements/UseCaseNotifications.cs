@@ -3,11 +3,12 @@ using ArchitectAgents.Core.Document;
 namespace ArchitectAgents.Core.Requirements;
 
 /// <summary>
-/// Two ways a brief says what reaches a role rather than what the role does: a role told of an event ("partners …
-/// want to … and be told when their orders ship", "customers are notified of delays") is notified of that event —
-/// the system's work, by a message or a webhook, never an operation the role calls; and a role that wants or gets a
-/// feature ("creators want download stats", "nurses get a mobile push") does what the feature implies (view the
-/// stats, receive the push), from the same feature words as a feature list.
+/// Use cases a brief states through what someone receives or asks for rather than through what they do: a role told
+/// of an event ("partners … want to … and be told when their orders ship", "customers are notified of delays") is
+/// notified of that event — the system's work, by a message or a webhook, never an operation the role calls; a role
+/// that wants or gets a feature ("creators want download stats", "nurses get a mobile push") does what the feature
+/// implies (view the stats, receive the push), from the same feature words as a feature list; and a product the
+/// brief asks for that is named by an action ("we want our own booking module") is that action by its users.
 /// </summary>
 internal static class UseCaseNotifications
 {

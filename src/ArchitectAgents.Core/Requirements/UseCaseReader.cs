@@ -362,7 +362,9 @@ public static partial class UseCaseReader
             string? secondParticle = null;
             if (!passive && particle.Length == 0 && objText is not null && after < t.Count && after > 0 && !t[after - 1].Breaks
                 && lexicon.Particles.Contains(t[after].Normal) && lexicon.PhrasalVerbs.Contains(lemma + " " + t[after].Normal)
-                && !(after + 1 < t.Count && lexicon.ObjectIdioms.ContainsKey($"{lemma} {t[after].Normal} {t[after + 1].Normal}")))
+                && !(after + 1 < t.Count && lexicon.ObjectIdioms.ContainsKey($"{lemma} {t[after].Normal} {t[after + 1].Normal}"))
+                // "check items in the warehouse": a word that opens a phrase after it is a preposition, not the verb's particle.
+                && !(after + 1 < t.Count && !t[after].Breaks && (t[after + 1].Is("Determiner") || t[after + 1].Is("Possessive") || t[after + 1].Is("Value") || t[after + 1].Is("Noun") && !t[after + 1].Is("Pronoun"))))
             {
                 action = lemma + " " + t[after].Normal;
                 if (after + 2 < t.Count && !t[after].Breaks && t[after + 1].Normal is "and" or "or" && lexicon.Particles.Contains(t[after + 2].Normal)

@@ -28,6 +28,10 @@ public sealed class FeatureReadingTests
         Assert.Contains(model.UseCases, u => u.Action == "check in" && u.Object == "items");
         Assert.Contains(model.UseCases, u => u.Action == "check out" && u.Object == "items");
         Assert.DoesNotContain(model.UseCases, u => u.Action == "check");
+
+        // A word that opens a phrase is a preposition: "check parcels in the depot" checks them there, it does not check them in.
+        var inPlace = await RequirementsReader.Default.ReadAsync("Drivers check parcels in the depot before each route.", [], Ct);
+        Assert.DoesNotContain(inPlace.UseCases, u => u.Action == "check in");
     }
 
     [Fact]
