@@ -63,6 +63,9 @@ public sealed class EntityColumn
 
     /// <summary>Largest batch one call takes (a bigger backlog goes over several calls, in order); 0: no bound stated.</summary>
     public int MaxItems { get; set; }
+
+    /// <summary>A copy to change: a template's columns are shared by every run of the process.</summary>
+    public EntityColumn Copy() => (EntityColumn)MemberwiseClone();
 }
 
 /// <summary>The entities file.</summary>

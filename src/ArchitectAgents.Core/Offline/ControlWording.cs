@@ -12,14 +12,12 @@ namespace ArchitectAgents.Core.Offline;
 internal static class ControlWording
 {
     // The processors of this design: the cloud or host it runs on (none on premises), its managed database, and the providers it sends data to.
-    private static List<string> Processors(ComponentPlan plan)
+    private static List<string> Processors(ComponentPlan plan, DesignFacts f)
     {
         var kit = plan.Kit!;
         var host = kit.Hosting switch
         {
-            "aws" => "AWS",
-            "azure" => "Microsoft Azure",
-            "gcp" => "Google Cloud",
+            "aws" or "azure" or "gcp" => DesignNarrative.Cloud(f),
             "hosted" or "any" => kit.Compute?.Name is { } compute ? $"the hosting provider ({compute})" : "the hosting provider",
             _ => null,
         };
@@ -78,7 +76,7 @@ internal static class ControlWording
                 + $"; {w.Database} backups age out within the retention window and restored backups replay the erasure log.",
             "GDPR-PORTABILITY" => $"Exports of {personal} are written to {w.Component("storage") ?? "a private bucket"}, encrypted, served through presigned URLs valid for 24 hours and deleted after 7 days.",
             "GDPR-BREACH" => text.Replace("suspected personal-data breaches are triaged", $"a suspected breach of {personal} is triaged", StringComparison.Ordinal),
-            "GDPR-PROCESSORS" => Processors(plan) is { Count: > 0 } processors
+            "GDPR-PROCESSORS" => Processors(plan, f) is { Count: > 0 } processors
                 ? $"A data processing agreement (GDPR Art. 28) is signed with {DesignWords.List(processors, 5)} before personal data{(w.PersonalTables.Count > 0 ? $" ({personal})" : "")} reaches them; each is listed with where it processes the data and its sub-processors in the record of processing activities."
                 : $"No processor handles personal data{(w.PersonalTables.Count > 0 ? $" ({personal})" : "")}: it stays on the organisation's own servers; a provider added later (a support vendor, e-mail or SMS) first signs a data processing agreement (GDPR Art. 28) and is listed in the record of processing activities.",
             "GDPR-ROPA" => $"The record of processing activities covers {personal} and is reviewed by the DPO in every release that adds a personal-data field.",

@@ -334,7 +334,7 @@ internal static class DesignNarrative
                 && plan.Components.All(c => c.TechnologyId != x.Tech.Id))
             .Select(x => $"{x.Tech.Name}: {x.Purpose}");
 
-    private static string Cloud(DesignFacts f) => f.Cloud switch
+    internal static string Cloud(DesignFacts f) => f.Cloud switch
     {
         "aws" => "AWS",
         "azure" => "Azure",

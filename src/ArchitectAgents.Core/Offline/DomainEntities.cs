@@ -323,7 +323,6 @@ internal static partial class DomainEntities
                 all = [.. lifecycle.Concat(all.Where(s => s != "open")).Distinct()];
             }
 
-
             columns.Add(new EntityColumn { Name = "status", Type = "text", Check = $"status IN ({string.Join(",", all.Select(s => $"'{s}'"))})", Default = $"'{initial}'" });
             indexes.Add(["status"]);
             foreach (var state in states.Take(4))

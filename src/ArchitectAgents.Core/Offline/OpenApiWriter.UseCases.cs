@@ -12,11 +12,16 @@ namespace ArchitectAgents.Core.Offline;
 /// </summary>
 internal static partial class OpenApiWriter
 {
-    // "reserve books" creating a reservation is reserveBook, not reserveReservation: a record the action leaves is named by what it is of.
-    private static string CreatedName(UseCase create, EntityInfo entity, string name, ReadingLexicon lexicon) =>
-        lexicon.RecordOf(create.Action, create.Object) is { } record && DomainEntities.Snake(record) == entity.Name && !record.Equals(create.Action, StringComparison.OrdinalIgnoreCase)
-            && create.Object.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() is { } thing && DomainEntities.Snake(Inflection.Singular(thing)) is { Length: > 0 } snake && snake != entity.Name
-            ? Pascal(snake) : name;
+    // The create's id says the action on what it acts on: "reserve books" creating a reservation is reserveBook, not
+    // reserveReservation, and "reserve a reservation" is said as creating one (createReservation).
+    private static string CreateOperationId(UseCase create, EntityInfo entity, string name, ReadingLexicon lexicon)
+    {
+        var record = lexicon.RecordOf(create.Action, create.Object);
+        var apart = record is not null && !record.Equals(create.Action, StringComparison.OrdinalIgnoreCase);
+        var verb = apart && lexicon.RecordOf(create.Action) is { } made && made.Equals(Inflection.Singular(create.Object), StringComparison.OrdinalIgnoreCase) ? "create" : Camel(create.Action);
+        var thing = create.Object.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() is { } last ? DomainEntities.Snake(Inflection.Singular(last)) : "";
+        return verb + (apart && DomainEntities.Snake(record!) == entity.Name && thing.Length > 0 && thing != entity.Name ? Pascal(thing) : name);
+    }
 
     /// <summary>Adds the entity's operations; says whether a create and an update operation take request bodies.</summary>
     private static (bool Creates, bool Updates) AddUseCasePaths(Dictionary<string, object> paths, EntityInfo entity, string name, IReadOnlyList<UseCase> useCases, IReadOnlyList<PreCheck> checks, IReadOnlyCollection<string> fromCaller)
@@ -50,9 +55,7 @@ internal static partial class OpenApiWriter
         {
             collectionItem["post"] = new Dictionary<string, object>
             {
-                // "reserve a reservation" is said as creating one.
-                ["operationId"] = (lexicon.RecordOf(creates[0].Action) is { } made && made.Equals(Inflection.Singular(creates[0].Object), StringComparison.OrdinalIgnoreCase) && !made.Equals(creates[0].Action, StringComparison.OrdinalIgnoreCase)
-                    ? "create" : Camel(creates[0].Action)) + CreatedName(creates[0], entity, name, lexicon),
+                ["operationId"] = CreateOperationId(creates[0], entity, name, lexicon),
                 ["x-tables"] = tables,
                 ["x-use-cases"] = creates.Select(u => u.Id).ToArray(),
                 ["summary"] = Summary("create", $"Create a {Words(entity.Name)}"),

@@ -94,6 +94,8 @@ internal static partial class OpenApiWriter
                 continue;
             }
 
+            var fromCaller = CallerOwned(entity, useCases, entities);
+
             // Without use cases (a brief that only lists nouns) the contract cannot know the operations: plain CRUD.
             if (useCases is null || useCases.Count == 0)
             {
@@ -112,13 +114,13 @@ internal static partial class OpenApiWriter
                     own.RemoveAll(joins.Contains);
                 }
 
-                (creates, updates) = AddUseCasePaths(paths, entity, name, own, checks, CallerOwned(entity, useCases, entities));
+                (creates, updates) = AddUseCasePaths(paths, entity, name, own, checks, fromCaller);
             }
 
             // Request schemas exist only for the operations that take them.
             if (creates)
             {
-                schemas[name + "Create"] = EntitySchema(entity, full: false, CallerOwned(entity, useCases, entities));
+                schemas[name + "Create"] = EntitySchema(entity, full: false, fromCaller);
             }
 
             if (updates)
@@ -359,14 +361,15 @@ internal static partial class OpenApiWriter
             : [];
     }
 
-    private static IEnumerable<EntityColumn> CreateColumns(EntityInfo entity)
+    /// <summary>The columns a create request may carry: not the server's own, nor those taken from the caller (<paramref name="fromCaller"/>).</summary>
+    private static IEnumerable<EntityColumn> CreateColumns(EntityInfo entity, IReadOnlyCollection<string>? fromCaller = null)
     {
         // A payment of something priced (a deposit, an invoice, a booking, an order) takes its amount from that record:
         // the server sets it, so a client cannot pay less than it owes. A refund's amount may be partial: staff choose it.
         var kinds = EntityKindCatalog.Default;
         var ofCharge = entity.Columns.Any(c => c.References is { } r && r != entity.Name && r != "user"
             && (kinds.Of(r)?.Id == "charge" || kinds.Of(entity.Name)?.Id == "charge" && entity.Name != "refund" && kinds.Of(r)?.Id is not "person"));
-        return entity.Columns.Where(c => !ServerOwnedFields.IsServerOwned(c.Name) && !(ofCharge && c.Name is "amount" or "amount_cents" or "currency"));
+        return entity.Columns.Where(c => !ServerOwnedFields.IsServerOwned(c.Name) && !(ofCharge && c.Name is "amount" or "amount_cents" or "currency") && fromCaller?.Contains(c.Name) != true);
     }
 
     private static void AddExtraOperation(Dictionary<string, object> paths, Dictionary<string, object> schemas, IReadOnlyList<EntityInfo> entities, Knowledge.RemedyOperation op)
@@ -546,7 +549,7 @@ internal static partial class OpenApiWriter
             required.Add("id");
         }
 
-        foreach (var column in full ? entity.Columns : CreateColumns(entity).Where(c => fromCaller?.Contains(c.Name) != true))
+        foreach (var column in full ? entity.Columns : CreateColumns(entity, fromCaller))
         {
             var property = ColumnSchema(column);
             if (full && ServerOwnedFields.IsServerOwned(column.Name))
@@ -653,7 +656,7 @@ internal static partial class OpenApiWriter
     }
 
     private static Dictionary<string, object> Example(EntityInfo entity, bool full, IReadOnlyCollection<string>? fromCaller = null) =>
-        (full ? entity.Columns : CreateColumns(entity).Where(c => fromCaller?.Contains(c.Name) != true)).Where(c => full || !c.Nullable || c.References is null).Take(8).ToDictionary(c => c.Name, c => ExampleValue(c));
+        (full ? entity.Columns : CreateColumns(entity, fromCaller)).Where(c => full || !c.Nullable || c.References is null).Take(8).ToDictionary(c => c.Name, c => ExampleValue(c));
 
     private static Dictionary<string, object> UpdateExample(EntityInfo entity)
     {

@@ -70,11 +70,9 @@ internal static class PreChecks
                 // After the first state: a new record waits in "held" until the check clears it.
                 var first = check.IndexOf(',', StringComparison.Ordinal) is var comma and > 0 ? comma : check.LastIndexOf(')');
                 // A copy: the column may be a knowledge-base template's, shared by every run of the process.
-                entity.Columns[entity.Columns.IndexOf(status)] = new EntityColumn
-                {
-                    Name = status.Name, Type = status.Type, Nullable = status.Nullable, References = status.References, Default = status.Default,
-                    Items = status.Items, Description = status.Description, MaxItems = status.MaxItems, Check = check.Insert(first, ",'held'"),
-                };
+                var held = status.Copy();
+                held.Check = check.Insert(first, ",'held'");
+                entity.Columns[entity.Columns.IndexOf(status)] = held;
             }
 
             foreach (var column in HoldColumns.Where(n => entity.Columns.All(c => c.Name != n)))

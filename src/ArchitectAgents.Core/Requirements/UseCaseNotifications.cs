@@ -26,16 +26,9 @@ internal static class UseCaseNotifications
                 continue;
             }
 
-            var subject = subjects.LastOrDefault(s => s.At < p).Subject;
-            if (subject is null || !lexicon.IsActor(subject) || subject.Count == 1 && lexicon.FirstPerson.Contains(subject[0].Normal) || Event(t, p + 2, lexicon) is not { } evt)
+            if (subjects.LastOrDefault(s => s.At < p).Subject is { } subject && Event(t, p + 2, lexicon) is { } evt)
             {
-                continue;
-            }
-
-            var actor = UseCaseReader.Capitalise(UseCaseReader.Phrase(subject));
-            if (!found.Any(f => f.UseCase.Actor == actor && f.UseCase.Action == ReadingLexicon.NotifiedAction && f.UseCase.Object == evt.Object))
-            {
-                found.Add(Notified(actor, UseCaseReader.Head(subject), evt, sentence));
+                AddNotified(found, subject, evt, sentence, lexicon);
             }
         }
 
@@ -49,13 +42,9 @@ internal static class UseCaseNotifications
             }
 
             if (v > at + subject.Count && v < t.Count && lexicon.NotifyVerbs.Contains(t[v].Lemma) && !t.Skip(at).Take(v - at).Any(x => x.Is("Negative") || x.Normal is "not" or "never")
-                && lexicon.IsActor(subject) && !(subject.Count == 1 && lexicon.FirstPerson.Contains(subject[0].Normal)) && Event(t, v + 1, lexicon) is { } evt)
+                && Event(t, v + 1, lexicon) is { } evt)
             {
-                var actor = UseCaseReader.Capitalise(UseCaseReader.Phrase(subject));
-                if (!found.Any(f => f.UseCase.Actor == actor && f.UseCase.Action == ReadingLexicon.NotifiedAction && f.UseCase.Object == evt.Object))
-                {
-                    found.Add(Notified(actor, UseCaseReader.Head(subject), evt, sentence));
-                }
+                AddNotified(found, subject, evt, sentence, lexicon);
             }
         }
     }
@@ -159,6 +148,18 @@ internal static class UseCaseNotifications
         return (implied.Action, implied.ActsOn ?? Inflection.Singular(UseCaseReader.Phrase(np)));
     }
 
-    private static UseCaseReader.Found Notified(string actor, string actorHead, (string Object, string Head) evt, AnnotatedSentence sentence) =>
-        new(new UseCase { Actor = actor, Action = ReadingLexicon.NotifiedAction, Object = evt.Object, Text = sentence.Text }, actorHead, evt.Head, false);
+    // A role (not "we") told of the event, once: both forms may read the same words ("will be notified").
+    private static void AddNotified(List<UseCaseReader.Found> found, List<Token> subject, (string Object, string Head) evt, AnnotatedSentence sentence, ReadingLexicon lexicon)
+    {
+        if (!lexicon.IsActor(subject) || subject.Count == 1 && lexicon.FirstPerson.Contains(subject[0].Normal))
+        {
+            return;
+        }
+
+        var actor = UseCaseReader.Capitalise(UseCaseReader.Phrase(subject));
+        if (!found.Any(f => f.UseCase.Actor == actor && f.UseCase.Action == ReadingLexicon.NotifiedAction && f.UseCase.Object == evt.Object))
+        {
+            found.Add(new UseCaseReader.Found(new UseCase { Actor = actor, Action = ReadingLexicon.NotifiedAction, Object = evt.Object, Text = sentence.Text }, UseCaseReader.Head(subject), evt.Head, false));
+        }
+    }
 }
