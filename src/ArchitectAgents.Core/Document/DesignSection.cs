@@ -38,6 +38,11 @@ public sealed class DesignSection : SectionBase
 
     /// <summary>What changed in this revision in answer to the gate or the review.</summary>
     public List<string> RevisionNotes { get; set; } = [];
+
+    /// <summary>The design adopts a product (a technology of category "product") instead of building: its own API,
+    /// database and delivery pipeline are the vendor's, and checks of them judge the vendor's contract instead.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool AdoptsProduct => Technologies.Any(t => t.Category == "product");
 }
 
 /// <summary>The architecture deliverable.</summary>

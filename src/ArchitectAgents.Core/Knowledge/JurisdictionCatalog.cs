@@ -16,6 +16,13 @@ public sealed class JurisdictionCatalog
     /// <summary>Entries, most specific first (the UK before the EU, whose AWS prefix it shares).</summary>
     public List<Jurisdiction> Jurisdictions { get; set; } = [];
 
+    /// <summary>Managed application hosts by place, most specific first.</summary>
+    public List<PlaceHosts> Hosts { get; set; } = [];
+
+    /// <summary>The hosts of the first place a residency rule's words name ("données hébergées en France" → France), or null.</summary>
+    public PlaceHosts? HostsFor(string residency) =>
+        Hosts.FirstOrDefault(h => h.Names.Any(n => Regex.IsMatch(residency, $@"\b{Regex.Escape(n)}\b", n.Length <= 3 ? RegexOptions.CultureInvariant : RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)));
+
     /// <summary>The jurisdiction a cloud region lies in ("eu-central-1" → EU, "eu-west-2" → UK), or null.</summary>
     public Jurisdiction? OfRegion(string region) =>
         Jurisdictions.FirstOrDefault(j => j.Regions.Any(p => Regex.IsMatch(region.Trim(), p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)));
@@ -37,4 +44,17 @@ public sealed class Jurisdiction
 
     /// <summary>Case-insensitive patterns over region names inside it.</summary>
     public List<string> Regions { get; set; } = [];
+}
+
+/// <summary>Managed application hosts with data centres in one place.</summary>
+public sealed class PlaceHosts
+{
+    /// <summary>The place as the design names it ("France", "the EU").</summary>
+    public string Place { get; set; } = "";
+
+    /// <summary>Words a brief uses for it, in its languages.</summary>
+    public List<string> Names { get; set; } = [];
+
+    /// <summary>Providers, best known first.</summary>
+    public List<string> Providers { get; set; } = [];
 }

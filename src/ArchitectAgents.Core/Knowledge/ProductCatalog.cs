@@ -43,4 +43,7 @@ public sealed class ProductFamily
 
     /// <summary>What the products cover.</summary>
     public string Covers { get; set; } = "";
+
+    /// <summary>How a team moves its old records into the products (their import formats), or empty when nothing standard is known.</summary>
+    public string Migration { get; set; } = "";
 }

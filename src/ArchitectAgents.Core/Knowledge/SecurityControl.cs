@@ -23,6 +23,10 @@ public sealed class SecurityControl
     public string Recommendation { get; set; } = "";
     /// <summary>What the designer adds to satisfy it.</summary>
     public ControlRemedy Remedy { get; set; } = new();
+    /// <summary>When the design adopts a product: "vendor" when the control concerns the product's own code, API or
+    /// database (the vendor's, held to it by the contract), else the words (|-separated) the design must say instead.
+    /// Empty: the usual check applies.</summary>
+    public string Adopted { get; set; } = "";
 }
 
 /// <summary>A mechanical check of a design.</summary>

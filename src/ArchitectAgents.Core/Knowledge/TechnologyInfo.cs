@@ -3,6 +3,14 @@ namespace ArchitectAgents.Core.Knowledge;
 /// <summary>A technology in the shipped catalogue, with the version and where it came from.</summary>
 public sealed class TechnologyInfo
 {
+    /// <summary>The same technology under a name fitted to one design ("Managed PaaS in France (OVHcloud, …)").</summary>
+    public TechnologyInfo Named(string name)
+    {
+        var copy = (TechnologyInfo)MemberwiseClone();
+        copy.Name = name;
+        return copy;
+    }
+
     /// <summary>Unique id.</summary>
     public string Id { get; set; } = "";
     /// <summary>Display name.</summary>

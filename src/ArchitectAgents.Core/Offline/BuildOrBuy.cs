@@ -29,8 +29,7 @@ internal static partial class BuildOrBuy
         var kept = model.ExistingDecisions.SelectMany(d => d.Technologies).Select(t => Version().Replace(t, "")).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
         // A product the brief rules out ("not Teams") calls for weighing the others, not for adopting one: only the
         // brief's limits (no on-call, a tiny budget, "off the shelf") make adopting the first recommendation.
-        var buy = plan.Capabilities.FirstOrDefault(c => c.Id == "buy-not-build"
-            && !CapabilityCatalog.Default.ClassWords("off-the-shelf").Any(w => ExistingStack.Mentions(c.Because, w)));
+        var buy = Buy(plan);
         if (buy is not null)
         {
             design.Tradeoffs.Insert(0, new Tradeoff
@@ -44,9 +43,7 @@ internal static partial class BuildOrBuy
                 Pattern = $"Build a custom {family.Name}",
                 WhyNot = $"{family.Covers} already exist in {named}; building and running them is the work the brief cannot carry ({buy.Because})",
             });
-            design.Architecture.Reason = $"Recommended first: adopt a hosted {family.Name} ({named}). The design below is what to build only where the product's gaps rule it out, or around it for the integrations, sized to the same constraints. "
-                + design.Architecture.Reason;
-            AdoptionCost(design, f, family, named);
+            AdoptedProduct.Apply(design, f, plan, family, products, buy);
             return;
         }
 
@@ -68,26 +65,17 @@ internal static partial class BuildOrBuy
         });
     }
 
-    // The estimate prices the build; adopting is priced by the vendors' quotes, which no price list holds. Said, with
-    // the brief's own money to compare them with, instead of a total that reads as the cost of the recommendation.
-    private static void AdoptionCost(DesignSection design, DesignFacts f, ProductFamily family, string named)
-    {
-        var budgets = f.Context.Requirements.Constraints.Where(c => c.Kind == "budget").ToList();
-        var monthly = design.Cost.BudgetStated ?? budgets.FirstOrDefault(c => c.Value.Contains('/', StringComparison.Ordinal))?.Value;
-        var oneOff = budgets.FirstOrDefault(c => !c.Value.Contains('/', StringComparison.Ordinal) && !c.Value.Contains("not quantified", StringComparison.Ordinal));
-        design.Cost.Assumptions.Insert(0, $"The lines above price building and hosting it yourself. Adopting {A(family.Name)} ({named}) is priced by the vendors' quotes for hosting and support, which no public price list holds: "
-            + (monthly is null ? "get two quotes and compare them with this estimate" : $"get two quotes and compare them with the budget of {monthly} and with this estimate")
-            + (oneOff is null ? "" : $"; the one-off {oneOff.Value} (\"{oneOff.Text.Trim()}\") pays for moving the data and setting the product up")
-            + ". If no quote fits, self-hosting the open-source product on a server of this estimate's size is the fallback, and its upkeep falls on the team of " + f.Team.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".");
-        design.Risks.Add(new Risk
-        {
-            Id = $"R{design.Risks.Count + 1}",
-            Description = $"The vendor's hosting and support for {A(family.Name)} cost more than {monthly ?? "the budget"} allows",
-            Likelihood = "medium",
-            Impact = "high",
-            Mitigation = $"Ask two vendors of {named} for quotes early, with the brief's volumes; if none fits, self-host the open-source product with managed backups and uptime alerts, or ask for the budget the quote needs before committing to a date.",
-        });
-    }
+    /// <summary>The product the design adopts, or null when it builds: a family the brief is in, a product it does not rule out, and the buy-not-build capability called for by the brief's limits.</summary>
+    public static TechnologyInfo? Adopted(DesignFacts f, ComponentPlan plan, ProductCatalog catalog) =>
+        Buy(plan) is not null && catalog.FamilyOf(f.Context.Requirements) is { } family
+        && family.Products.FirstOrDefault(p => !f.Excludes(p.Split(' ')[0])) is { } product
+            ? AdoptedProduct.Technology(family, product)
+            : null;
+
+    // A product the brief rules out ("not Teams") calls for weighing the others, not for adopting one: only the
+    // brief's limits (no on-call, a tiny budget, "off the shelf") make adopting the first recommendation.
+    private static CapabilityUse? Buy(ComponentPlan plan) => plan.Capabilities.FirstOrDefault(c => c.Id == "buy-not-build"
+        && !CapabilityCatalog.Default.ClassWords("off-the-shelf").Any(w => ExistingStack.Mentions(c.Because, w)));
 
     private static string A(string noun) => ("aeiou".Contains(char.ToLowerInvariant(noun[0]), StringComparison.Ordinal) ? "an " : "a ") + noun;
 

@@ -164,9 +164,12 @@ public sealed class ChecklistGateAgent : OfflineAgent
         if (!yaml.Contains("cursor", StringComparison.Ordinal)) apiProblems.Add("no cursor pagination");
         if (!yaml.Contains("application/problem+json", StringComparison.Ordinal)) apiProblems.Add("no RFC 9457 problem responses");
         if (!yaml.Contains("/v1/", StringComparison.Ordinal)) apiProblems.Add("no versioned paths");
+        // An adopted product's API is the vendor's: a contract with no operation of ours has no patterns to check.
+        var noApi = d.AdoptsProduct && !yaml.Contains("/v1/", StringComparison.Ordinal);
         add("checklist.api-patterns", "checklist", "API patterns match current practice (auth, pagination, errors, versioning)",
-            apiProblems.Count > 0 ? GateItemStatus.Fail : GateItemStatus.Pass,
-            apiProblems.Count > 0 ? string.Join("; ", apiProblems) : "bearer auth, cursor pagination, problem+json errors and /v1 paths present");
+            apiProblems.Count > 0 && !noApi ? GateItemStatus.Fail : GateItemStatus.Pass,
+            noApi ? "not applicable: the design builds no API (the adopted product's own interface serves the use cases)"
+            : apiProblems.Count > 0 ? string.Join("; ", apiProblems) : "bearer auth, cursor pagination, problem+json errors and /v1 paths present");
 
         var tradeoffs = d.Tradeoffs.Count(t => t.OptimisesFor.Length > 0 && t.Sacrifices.Length > 0);
         add("checklist.tradeoffs", "checklist", "Trade-offs clearly articulated", tradeoffs >= 2 ? GateItemStatus.Pass : GateItemStatus.Fail,
@@ -182,8 +185,9 @@ public sealed class ChecklistGateAgent : OfflineAgent
 
         var pattern = d.Architecture.Pattern + " " + string.Join(' ', d.Architecture.Alternatives.Select(a => a.Pattern));
         var considered = pattern.Contains("Serverless", StringComparison.OrdinalIgnoreCase) && pattern.Contains("Edge", StringComparison.OrdinalIgnoreCase);
-        add("checklist.edge-serverless", "checklist", "Edge and serverless considered where appropriate", considered ? GateItemStatus.Pass : GateItemStatus.Fail,
-            considered ? "both appear as chosen pattern or as evaluated alternatives with reasons" : "edge or serverless not evaluated");
+        add("checklist.edge-serverless", "checklist", "Edge and serverless considered where appropriate", considered || d.AdoptsProduct ? GateItemStatus.Pass : GateItemStatus.Fail,
+            considered ? "both appear as chosen pattern or as evaluated alternatives with reasons"
+            : d.AdoptsProduct ? "not applicable: the design adopts a hosted product and runs no code of its own" : "edge or serverless not evaluated");
     }
 
     // An outdated or vulnerable entry stops counting once the design uses the version verification recommended.
@@ -226,8 +230,12 @@ public sealed class ChecklistGateAgent : OfflineAgent
 
         var obs = d.Deployment.Observability;
         var observable = obs.Any(o => o.Contains("trace", StringComparison.OrdinalIgnoreCase)) && obs.Any(o => o.Contains("SLO", StringComparison.OrdinalIgnoreCase));
-        add("anti-pattern.missing-observability", "anti-pattern", "Observability designed in (traces, metrics, SLO alerts)", observable ? GateItemStatus.Pass : GateItemStatus.Fail,
-            observable ? $"{obs.Count} observability measures including traces and SLO alerts" : "no tracing or SLO alerting defined");
+        // Nothing of ours runs in an adopted product: an outside probe and the vendor's monitoring are what can be observed.
+        var probed = d.AdoptsProduct && obs.Any(o => o.Contains("uptime probe", StringComparison.OrdinalIgnoreCase)) && obs.Any(o => o.Contains("vendor", StringComparison.OrdinalIgnoreCase));
+        add("anti-pattern.missing-observability", "anti-pattern", "Observability designed in (traces, metrics, SLO alerts)", observable || probed ? GateItemStatus.Pass : GateItemStatus.Fail,
+            observable ? $"{obs.Count} observability measures including traces and SLO alerts"
+            : probed ? "adopted product: an external uptime probe alerts the team and the vendor monitors under its contract (no code of ours to trace)"
+            : "no tracing or SLO alerting defined");
 
         var heavy = components.Count(c => c.Kind is "service" or "worker" or "queue" or "database" or "cache");
         // Servers the team runs beside its application (identity, secrets, metrics, dashboards, orchestration, log

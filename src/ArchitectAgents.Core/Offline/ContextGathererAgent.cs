@@ -210,6 +210,13 @@ public sealed class ContextGathererAgent(RequirementsReader? reader = null) : Of
                     "The brief names no regime. If health, card or EU personal data is stored, the matching controls must be added.");
                 break;
             case "q-residency":
+                if (RegimeJurisdiction.Of(context.Requirements) is { } place)
+                {
+                    Add(context, "data residency", $"Data, backups and processors kept in {place}, as the brief's data-protection law expects; no stricter rule is stated.",
+                        "The brief names the law but not where data must live. A stricter rule would pin one country; none would allow any region.");
+                    break;
+                }
+
                 Add(context, "data residency", "No residency requirement: one region close to most users, backups in a second region of the same jurisdiction.",
                     "The brief does not say where data must live. A residency rule would pin regions and processors.");
                 break;

@@ -13,6 +13,11 @@ internal sealed partial class ControlChecker(DesignSection design)
     public bool Satisfied(SecurityControl control)
     {
         var value = control.Check.Value;
+        if (design.AdoptsProduct && control.Adopted.Length > 0)
+        {
+            return control.Adopted == "vendor" || control.Adopted.Split('|').Any(v => _text.Contains(v.Trim(), StringComparison.OrdinalIgnoreCase));
+        }
+
         return control.Check.Kind switch
         {
             "schema-table" => Regex.IsMatch(design.Database.Ddl, $@"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?{Regex.Escape(value)}\b", RegexOptions.IgnoreCase),

@@ -28,6 +28,12 @@ public sealed class DocsVerifierAgent : OfflineAgent
         var kb = KnowledgeBase.Default;
         var facts = DesignFacts.From(context);
         var plan = ComponentPlanner.Plan(facts, PatternSelector.Select(facts), kb);
+        // Adopting a product replaces the built stack: the product is what there is to verify.
+        if (BuildOrBuy.Adopted(facts, plan, ProductCatalog.Default) is { } product)
+        {
+            return [product];
+        }
+
         var candidates = plan.Technologies.Select(t => t.Tech).ToList();
         var regimes = new HashSet<string>(context.Compliance) { "baseline" };
         foreach (var control in kb.Controls.Controls.Where(c => regimes.Contains(c.Regime) && c.Remedy.TechnologyId.Length > 0))

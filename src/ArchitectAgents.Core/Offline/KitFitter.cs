@@ -64,6 +64,13 @@ internal static class KitFitter
 
         var compute = Existing(f, kb, "container-platform") ?? Existing(f, kb, "hosting")
             ?? (k8s ? T("kubernetes") : ByCloud("aws-ecs-fargate", "azure-container-apps", "google-cloud-run", f.Names("VMware") ? "vmware-vsphere" : null, "managed-paas", null));
+        // A hosted platform where data must stay in one place is a host with data centres there, named.
+        var residency = f.Context.DataResidency is { Length: > 0 } rule ? rule + " " + string.Join(' ', f.Context.Requirements.Constraints.Where(c => c.Kind == "residency").Select(c => c.Value)) : null;
+        if (compute?.Id == "managed-paas" && residency is not null && JurisdictionCatalog.Default.HostsFor(residency) is { } hosts)
+        {
+            compute = compute.Named($"Managed PaaS in {hosts.Place} ({string.Join(", ", hosts.Providers.SkipLast(1))} or {hosts.Providers[^1]})");
+        }
+
         var functions = ByCloud("aws-lambda", "azure-functions", "google-cloud-run-jobs", null, Existing(f, kb, "hosting")?.Id ?? "google-cloud-run", null);
 
         var queue = Existing(f, kb, "queue")
@@ -85,8 +92,9 @@ internal static class KitFitter
             : hosting switch
             {
                 "aws" or "azure" or "gcp" => [ByCloud("amazon-cloudwatch", "azure-monitor", "google-cloud-observability", null, null, null)!],
-                "hosted" => [T("sentry")!],
-                _ when tiny => [T("sentry")!],
+                // A SaaS error tracker sends request data out of the residency zone; the host's own logs and metrics stay in it.
+                "hosted" => [T(residency is null ? "sentry" : "platform-monitoring")!],
+                _ when tiny => [T(residency is null ? "sentry" : "platform-monitoring")!],
                 // A small load sends the collector's output to one backend the organisation already has; separate metrics and dashboard servers pay off at scale.
                 _ when lean => [T("opentelemetry-collector")!],
                 _ => [T("opentelemetry-collector")!, T("prometheus")!, T("grafana")!],

@@ -448,9 +448,9 @@ public static partial class FigureReader
         Regex.Match(after, @"^\s?(?<s>(?:per|each|for\s+each|par|por|pro)\s+[\p{L}]+|on\s+[A-Z][a-z]+\s+(?:evenings?|mornings?|nights?)|during\s+[^,.;]{3,40}|in\s+its\s+first\s+\w+)", RegexOptions.CultureInvariant) is { Success: true } s
             ? s.Groups["s"].Value.Trim() : null;
 
-    // "a one-off £6,000 for the migration", "400 € par mois pour l'hébergement": what a sum of money is for.
+    // "a one-off £6,000 for the migration", "£5,000 once for the migration", "400 € par mois pour l'hébergement": what a sum of money is for.
     private static string? Purpose(string after) =>
-        Regex.Match(after, @"^\s?(?<s>(?:for|pour|para|für)\s+(?:(?:the|a|an|our|le|la|les|l'|el|los|las|die|der|das|unsere?)\s*)?[\p{L}\-]+)", Opts) is { Success: true } s
+        Regex.Match(after, @"^\s?(?:(?:once|one-off|up\s?front|in\s+total|une\s+fois|una\s+vez)\s+)?(?<s>(?:for|pour|para|für)\s+(?:(?:the|a|an|our|le|la|les|l'|el|los|las|die|der|das|unsere?)\s*)?[\p{L}\-]+)", Opts) is { Success: true } s
             ? s.Groups["s"].Value.Trim() : null;
 
     // "each store sells about 500 items a day": the share's unit leads its clause ("each of our DCs ships …").

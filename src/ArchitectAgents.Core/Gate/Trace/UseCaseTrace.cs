@@ -56,6 +56,16 @@ internal static class UseCaseTrace
                 }
             }
 
+            // In an adopted product people act through its own interface: the product serves the use cases its stated coverage names.
+            var products = scope.Design.Technologies.Where(t => t.Category == "product").Select(t => t.Name).ToList();
+            foreach (var (component, words) in scope.Components.Where(c => !system && products.Any(p => c.Component.Name.StartsWith(p, StringComparison.Ordinal))))
+            {
+                if (head is not null && words.Contains(head))
+                {
+                    served.Add($"component {component.Id} (adopted product)");
+                }
+            }
+
             foreach (var capability in scope.Design.Capabilities.Where(c => system && (Quotes(c.Because, useCase) || notified && TriggeredBy(c, useCase))))
             {
                 served.Add($"capability {capability.Id}");
