@@ -15,6 +15,9 @@ public sealed class CostEstimate
     /// <summary>Sum of the lines per month.</summary>
     public double TotalPerMonth { get; set; }
 
+    /// <summary>What the total prices when it is not the recommendation itself ("the self-hosted fallback"); empty when it is.</summary>
+    public string TotalOf { get; set; } = "";
+
     /// <summary>The stated running budget per month in the same currency, or null when the brief states none.</summary>
     public double? BudgetPerMonth { get; set; }
 

@@ -150,7 +150,7 @@ internal static partial class AdoptedProduct
             new ScalingPhase { Phase = "2. Grow within the product", Trigger = "Users, records or sites beyond the plan the contract covers, or pages slower than the vendor's service levels", Actions = ["Move to the vendor's next plan; the product scales by its hosting, not by code of ours"] },
             new ScalingPhase { Phase = "3. Integrate where the product stops", Trigger = "A rule the product lacks that configuration and plug-ins cannot meet", Actions = [$"Build only that, as a small integration against {name}'s API, and weigh it again against another product"] },
         ];
-        design.Deployment = Deployment(f, family, name, region, people);
+        design.Deployment = Deployment(design, f, family, name, region, people);
         design.Cost = Cost(design.Cost, f, family, name, selfHostable, migration is not null);
         design.Departures = [.. design.Departures.Where(d => !d.Contains("http", StringComparison.Ordinal))];
     }
@@ -241,6 +241,7 @@ internal static partial class AdoptedProduct
         var by = deadline is null ? "before go-live" : $"well before the deadline ({deadline.Value})";
         return
         [
+            "First, before anything is signed: get a sample export from the old system (or its vendor) to prove it can export every kind of record the move needs.",
             $"Export the old system's records ({Formats(family)}) and keep each export read-only as the source of truth for the reconciliation.",
             $"Trial migration into {name}'s test instance {by}, at least two months ahead, so gaps in the data or the product are found while there is time to fix them; staff check record counts and sampled records against the old system and sign it off.",
             "A second trial if the first needs fixes; then a dated cut-over: freeze the old system, run the final export and import, reconcile, switch, and keep the old system read-only for a month.",
@@ -282,7 +283,16 @@ internal static partial class AdoptedProduct
         yield return new Risk { Description = "Personal data held by the vendor outside the agreed place or terms" + (region.Where is { } w ? $" ({w})" : ""), Likelihood = "low", Impact = "high", Mitigation = "A data processing agreement with the vendor naming the hosting location, sub-processors, retention and breach notice before any data is loaded." };
     }
 
-    private static DeploymentPlan Deployment(DesignFacts f, ProductFamily family, string name, (string Suffix, string? Where) region, List<Document.UseCase> people)
+    // The recovery targets the brief states, or those the context assumed: what the vendor's contract is held to.
+    private static string Targets(DesignFacts f)
+    {
+        var stated = f.Context.Requirements.QualityTargets.Where(q => q.Attribute is "rpo" or "rto" or "availability").Select(q => q.Text.Trim()).ToList();
+        return stated.Count > 0 ? $"the brief's targets ({string.Join("; ", stated)})"
+            : f.Context.Assumptions.FirstOrDefault(a => a.Topic == "availability") is { } assumed ? $"the assumed targets ({assumed.Statement.Replace("ASSUMPTION: ", "", StringComparison.Ordinal).TrimEnd('.')})"
+            : "the organisation's own recovery needs";
+    }
+
+    private static DeploymentPlan Deployment(DesignSection design, DesignFacts f, ProductFamily family, string name, (string Suffix, string? Where) region, List<Document.UseCase> people)
     {
         var personal = f.Regimes.Count > 0 || f.Context.Requirements.Constraints.Any(c => c.Kind == "compliance");
         var regime = f.Regimes.Count > 0 ? DesignWords.List(f.Regimes) : "data protection law";
@@ -297,6 +307,10 @@ internal static partial class AdoptedProduct
             "Breach notification runbook: the vendor tells the team within 24 hours, and the organisation notifies the supervisory authority within 72 hours (Art. 33).",
             "The vendor's daily backups kept 30 days, a restore test onto the test instance twice a year, and a monthly full export kept by the team in the organisation's own storage.",
         };
+        if (design.Capabilities.Any(c => c.Id == "data-migration"))
+        {
+            controls.Add("The exports and the migration's staging database hold personal data: an encrypted disk on one named machine, no copies in e-mail or shared drives, deleted with the exports once the cut-over is signed off.");
+        }
         if (!personal)
         {
             controls.RemoveAll(c => c.Contains("Art. 3", StringComparison.Ordinal) || c.StartsWith("The lawful basis", StringComparison.Ordinal));
@@ -313,14 +327,14 @@ internal static partial class AdoptedProduct
             ],
             Rollout = $"Trial migration, staff training on the test instance, then a dated cut-over{(f.Context.Requirements.Constraints.FirstOrDefault(c => c.Kind == "deadline") is { } d ? $" {d.Value}" : "")}"
                 + (people.Count > 0 ? $"; the first days checked use case by use case ({DesignWords.List(people.Select(Label), 3)})" : ""),
-            Rollback = "Until the old system is retired, switch back to it (kept read-only, its last export intact); after that, the vendor restores from its backups.",
+            Rollback = "Until the first weeks have run cleanly the old system is kept runnable, not only readable: switching back means re-entering the transactions made since cut-over from the new system's log; after that, the vendor restores from its backups.",
             Observability =
             [
                 $"An external uptime probe of {name}'s public pages alerting the team by e-mail in working hours",
                 "The vendor's own monitoring, out-of-hours cover and incident notices under the support contract",
             ],
             SecurityControls = controls,
-            DisasterRecovery = $"The vendor restores {name} from its daily backups (ask the contract for a recovery point of 24 hours and recovery within one working day); the team's monthly export is the copy that survives losing the vendor.",
+            DisasterRecovery = $"The vendor restores {name} from its backups; the contract states the recovery point and time, checked against {Targets(f)} before signing (a plan with daily backups only loses up to a day of changes: agree that with the requester or buy the vendor's more frequent backups); the team's monthly export is the copy that survives losing the vendor.",
         };
     }
 
@@ -337,6 +351,7 @@ internal static partial class AdoptedProduct
 
         estimate.Lines.Add(new CostLine { Component = "uptime", TechnologyId = "uptime-monitor", Item = "External uptime monitor (free tier of a hosted probe)", PerMonth = 0 });
         estimate.TotalPerMonth = estimate.Lines.Sum(l => l.PerMonth);
+        estimate.TotalOf = selfHostable is null ? "" : $"the self-hosted fallback, not the recommended vendor hosting, which is priced by quote";
         var budgets = f.Context.Requirements.Constraints.Where(c => c.Kind == "budget").ToList();
         var monthly = built.BudgetStated;
         var oneOff = budgets.FirstOrDefault(c => !c.Value.Contains('/', StringComparison.Ordinal) && !c.Value.Contains("not quantified", StringComparison.Ordinal));

@@ -15,7 +15,7 @@ internal static class CostMarkdown
             sb.Append("\n## 9. Cost estimate (monthly)\n\n");
             Md.Table(sb, ["Component", "Technology", "What is bought", $"{cost.Currency}/month"],
                 cost.Lines.Select(l => new[] { l.Component, l.TechnologyId, l.Item, Money(l.PerMonth) }));
-            sb.Append("**Total:** ").Append(cost.Currency).Append(' ').Append(Money(cost.TotalPerMonth)).Append(" a month");
+            sb.Append(cost.TotalOf.Length > 0 ? $"**Total ({Md.Inline(cost.TotalOf)}):** " : "**Total:** ").Append(cost.Currency).Append(' ').Append(Money(cost.TotalPerMonth)).Append(" a month");
             if (cost.BudgetPerMonth is { } budget)
             {
                 sb.Append(" against the stated budget of ").Append(Md.Inline(cost.BudgetStated ?? "")).Append(" (≈ ").Append(cost.Currency).Append(' ').Append(Money(budget)).Append(')')

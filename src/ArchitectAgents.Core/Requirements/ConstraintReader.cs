@@ -53,7 +53,7 @@ public static partial class ConstraintReader
         Opts);
 
     private static readonly Regex Exclusion = new(
-        @"\b(?:no|not|never|without|don't\s+want|do\s+not\s+want|won't|nobody\s+(?:here\s+)?wants?|doesn't\s+want|ruled\s+out|said\s+no|avoid|rather\s+not|must\s+not|cannot|can't|sin|pas\s+de|kein(?:e|en)?)\b[^.;]{0,60}?\b(?<what>public\s+cloud|cloud|kafka|kubernetes|k8s|microservices?|payments?|ads|adverts?|advertising|another\s+identity\s+product|identity\s+product|vendor\s+lock-?in|teams|saas|on[- ]call|servers?|VMs?|new\s+(?:datastore|database|service)|\w+\s+(?:licen[cs]e|licensing))\b",
+        @"\b(?:no|not|never|without|don't\s+want|do\s+not\s+want|won't|nobody\s+(?:here\s+)?wants?|doesn't\s+want|ruled\s+out|said\s+no|avoid|rather\s+not|must\s+not|cannot|can't|sin|pas\s+de|kein(?:e|en)?)\b[^.;]{0,60}?\b(?<what>public\s+cloud|cloud|kafka|kubernetes|k8s|microservices?|payments?|ads|adverts?|advertising|another\s+identity\s+product|identity\s+product|vendor\s+lock-?in|teams|saas|on[- ]call|servers?|VMs?|new\s+(?:datastore|database|service)|\w+\s+(?:licen[cs]e|licensing))\b(?:(?<=call)\s+(?:at\s+(?:the\s+)?weekends?|on\s+weekends?|at\s+night|overnight|out\s+of\s+hours|24/7|around\s+the\s+clock)\b)?",
         Opts);
 
     private static readonly Regex Invariant = new(

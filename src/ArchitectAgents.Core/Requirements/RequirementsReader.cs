@@ -276,7 +276,7 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
             Unit = noun + "/s",
             Text = volume.Figure.Text,
             Derived = true,
-            Derivation = $"{volume.PerDay.ToString("#,0", CultureInfo.InvariantCulture)} {noun}/day ÷ 86,400 s = {average.ToString("0.###", CultureInfo.InvariantCulture)}/s average × {PeakFactor} busy-hour factor ≈ {peak.ToString("#,0", CultureInfo.InvariantCulture)}/s",
+            Derivation = $"{volume.PerDay.ToString("#,0", CultureInfo.InvariantCulture)} {noun}/day ÷ 86,400 s = {average.ToString("0.###", CultureInfo.InvariantCulture)}/s average × {PeakFactor} busy-hour factor = {(average * PeakFactor).ToString("0.##", CultureInfo.InvariantCulture)}/s{(peak > average * PeakFactor + 0.5 ? ", rounded up to " : " ≈ ")}{peak.ToString("#,0", CultureInfo.InvariantCulture)}/s",
         });
     }
 

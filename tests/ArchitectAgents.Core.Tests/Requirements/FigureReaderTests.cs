@@ -33,6 +33,15 @@ public sealed class FigureReaderTests
     public void Versions_Dates_Times_Identifiers_AreNotFigures(string sentence) =>
         Assert.Empty(FigureReader.Read(sentence).Figures);
 
+    [Theory]
+    [InlineData("and a one-off £6,000 for the migration.", "for the migration")]
+    [InlineData("and £5,000 once for the migration from the old system.", "for the migration")]
+    public void AOneOffSum_KeepsWhatItIsFor(string sentence, string purpose)
+    {
+        var money = Assert.Single(FigureReader.Read("The hosting budget is £40/month " + sentence).Figures, f => f.Unit == "GBP");
+        Assert.Equal(purpose, money.AppliesTo);
+    }
+
     [Fact]
     public void Ranges_GiveTwoFiguresSharingTheirWords()
     {

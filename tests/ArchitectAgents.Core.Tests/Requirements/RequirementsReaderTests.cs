@@ -7,6 +7,15 @@ public sealed class RequirementsReaderTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
+    [Theory]
+    [InlineData("I can look after a server, but I can't be on call at weekends.", "can't be on call at weekends")]
+    [InlineData("Nobody here wants to be on call.", "Nobody here wants to be on call")]
+    public async Task AnExclusion_KeepsWhenItHolds(string sentence, string value)
+    {
+        var model = await RequirementsReader.Default.ReadAsync("# Shop\nCustomers order parcels. " + sentence, [], Ct);
+        Assert.Contains(model.Constraints, c => c.Kind == "exclusion" && c.Value == value);
+    }
+
     [Fact]
     public async Task WrappedLines_AreJoined_SoTheFigureKeepsItsUnit()
     {
