@@ -232,6 +232,9 @@ public sealed class DeploymentPlan
     /// <summary>How a release reaches users.</summary>
     public string Rollout { get; set; } = "";
 
+    /// <summary>The delivery plan to the brief's dates, in order: what is proved before the first go-live, the slices, the go/no-go between them.</summary>
+    public List<string> Milestones { get; set; } = [];
+
     /// <summary>How a bad release is undone.</summary>
     public string Rollback { get; set; } = "";
 

@@ -103,6 +103,7 @@ public sealed class DesignView
         Add("design.deployment.platform", dep.Platform);
         AddAll("design.deployment.pipeline", dep.Pipeline);
         Add("design.deployment.rollout", dep.Rollout);
+        AddAll("design.deployment.milestones", dep.Milestones);
         Add("design.deployment.rollback", dep.Rollback);
         AddAll("design.deployment.observability", dep.Observability);
         AddAll("design.deployment.securityControls", dep.SecurityControls);

@@ -334,6 +334,7 @@ internal static partial class AdoptedProduct
                 "The vendor's own monitoring, out-of-hours cover and incident notices under the support contract",
             ],
             SecurityControls = controls,
+            Milestones = DeliveryPlan.Milestones(design, f, builds: false),
             DisasterRecovery = $"The vendor restores {name} from its backups; the contract states the recovery point and time, checked against {Targets(f)} before signing (a plan with daily backups only loses up to a day of changes: agree that with the requester or buy the vendor's more frequent backups); the team's monthly export is the copy that survives losing the vendor.",
         };
     }

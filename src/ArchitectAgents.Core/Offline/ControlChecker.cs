@@ -58,7 +58,7 @@ internal sealed partial class ControlChecker(DesignSection design)
         }
 
         var dep = d.Deployment;
-        sb.AppendJoin('\n', dep.Pipeline).AppendLine().AppendLine(dep.Rollout).AppendLine(dep.Rollback)
+        sb.AppendJoin('\n', dep.Pipeline).AppendLine().AppendLine(dep.Rollout).AppendJoin('\n', dep.Milestones).AppendLine().AppendLine(dep.Rollback)
           .AppendJoin('\n', dep.Observability).AppendLine().AppendJoin('\n', dep.SecurityControls).AppendLine().AppendLine(dep.DisasterRecovery);
         foreach (var phase in d.Scaling)
         {

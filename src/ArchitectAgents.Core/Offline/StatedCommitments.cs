@@ -45,8 +45,8 @@ internal static partial class StatedCommitments
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (deadlines.Count > 0)
         {
-            design.Deployment.Rollout += $". Phasing to the stated deadline ({string.Join("; ", deadlines.Select(d => $"\"{d}\""))}): the first slice goes live alone, "
-                + "the rest follow once it has run cleanly, each cut-over a dated step of the plan with the previous process kept as its fallback";
+            design.Deployment.Rollout += $". Phased to the stated deadline ({string.Join("; ", deadlines.Select(d => $"\"{d}\""))}): the delivery plan below dates each slice";
+            design.Deployment.Milestones = DeliveryPlan.Milestones(design, f);
         }
 
         // The loads the brief states (rates, not money) are what the first phase is sized for.

@@ -219,6 +219,15 @@ public static partial class DeliverableRenderer
         Line("Rollout", dep.Rollout);
         Line("Rollback", dep.Rollback);
         Line("Disaster recovery", dep.DisasterRecovery);
+        if (dep.Milestones.Count > 0)
+        {
+            sb.Append("\n**Delivery plan**\n\n");
+            foreach (var m in dep.Milestones)
+            {
+                sb.Append(Md.Inline(m)).Append('\n');
+            }
+        }
+
         sb.Append("\n**Pipeline**\n\n");
         for (var i = 0; i < dep.Pipeline.Count; i++)
         {
