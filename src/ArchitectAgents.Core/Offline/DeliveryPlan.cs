@@ -44,7 +44,7 @@ internal static partial class DeliveryPlan
             steps.Add($"At least four weeks before \"{first.Value}\": a load test at the stated peak ({peak}) on a production-sized environment, with the fixes it finds.");
         }
 
-        steps.Add($"First go-live{(slice.Contains(first.Value, StringComparison.OrdinalIgnoreCase) ? "" : $" (the brief's date: {first.Value})")}: {slice}, with the previous process kept as its fallback.");
+        steps.Add($"Ready for the first date{(slice.Contains(first.Value, StringComparison.OrdinalIgnoreCase) ? "" : $" ({first.Value})")}: {slice}, with the previous process kept as its fallback.");
         // Availability and recovery figures are the design's to state once (the figures check holds them to one value).
         var targets = model.QualityTargets.Where(q => q.Attribute is not ("availability" or "rpo" or "rto")).Select(q => q.Text.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
         var held = targets.Count > 0 ? $"the stated targets ({string.Join("; ", targets.Select(t => $"\"{t}\""))})" : "the SLOs";
@@ -83,11 +83,10 @@ internal static partial class DeliveryPlan
         var clauses = Clause().Split(deadline.Text.Trim().TrimEnd('.')).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
         // A glossed value ("in March" for "en mars") is not in the brief's words: the first clause carries the date.
         var at = clauses.FindIndex(c => c.Contains(deadline.Value, StringComparison.OrdinalIgnoreCase));
-        at = at < 0 && clauses.Count > 1 ? 0 : at;
         // An earlier clause with its own date ("in 5 pilot restaurants in March, the whole network before the summer")
-        // is the first slice, and the stated value's clause a later one.
+        // is the first slice, and the stated value's clause a later one; a clause without a date (the budget) is none.
         var dated = clauses.FindIndex(c => DateWord().IsMatch(c));
-        at = dated >= 0 && dated < at ? dated : at;
+        at = dated >= 0 && (at < 0 || dated < at) ? dated : at < 0 && clauses.Count > 1 ? 0 : at;
         if (at < 0 || deadline.Text.Length > 240)
         {
             return ($"the first slice of \"{Short(deadline.Text)}\"", []);
@@ -117,7 +116,7 @@ internal static partial class DeliveryPlan
     private static partial Regex DateWord();
 
     // A first slice that is part of the whole: a pilot, "first hotels", "5 restaurants", "2 depots".
-    [GeneratedRegex(@"\b(?:pilot\w*|first|initial|premi[eè]re?s?|primer[oa]?s?|erste[nr]?)\b|\b\d+\s+\p{L}+s\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:pilot\w*|first(?!-)|initial|premi[eè]re?s?|primer[oa]?s?|erste[nr]?)\b|\b\d+\s+(?!(?:days|weeks|months|years|hours|minutes|semaines|mois|meses|semanas|años|wochen|monate|jahre|has|was|does|is)\b)\p{L}{2,}s\b", RegexOptions.IgnoreCase)]
     private static partial Regex Subset();
 
     // A restatement ("…, i.e. by 1 May") belongs to the clause before it.

@@ -17,7 +17,7 @@ public sealed class DeliveryPlanTests
 
         var plan = doc.Design!.Deployment.Milestones;
         Assert.NotEmpty(plan);
-        var first = Assert.Single(plan, m => m.Contains("First go-live", StringComparison.Ordinal));
+        var first = Assert.Single(plan, m => m.Contains("Ready for the first date", StringComparison.Ordinal));
         Assert.Contains("5 pilot restaurants in March", first, StringComparison.Ordinal);
         var gate = plan.FindIndex(m => m.Contains("Go/no-go", StringComparison.Ordinal));
         var rest = plan.FindIndex(m => m.Contains("the whole network before the summer", StringComparison.Ordinal));
@@ -37,7 +37,7 @@ public sealed class DeliveryPlanTests
         var plan = doc.Design!.Deployment.Milestones;
         var load = Assert.Single(plan, m => m.Contains("load test", StringComparison.Ordinal));
         Assert.Contains("9,000", load, StringComparison.Ordinal);
-        Assert.True(plan.IndexOf(load) < plan.FindIndex(m => m.Contains("First go-live", StringComparison.Ordinal)));
+        Assert.True(plan.IndexOf(load) < plan.FindIndex(m => m.Contains("Ready for the first date", StringComparison.Ordinal)));
         // One cohort, not a pilot: no waves of "the rest".
         Assert.DoesNotContain(plan, m => m.Contains("in waves", StringComparison.Ordinal));
     }
