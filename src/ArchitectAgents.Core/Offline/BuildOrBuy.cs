@@ -29,7 +29,7 @@ internal static partial class BuildOrBuy
         var kept = model.ExistingDecisions.SelectMany(d => d.Technologies).Select(t => Version().Replace(t, "")).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
         // A product the brief rules out ("not Teams") calls for weighing the others, not for adopting one: only the
         // brief's limits (no on-call, a tiny budget, "off the shelf") make adopting the first recommendation.
-        var buy = Buy(plan);
+        var buy = Buy(f, plan);
         if (buy is not null)
         {
             design.Tradeoffs.Insert(0, new Tradeoff
@@ -67,15 +67,21 @@ internal static partial class BuildOrBuy
 
     /// <summary>The product the design adopts, or null when it builds: a family the brief is in, a product it does not rule out, and the buy-not-build capability called for by the brief's limits.</summary>
     public static TechnologyInfo? Adopted(DesignFacts f, ComponentPlan plan, ProductCatalog catalog) =>
-        Buy(plan) is not null && catalog.FamilyOf(f.Context.Requirements) is { } family
+        Buy(f, plan) is not null && catalog.FamilyOf(f.Context.Requirements) is { } family
         && family.Products.FirstOrDefault(p => !f.Excludes(p.Split(' ')[0])) is { } product
             ? AdoptedProduct.Technology(family, product)
             : null;
 
     // A product the brief rules out ("not Teams") calls for weighing the others, not for adopting one: only the
     // brief's limits (no on-call, a tiny budget, "off the shelf") make adopting the first recommendation.
-    private static CapabilityUse? Buy(ComponentPlan plan) => plan.Capabilities.FirstOrDefault(c => c.Id == "buy-not-build"
+    // A brief that already runs its own application stack (a framework, a language, a database, a host) extends it:
+    // adopting a product would re-platform what it keeps, so the products are weighed instead.
+    private static CapabilityUse? Buy(DesignFacts f, ComponentPlan plan) => RunsOwnStack(f) ? null : plan.Capabilities.FirstOrDefault(c => c.Id == "buy-not-build"
         && !CapabilityCatalog.Default.ClassWords("off-the-shelf").Any(w => ExistingStack.Mentions(c.Because, w)));
+
+    private static bool RunsOwnStack(DesignFacts f) =>
+        f.ExistingTechnologies.Select(t => KnowledgeBase.Default.Technologies.Technologies.FirstOrDefault(k => ExistingStack.Mentions(t, k.Name)))
+            .Any(k => k?.Category is "web-framework" or "language-runtime" or "database" or "managed-database" or "hosting" or "container-platform" or "serverless");
 
     private static string A(string noun) => ("aeiou".Contains(char.ToLowerInvariant(noun[0]), StringComparison.Ordinal) ? "an " : "a ") + noun;
 

@@ -89,6 +89,20 @@ public sealed class BuildOrBuyTests
     }
 
     [Fact]
+    public async Task ATinyBudgetOnAStackTheBriefAlreadyRuns_WeighsTheProducts_ButKeepsBuilding()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Library catalogue
+            Borrowers search the catalogue, reserve books and renew loans online; counter staff check items in and out.
+            Our catalogue already runs on Django with PostgreSQL. I can't be on call at weekends. Hosting budget £40/month.
+            """);
+
+        var design = doc.Design!;
+        Assert.False(design.AdoptsProduct);
+        Assert.Contains(design.Tradeoffs, t => t.Decision.StartsWith("Build, having weighed an integrated library system", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ABriefOutsideEveryProductFamily_GetsNoBuildOrBuyRow()
     {
         var doc = await new DesignHarness().DesignAsync("""
