@@ -59,4 +59,10 @@ public sealed class PriceLine
 
     /// <summary>True when the price holds only because the organisation already runs or licenses it ("already paid for"): never a cheaper alternative for a brief that does not name it.</summary>
     public bool ExistingOnly { get; set; }
+
+    /// <summary>The price is for one instance; the launch runs two (the scaling roadmap's "two or more instances").</summary>
+    public bool PerInstance { get; set; }
+
+    /// <summary>The price is for one database node without a standby; an availability target of 99.9 % or more adds one.</summary>
+    public bool SingleNode { get; set; }
 }

@@ -59,6 +59,20 @@ internal static class CostEstimator
                 item += $", × {databases} (one per service database)";
             }
 
+            // The launch the scaling roadmap describes is what is priced: two instances of the one deployable, and a
+            // standby beside a single database node when the availability target calls for one.
+            if (line.PerInstance && (plan.Has("app") || plan.Has("core")))
+            {
+                amount *= 2;
+                item += ", × 2 (two instances at launch)";
+            }
+
+            if (line.SingleNode && f.HighAvailability && !managed)
+            {
+                amount *= 2;
+                item += $", × 2 (primary and standby for the {f.Availability.ToString("0.###", CultureInfo.InvariantCulture)}% target)";
+            }
+
             if (line.SelfRun)
             {
                 amount += prices.OpsHoursPerSelfRunMonth * prices.OpsHourUsd;

@@ -62,6 +62,21 @@ public sealed class DepartureAndCostTests
     }
 
     [Fact]
+    public void TheLaunchTheRoadmapDescribes_IsWhatIsPriced_TwoInstancesAndAStandby()
+    {
+        var f = BriefFacts.Of(1, budget: (40, "GBP/month"));
+        var plan = Plan(f);
+        var cost = CostEstimator.Estimate(f, plan);
+
+        Assert.True(f.HighAvailability);
+        var host = Assert.Single(cost.Lines, l => l.TechnologyId == "managed-paas");
+        Assert.Contains("× 2 (two instances at launch)", host.Item, StringComparison.Ordinal);
+        Assert.Equal(2 * PriceTable.Default.For("managed-paas")!.UsdPerMonth, host.PerMonth);
+        var db = Assert.Single(cost.Lines, l => l.TechnologyId == "postgresql");
+        Assert.Contains("primary and standby", db.Item, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void YearlyBudget_IsSpreadOverTwelveMonths_AndABigDesignIsOverASmallBudget()
     {
         var f = BriefFacts.Of(300, "Google Cloud", squads: 9, budget: (12_000, "USD/year"), users: 4_000_000);
