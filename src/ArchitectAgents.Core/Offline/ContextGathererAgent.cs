@@ -118,6 +118,8 @@ public sealed class ContextGathererAgent(RequirementsReader? reader = null) : Of
         "q-compliance" => "Compliance: ",
         "q-residency" => "Data residency: ",
         "q-availability" => "Availability target: ",
+        "q-budget" => "Running budget: ",
+        "q-deadline" => "Deadline: ",
         _ => "",
     };
 
@@ -183,6 +185,27 @@ public sealed class ContextGathererAgent(RequirementsReader? reader = null) : Of
                 Why = "The availability target decides redundancy (replicas, zones, regions) and the backup/restore objectives.",
             };
         }
+
+        // Money and dates: a design with neither can be neither checked against a budget nor planned to a date.
+        if (!c.Requirements.Constraints.Any(k => k.Kind == "budget"))
+        {
+            yield return new ClarifyingQuestion
+            {
+                Id = "q-budget", Topic = "budget",
+                Text = "What may it cost to run each month, and is there a one-off budget for building or migrating?",
+                Why = "The running budget decides managed versus self-run services and how much redundancy is affordable.",
+            };
+        }
+
+        if (!c.Requirements.Constraints.Any(k => k.Kind == "deadline" && !k.Value.Contains("not quantified", StringComparison.Ordinal)))
+        {
+            yield return new ClarifyingQuestion
+            {
+                Id = "q-deadline", Topic = "deadline",
+                Text = "When must it be live, and what must the first release contain?",
+                Why = "A date decides the first slice, what is bought rather than built, and when the load test and any migration must happen.",
+            };
+        }
     }
 
     private static void Assume(ContextSection context, ClarifyingQuestion question)
@@ -219,6 +242,14 @@ public sealed class ContextGathererAgent(RequirementsReader? reader = null) : Of
 
                 Add(context, "data residency", "No residency requirement: one region close to most users, backups in a second region of the same jurisdiction.",
                     "The brief does not say where data must live. A residency rule would pin regions and processors.");
+                break;
+            case "q-budget":
+                Add(context, "budget", "No running budget stated: the design is the smallest configuration that serves the stated needs, priced in the cost estimate.",
+                    "A monthly ceiling would let the estimate be checked against it and could rule out self-run or redundant parts.");
+                break;
+            case "q-deadline":
+                Add(context, "deadline", "No date stated: delivery in slices, the first live once one use case runs end to end in production.",
+                    "A date would fix the first slice and when the load test and any migration must happen.");
                 break;
             case "q-availability":
                 context.Figures.AvailabilityPercent = new ExtractedFigure { Value = 99.9, Unit = "%", Evidence = "assumption", Assumed = true };
