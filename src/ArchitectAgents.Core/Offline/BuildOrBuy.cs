@@ -26,7 +26,8 @@ internal static partial class BuildOrBuy
         var named = DesignWords.List(products, 3);
         var useCases = model.UseCases.Where(u => u.Actor != "System").Take(2).Select(u => $"{u.Actor} {u.Action} {u.Object}").ToList();
         // Named without versions: the version the design runs is the technologies section's to state.
-        var kept = model.ExistingDecisions.SelectMany(d => d.Technologies).Select(t => Version().Replace(t, "")).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
+        // Only an application stack is "kept" against the products: a channel the brief uses (Instagram) is none.
+        var kept = model.ExistingDecisions.SelectMany(d => d.Technologies).Where(t => StackCategory(Catalogued(t))).Select(t => Version().Replace(t, "")).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
         // A product the brief rules out ("not Teams") calls for weighing the others, not for adopting one: only the
         // brief's limits (no on-call, a tiny budget, "off the shelf") make adopting the first recommendation.
         var buy = Buy(f, plan);
@@ -79,9 +80,13 @@ internal static partial class BuildOrBuy
     private static CapabilityUse? Buy(DesignFacts f, ComponentPlan plan) => RunsOwnStack(f) ? null : plan.Capabilities.FirstOrDefault(c => c.Id == "buy-not-build"
         && !CapabilityCatalog.Default.ClassWords("off-the-shelf").Any(w => ExistingStack.Mentions(c.Because, w)));
 
-    private static bool RunsOwnStack(DesignFacts f) =>
-        f.ExistingTechnologies.Select(t => KnowledgeBase.Default.Technologies.Technologies.FirstOrDefault(k => ExistingStack.Mentions(t, k.Name)))
-            .Any(k => k?.Category is "web-framework" or "language-runtime" or "database" or "managed-database" or "hosting" or "container-platform" or "serverless");
+    private static bool RunsOwnStack(DesignFacts f) => f.ExistingTechnologies.Any(t => StackCategory(Catalogued(t)));
+
+    private static TechnologyInfo? Catalogued(string technology) =>
+        KnowledgeBase.Default.Technologies.Technologies.FirstOrDefault(k => ExistingStack.Mentions(technology, k.Name));
+
+    private static bool StackCategory(TechnologyInfo? t) =>
+        t?.Category is "web-framework" or "language-runtime" or "database" or "managed-database" or "hosting" or "container-platform" or "serverless";
 
     private static string A(string noun) => ("aeiou".Contains(char.ToLowerInvariant(noun[0]), StringComparison.Ordinal) ? "an " : "a ") + noun;
 

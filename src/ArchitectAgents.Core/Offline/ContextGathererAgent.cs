@@ -95,6 +95,13 @@ public sealed class ContextGathererAgent(RequirementsReader? reader = null) : Of
             Assume(context, gap);
         }
 
+        // Money and dates never asked (a brief complete in its key facts), or left open once the key facts were answered.
+        foreach (var gap in SecondaryGaps(context).Where(g => context.Assumptions.All(a => a.Topic != g.Topic)
+            && context.Questions.All(q => q.Id != g.Id || q.Answer is null)))
+        {
+            Assume(context, gap);
+        }
+
         AssumeDerived(context);
         var notes = $"{CountFigures(context)} figures extracted, {context.Compliance.Count} regime(s), {context.Assumptions.Count} assumption(s)";
         return Output("ready", notes, (SectionNames.Context, context));
@@ -124,6 +131,12 @@ public sealed class ContextGathererAgent(RequirementsReader? reader = null) : Of
     };
 
     private static IEnumerable<ClarifyingQuestion> QuestionsFor(ContextSection c, string scopeText)
+    {
+        var primary = KeyQuestions(c, scopeText).ToList();
+        return primary.Count > 0 ? primary.Concat(SecondaryGaps(c)) : primary;
+    }
+
+    private static IEnumerable<ClarifyingQuestion> KeyQuestions(ContextSection c, string scopeText)
     {
         if (!BriefScope.Has(c, scopeText) || RequirementsFacts.IsVague(c.Requirements))
         {
@@ -186,7 +199,13 @@ public sealed class ContextGathererAgent(RequirementsReader? reader = null) : Of
             };
         }
 
-        // Money and dates: a design with neither can be neither checked against a budget nor planned to a date.
+    }
+
+    // Money and dates: a design with neither can be neither checked against a budget nor planned to a date. They are
+    // asked beside the key facts, never alone: a brief complete in scale, team, compliance, residency and availability
+    // is designed at once, with these two recorded as assumptions.
+    private static IEnumerable<ClarifyingQuestion> SecondaryGaps(ContextSection c)
+    {
         if (!c.Requirements.Constraints.Any(k => k.Kind == "budget"))
         {
             yield return new ClarifyingQuestion
