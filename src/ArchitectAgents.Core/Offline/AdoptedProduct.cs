@@ -14,7 +14,7 @@ namespace ArchitectAgents.Core.Offline;
 /// </summary>
 internal static partial class AdoptedProduct
 {
-    public static void Apply(DesignSection design, DesignFacts f, ComponentPlan plan, ProductFamily family, IReadOnlyList<string> products, CapabilityUse buy)
+    public static void Apply(DesignSection design, DesignFacts f, ProductFamily family, IReadOnlyList<string> products, CapabilityUse buy)
     {
         var model = f.Context.Requirements;
         var product = products[0];
@@ -138,7 +138,7 @@ internal static partial class AdoptedProduct
             Sacrifices = "A yearly contract that costs more than a small server, and upgrades on the vendor's schedule",
         });
 
-        design.Risks = [.. Risks(design, f, family, name, gaps, migration, region)];
+        design.Risks = [.. Risks(design, f, name, gaps, migration, region)];
         for (var i = 0; i < design.Risks.Count; i++)
         {
             design.Risks[i].Id = $"R{i + 1}";
@@ -150,8 +150,8 @@ internal static partial class AdoptedProduct
             new ScalingPhase { Phase = "2. Grow within the product", Trigger = "Users, records or sites beyond the plan the contract covers, or pages slower than the vendor's service levels", Actions = ["Move to the vendor's next plan; the product scales by its hosting, not by code of ours"] },
             new ScalingPhase { Phase = "3. Integrate where the product stops", Trigger = "A rule the product lacks that configuration and plug-ins cannot meet", Actions = [$"Build only that, as a small integration against {name}'s API, and weigh it again against another product"] },
         ];
-        design.Deployment = Deployment(design, f, family, name, region, people);
-        design.Cost = Cost(design.Cost, f, family, name, selfHostable, migration is not null);
+        design.Deployment = Deployment(design, f, name, region, people);
+        design.Cost = Cost(design.Cost, f, name, selfHostable, migration is not null);
         design.Departures = [.. design.Departures.Where(d => !d.Contains("http", StringComparison.Ordinal))];
     }
 
@@ -248,7 +248,7 @@ internal static partial class AdoptedProduct
         ];
     }
 
-    private static IEnumerable<Risk> Risks(DesignSection design, DesignFacts f, ProductFamily family, string name, List<Document.UseCase> gaps, CapabilityUse? migration, (string Suffix, string? Where) region)
+    private static IEnumerable<Risk> Risks(DesignSection design, DesignFacts f, string name, List<Document.UseCase> gaps, CapabilityUse? migration, (string Suffix, string? Where) region)
     {
         foreach (var r in design.Risks.Where(r => r.Description.StartsWith("Figures assumed", StringComparison.Ordinal)))
         {
@@ -292,7 +292,7 @@ internal static partial class AdoptedProduct
             : "the organisation's own recovery needs";
     }
 
-    private static DeploymentPlan Deployment(DesignSection design, DesignFacts f, ProductFamily family, string name, (string Suffix, string? Where) region, List<Document.UseCase> people)
+    private static DeploymentPlan Deployment(DesignSection design, DesignFacts f, string name, (string Suffix, string? Where) region, List<Document.UseCase> people)
     {
         var personal = f.Regimes.Count > 0 || f.Context.Requirements.Constraints.Any(c => c.Kind == "compliance");
         var regime = f.Regimes.Count > 0 ? DesignWords.List(f.Regimes) : "data protection law";
@@ -341,7 +341,7 @@ internal static partial class AdoptedProduct
 
     // Priced: self-hosting the open-source product, the one option a price list can say; the vendor's hosting and
     // support is by quote and is compared with the same budget, so a shortfall is flagged, not hidden.
-    private static CostEstimate Cost(CostEstimate built, DesignFacts f, ProductFamily family, string name, string? selfHostable, bool migrates)
+    private static CostEstimate Cost(CostEstimate built, DesignFacts f, string name, string? selfHostable, bool migrates)
     {
         var prices = PriceTable.Default;
         var estimate = new CostEstimate { Currency = built.Currency, PriceSource = built.PriceSource, BudgetPerMonth = built.BudgetPerMonth, BudgetStated = built.BudgetStated };

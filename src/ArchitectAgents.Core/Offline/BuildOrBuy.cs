@@ -44,7 +44,7 @@ internal static partial class BuildOrBuy
                 Pattern = $"Build a custom {family.Name}",
                 WhyNot = $"{family.Covers} already exist in {named}; building and running them is the work the brief cannot carry ({buy.Because})",
             });
-            AdoptedProduct.Apply(design, f, plan, family, products, buy);
+            AdoptedProduct.Apply(design, f, family, products, buy);
             return;
         }
 
