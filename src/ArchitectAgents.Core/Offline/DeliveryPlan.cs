@@ -26,13 +26,17 @@ internal static partial class DeliveryPlan
         var steps = new List<string>();
         var assumed = f.Context.Assumptions.Select(a => a.Topic).ToList();
         var systems = design.Architecture.Components.Where(c => c.Kind == "external" && c.Id is not "idp" and not "product" and not "legacy").Select(c => c.Name).ToList();
-        steps.Add("Start: " + string.Join("; ", new[]
+        var start = new[]
         {
             assumed.Count > 0 ? $"confirm the assumptions ({DesignWords.List(assumed, 4)}) with the requester" : null,
             systems.Count > 0 ? $"get test access to {DesignWords.List(systems, 4)}" : null,
             design.Capabilities.Any(c => c.Id == "data-migration") ? "get a sample export from the old system" : null,
             builds ? "the walking skeleton (one use case end to end through the pipeline to a production-like environment)" : null,
-        }.OfType<string>()) + ".");
+        }.OfType<string>().ToList();
+        if (start.Count > 0)
+        {
+            steps.Add("Start: " + string.Join("; ", start) + ".");
+        }
 
         if (design.Capabilities.Any(c => c.Id == "data-migration"))
         {
