@@ -21,7 +21,11 @@ public sealed class JurisdictionCatalog
 
     /// <summary>The hosts of the first place a residency rule's words name ("données hébergées en France" → France), or null.</summary>
     public PlaceHosts? HostsFor(string residency) =>
-        Hosts.FirstOrDefault(h => h.Names.Any(n => Regex.IsMatch(residency, $@"\b{Regex.Escape(n)}\b", n.Length <= 3 ? RegexOptions.CultureInvariant : RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)));
+        Hosts.FirstOrDefault(h => h.Names.Any(n => Names(residency, n)));
+
+    /// <summary>The text names the place as a word; a short code ("UK", "US", "EU") only in capitals, so "us" or "in" never match.</summary>
+    public static bool Names(string text, string name) =>
+        Regex.IsMatch(text, $@"\b{Regex.Escape(name)}\b", name.Length <= 3 ? RegexOptions.CultureInvariant : RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The jurisdiction a cloud region lies in ("eu-central-1" → EU, "eu-west-2" → UK), or null.</summary>
     public Jurisdiction? OfRegion(string region) =>

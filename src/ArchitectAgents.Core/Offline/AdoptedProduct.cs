@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Knowledge;
+using ArchitectAgents.Core.Requirements;
 
 namespace ArchitectAgents.Core.Offline;
 
@@ -170,12 +171,10 @@ internal static partial class AdoptedProduct
     private static (List<Document.UseCase> Covered, List<Document.UseCase> Gaps) Coverage(ProductFamily family, List<Document.UseCase> useCases)
     {
         var vocabulary = family.Words.Concat(Words().Matches(family.Covers).Select(m => m.Value)).Select(w => w.ToLowerInvariant()).ToList();
-        bool Names(string word) => vocabulary.Any(v => Stem(v) == Stem(word) || Common(Stem(v), Stem(word)) >= 5);
+        bool Names(string word) => vocabulary.Any(v => Inflection.Singular(v) == Inflection.Singular(word) || Common(Inflection.Singular(v), Inflection.Singular(word)) >= 5);
         var covered = useCases.Where(u => Words().Matches(u.Action + " " + u.Object).Any(m => m.Value.Length > 2 && Names(m.Value.ToLowerInvariant()))).ToList();
         return (covered, useCases.Except(covered).ToList());
     }
-
-    private static string Stem(string word) => word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y" : word.EndsWith('s') ? word[..^1] : word;
 
     private static int Common(string a, string b)
     {
@@ -301,19 +300,20 @@ internal static partial class AdoptedProduct
             $"A data processing agreement ({regime}, Art. 28) with the vendor before any personal data is loaded: data residency{(region.Where is { } w ? $" ({w})" : " in the jurisdiction the law expects")}, sub-processors, security measures (data encrypted at rest and HTTPS only, TLS 1.2 or later), breach notice to the team within 24 hours, deletion at the contract's end.",
             $"Named staff accounts in {name} with the least role each job needs, MFA for administrators, and accounts removed the day someone leaves; administrator credentials and the vendor's API keys kept in a password manager.",
             $"Retention set in {name}'s configuration: personal data kept while an account is active and removed or anonymised after the period the organisation sets; history anonymised where the product supports it.",
-            "The lawful basis for each use of personal data recorded in the record of processing activities, with the vendor listed as processor.",
             "Access requests and erasure handled through the product's own export and delete functions, each request logged.",
             $"Security logging: {name}'s audit log of staff sign-ins and changes reviewed monthly.",
-            "Breach notification runbook: the vendor tells the team within 24 hours, and the organisation notifies the supervisory authority within 72 hours (Art. 33).",
             "The vendor's daily backups kept 30 days, a restore test onto the test instance twice a year, and a monthly full export kept by the team in the organisation's own storage.",
         };
+        // A regime's own duties (lawful basis, breach notice to the authority) only where the brief names one.
+        if (personal)
+        {
+            controls.Insert(3, "The lawful basis for each use of personal data recorded in the record of processing activities, with the vendor listed as processor.");
+            controls.Insert(6, "Breach notification runbook: the vendor tells the team within 24 hours, and the organisation notifies the supervisory authority within 72 hours (Art. 33).");
+        }
+
         if (design.Capabilities.Any(c => c.Id == "data-migration"))
         {
             controls.Add("The exports and the migration's staging database hold personal data: an encrypted disk on one named machine, no copies in e-mail or shared drives, deleted with the exports once the cut-over is signed off.");
-        }
-        if (!personal)
-        {
-            controls.RemoveAll(c => c.Contains("Art. 3", StringComparison.Ordinal) || c.StartsWith("The lawful basis", StringComparison.Ordinal));
         }
 
         return new DeploymentPlan

@@ -16,8 +16,7 @@ internal static partial class BuildOrBuy
     {
         var model = f.Context.Requirements;
         var family = catalog.FamilyOf(model);
-        // A product the brief rules out ("the board ruled Teams out") is not offered again.
-        var products = family?.Products.Where(p => !f.Excludes(p.Split(' ')[0])).ToList() ?? [];
+        var products = family is null ? [] : Offered(family, f);
         if (family is null || products.Count == 0)
         {
             return;
@@ -28,8 +27,6 @@ internal static partial class BuildOrBuy
         // Named without versions: the version the design runs is the technologies section's to state.
         // Only an application stack is "kept" against the products: a channel the brief uses (Instagram) is none.
         var kept = model.ExistingDecisions.SelectMany(d => d.Technologies).Where(t => StackCategory(Catalogued(t))).Select(t => Version().Replace(t, "")).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
-        // A product the brief rules out ("not Teams") calls for weighing the others, not for adopting one: only the
-        // brief's limits (no on-call, a tiny budget, "off the shelf") make adopting the first recommendation.
         var buy = Buy(f, plan);
         if (buy is not null)
         {
@@ -69,9 +66,12 @@ internal static partial class BuildOrBuy
     /// <summary>The product the design adopts, or null when it builds: a family the brief is in, a product it does not rule out, and the buy-not-build capability called for by the brief's limits.</summary>
     public static TechnologyInfo? Adopted(DesignFacts f, ComponentPlan plan, ProductCatalog catalog) =>
         Buy(f, plan) is not null && catalog.FamilyOf(f.Context.Requirements) is { } family
-        && family.Products.FirstOrDefault(p => !f.Excludes(p.Split(' ')[0])) is { } product
+        && Offered(family, f) is [var product, ..]
             ? AdoptedProduct.Technology(family, product)
             : null;
+
+    // A product the brief rules out ("the board ruled Teams out") is not offered again.
+    private static List<string> Offered(ProductFamily family, DesignFacts f) => [.. family.Products.Where(p => !f.Excludes(p.Split(' ')[0]))];
 
     // A product the brief rules out ("not Teams") calls for weighing the others, not for adopting one: only the
     // brief's limits (no on-call, a tiny budget, "off the shelf") make adopting the first recommendation.

@@ -104,13 +104,9 @@ internal static partial class DeliveryPlan
     private static string? Peak(DesignFacts f)
     {
         var stated = f.Context.Requirements.Figures.Where(x => !x.Derived).ToList();
-        // A spike at a known time: its crowd is the first count of people in its sentence ("roughly 9,000 of our 31k students").
-        var crowd = f.KnownSpike is { } spike
-            ? stated.Where(x => FigureUnit.IsPeople(x.Unit) && spike.Evidence.Contains(x.Text, StringComparison.Ordinal)).OrderBy(x => spike.Evidence.IndexOf(x.Text, StringComparison.Ordinal)).FirstOrDefault()
-            : null;
         var concurrent = stated.FirstOrDefault(x => x.Quantity.Contains("concurrent", StringComparison.OrdinalIgnoreCase) || x.Quantity.Contains("at once", StringComparison.OrdinalIgnoreCase));
         var rate = stated.FirstOrDefault(x => x.Unit.EndsWith("/s", StringComparison.Ordinal) || x.Quantity.Contains("peak", StringComparison.OrdinalIgnoreCase));
-        var pick = crowd ?? concurrent ?? rate;
+        var pick = f.KnownSpikeCrowd ?? concurrent ?? rate;
         return pick is null ? null : $"{pick.Value.ToString("#,0.##", CultureInfo.InvariantCulture)} {pick.Unit}, \"{pick.Text.Trim()}\"";
     }
 

@@ -47,6 +47,13 @@ internal sealed record DesignFacts
     /// <summary>The time of day of <see cref="KnownSpike"/> ("08:00"), or null.</summary>
     public string? KnownSpikeAt => KnownSpike is { } spike ? ClockTime.Match(spike.Evidence).Value : null;
 
+    /// <summary>The crowd of <see cref="KnownSpike"/>: the first stated count of people in its sentence ("9,000 of our 31k students"), not the whole it is part of; or null.</summary>
+    public Figure? KnownSpikeCrowd => KnownSpike is { } spike
+        ? Context.Requirements.Figures
+            .Where(x => !x.Derived && FigureUnit.IsPeople(x.Unit) && spike.Evidence.Contains(x.Text, StringComparison.Ordinal))
+            .OrderBy(x => spike.Evidence.IndexOf(x.Text, StringComparison.Ordinal)).FirstOrDefault()
+        : null;
+
     // A time of day: "08:00", "10:00 sharp", "9am".
     private static readonly System.Text.RegularExpressions.Regex ClockTime = new(
         @"\b(?:[01]?\d|2[0-3])[:.h][0-5]\d\b|\b(?:1[0-2]|[1-9])\s?(?:am|pm)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ArchitectAgents.Core.Document;
 using ArchitectAgents.Core.Knowledge;
 
@@ -15,7 +14,7 @@ internal static class RegimeJurisdiction
     {
         foreach (var clause in model.Constraints.Where(c => c.Kind == "compliance"))
         {
-            var named = JurisdictionCatalog.Default.Jurisdictions.FirstOrDefault(j => j.Names.Any(n => Names(clause.Text, n)));
+            var named = JurisdictionCatalog.Default.Jurisdictions.FirstOrDefault(j => j.Names.Any(n => JurisdictionCatalog.Names(clause.Text, n)));
             if (named is not null)
             {
                 return named.Id switch
@@ -34,8 +33,4 @@ internal static class RegimeJurisdiction
 
         return null;
     }
-
-    // Short codes ("UK", "US") only in capitals, so "us" or "in" never match.
-    private static bool Names(string text, string name) =>
-        Regex.IsMatch(text, $@"\b{Regex.Escape(name)}\b", name.Length <= 3 ? RegexOptions.None : RegexOptions.IgnoreCase);
 }

@@ -60,10 +60,7 @@ internal static partial class StatedCommitments
         // lands: reactive autoscaling and scale-to-zero react minutes after the first minute that matters.
         if (f.KnownSpike is { } spike && f.KnownSpikeAt is { } at && design.Scaling.Count > 0)
         {
-            // The first count of people in the sentence is the crowd ("9,000 of our 31k students"), not the whole it is part of.
-            var crowd = f.Context.Requirements.Figures
-                .Where(x => !x.Derived && FigureUnit.IsPeople(x.Unit) && spike.Evidence.Contains(x.Text, StringComparison.Ordinal))
-                .OrderBy(x => spike.Evidence.IndexOf(x.Text, StringComparison.Ordinal)).FirstOrDefault();
+            var crowd = f.KnownSpikeCrowd;
             design.Scaling[0].Actions.Add($"Scheduled scale-out before the known spike at {at} (\"{Short(spike.Evidence)}\"): instances and database capacity raised to the launch peak 30 minutes before, minimum instances above zero (no scale-to-zero or cold starts), reactive autoscaling only on top");
             design.Scaling[0].Actions.Add($"A load test at the stated crowd{(crowd is null ? "" : $" ({crowd.Value.ToString("#,0", CultureInfo.InvariantCulture)} {crowd.Unit})")} against the production-sized environment well before the first {at} opening, repeated after each release that touches the hot path");
         }
