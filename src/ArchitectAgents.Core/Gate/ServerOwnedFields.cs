@@ -14,6 +14,7 @@ public static class ServerOwnedFields
         "owner", "owner_id", "author_id", "sender_id", "requester_id", "follower_id", "tenant_id",
         "total", "subtotal", "tax", "tax_amount", "total_amount", "grand_total", "balance", "balance_after", "fee", "fees",
         "sent_at", "paid_at", "read_at", "failure_reason", "held_at", "held_reason", "hold_reason",
+        "hold_expires_at", // a hold runs out when the server says, or a client could hold for ever
     };
 
     // Times a client legitimately chooses (a slot, a device's own clock) although the name reads like an event.

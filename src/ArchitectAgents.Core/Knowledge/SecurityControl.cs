@@ -82,6 +82,21 @@ public sealed class RemedyOperation
 
     /// <summary>Fields of what it answers when that is not the record itself (a signed URL and when it expires); empty: the record.</summary>
     public List<EntityColumn> Returns { get; set; } = [];
+
+    /// <summary>
+    /// Use-case actions the operation performs on its first table ("pay" for a hosted checkout on payments): such a
+    /// use case gets no operation of its own (the client never creates the payment) and this one claims it.
+    /// </summary>
+    public List<string> Serves { get; set; } = [];
+
+    /// <summary>The ids of the use cases it serves (the contract's x-use-cases), filled in by the designer.</summary>
+    public List<string> UseCases { get; set; } = [];
+
+    /// <summary>For a mechanism's operation: left out when the mechanism folds into a record of the design (creating that record is the operation).</summary>
+    public bool UnlessFolded { get; set; }
+
+    /// <summary>For a mechanism's operation: left out when the design also uses this capability, which does the step itself (the provider's webhook confirms a paid hold).</summary>
+    public string? UnlessCapability { get; set; }
 }
 
 /// <summary>The controls file.</summary>

@@ -35,8 +35,14 @@ internal static class CapabilityMechanisms
             entities.RemoveAll(e => mechanism.Replaces.Contains(e.Name, StringComparer.Ordinal));
             var subject = Subject(use, capability, catalog, model, entities);
             var duration = Duration(mechanism, model);
+            var holder = subject is null ? null : Holder(mechanism, subject, entities);
+            var slot = holder is null ? null : SlotLength(mechanism, model);
             var renames = new List<(string From, string To)>();
-            string Fill(string template) => renames.Aggregate(Tokens(template, subject, duration), (text, r) => text.Replace(r.From, r.To, StringComparison.Ordinal));
+            string Fill(string template) => renames.Aggregate(Tokens(template, subject, duration), (text, r) => text.Replace(r.From, r.To, StringComparison.Ordinal))
+                .Replace("<holder-words>", holder?.Name.Replace('_', ' ') ?? "", StringComparison.Ordinal)
+                .Replace("<holder-kebab>", holder?.Name.Replace('_', '-') ?? "", StringComparison.Ordinal)
+                .Replace("<holder>", holder?.Name ?? "", StringComparison.Ordinal)
+                .Replace("<slot>", slot ?? "", StringComparison.Ordinal);
             bool Fits(string template) => subject is not null || !template.Contains("<subject", StringComparison.Ordinal);
 
             // A template is filled through its JSON, written once: null when it needs a subject this design lacks.
@@ -55,6 +61,14 @@ internal static class CapabilityMechanisms
                 }
 
                 var head = template.Name.Split('_')[^1];
+                if (holder is not null)
+                {
+                    // The design's own record of the subject (a booking of a room) is the hold, in its first state.
+                    Fold(holder, table, head, entities, renames);
+                    use.Tables.Add(holder.Table);
+                    continue;
+                }
+
                 if (entities.FirstOrDefault(e => e.Table == table.Table || e.Name == table.Name) is { } same)
                 {
                     // A table the design already has (a 'payments' entity of the brief) is used as it is.
@@ -77,9 +91,25 @@ internal static class CapabilityMechanisms
                 use.Tables.Add(table.Table);
             }
 
+            var counted = holder is null ? null : Count(mechanism, subject!);
+            foreach (var template in slot is null ? [] : mechanism.SlotTables)
+            {
+                // Claim rows per thing and slot replace the range constraint: they hold on any SQL database and let one
+                // booking take several things (tables combined for a party).
+                if (Instantiate(template) is { } claims && entities.All(e => e.Table != claims.Table))
+                {
+                    entities.Add(claims);
+                    use.Tables.Add(claims.Table);
+                    holder!.Constraints.RemoveAll(c => c.StartsWith("EXCLUDE USING gist", StringComparison.Ordinal));
+                    holder.AccessPatterns.RemoveAll(a => a.Contains("(exclusion constraint", StringComparison.Ordinal));
+                }
+            }
+
             foreach (var template in mechanism.Operations)
             {
-                if (Instantiate(template) is not { } op)
+                if (template.UnlessFolded && holder is not null
+                    || template.UnlessCapability is { } other && plan.Capabilities.Any(c => c.Id == other)
+                    || Instantiate(template) is not { } op)
                 {
                     continue;
                 }
@@ -99,17 +129,126 @@ internal static class CapabilityMechanisms
                         .Select(c => new EntityColumn { Name = c.Name, Type = c.Type, Nullable = c.Nullable, Check = c.Name == "ends_at" ? null : c.Check }));
                 }
 
+                if (op.Tables.Count > 0)
+                {
+                    Claim(op, model, entities);
+                }
+
                 operations.Add(op);
                 use.Operations.Add($"{op.Method.ToUpperInvariant()} {op.Path}");
             }
 
-            if (Fits(mechanism.Description))
+            if (holder is not null && mechanism.FoldedDescription.Length > 0)
+            {
+                var by = mechanism.Confirmations.FirstOrDefault(c => c.Key.Length > 0 && plan.Capabilities.Any(p => p.Id == c.Key)).Value
+                    ?? mechanism.Confirmations.GetValueOrDefault("", "");
+                use.Mechanism = Fill(mechanism.FoldedDescription.Replace("<confirmation>", by, StringComparison.Ordinal)
+                    + (slot is not null && mechanism.SlotDescription.Length > 0 ? " " + mechanism.SlotDescription : "")
+                    + (counted is not null ? " " + mechanism.Counter!.Description.Replace("<capacity>", counted, StringComparison.Ordinal) : ""));
+            }
+            else if (Fits(mechanism.Description))
             {
                 use.Mechanism = Fill(mechanism.Description);
             }
         }
 
         return operations;
+    }
+
+    /// <summary>
+    /// Points the operation at the record it acts for and claims the use cases it performs: a checkout for the booking a
+    /// payment is of takes that booking's id (not an untyped reference), and "guests pay" is this operation.
+    /// </summary>
+    private static void Claim(RemedyOperation op, RequirementsModel model, List<EntityInfo> entities)
+    {
+        var table = entities.First(e => e.Table == op.Tables[0]);
+        if (op.Body.FirstOrDefault(b => b.Name == "reference_id") is { } reference
+            && table.Columns.FirstOrDefault(c => c.References is { } r && r != "user" && EntityKindCatalog.Default.Of(r)?.Id != "person" && !c.Name.EndsWith("_by", StringComparison.Ordinal)) is { } of)
+        {
+            reference.Name = of.Name;
+            reference.References = of.References;
+        }
+
+        op.UseCases.AddRange(model.UseCases
+            .Where(u => op.Serves.Contains(u.Action, StringComparer.OrdinalIgnoreCase) && DomainEntities.OperatedOn(u, entities) == table)
+            .Select(u => u.Id));
+    }
+
+    /// <summary>
+    /// The design's record that holds the subject and is of a kind the mechanism folds into (a booking that references
+    /// the room), or null. The brief's own name for the mechanism's record ("the hold is released") is not one: that
+    /// record is folded into the holder.
+    /// </summary>
+    private static EntityInfo? Holder(CapabilityMechanism mechanism, EntityInfo subject, List<EntityInfo> entities)
+    {
+        if (mechanism.FoldsInto.Count == 0)
+        {
+            return null;
+        }
+
+        var heads = mechanism.Tables.Select(t => t.Name.Split('_')[^1]).ToHashSet(StringComparer.Ordinal);
+        return entities.FirstOrDefault(e => e != subject && !heads.Contains(e.Name)
+            && EntityKindCatalog.Default.Of(e.Name)?.Id is { } kind && mechanism.FoldsInto.Contains(kind, StringComparer.Ordinal)
+            && e.Columns.Any(c => c.References == subject.Name));
+    }
+
+    private const string HoldExpiry = "hold_expires_at";
+
+    private static string Expiry(string column) => column == "expires_at" ? HoldExpiry : column;
+
+    /// <summary>
+    /// Gives the holder the mechanism's state: its lifecycle starts 'held' (the mechanism's states first, then the
+    /// holder's own later ones) and it gets the expiry; who holds it is the holder's own person, and how many is one
+    /// record (a booking's party size is its own column). A separate record the brief named for the hold is merged into it.
+    /// </summary>
+    private static void Fold(EntityInfo holder, EntityInfo table, string head, List<EntityInfo> entities, List<(string From, string To)> renames)
+    {
+        // The mechanism's own names first: they contain the brief's shorter one ("room_holds" holds "holds").
+        renames.Add((table.Table, holder.Table));
+        renames.Add((table.Resource, holder.Resource));
+        if (entities.FirstOrDefault(e => e.Name == head && e != holder) is { } named)
+        {
+            entities.Remove(named);
+            foreach (var column in entities.SelectMany(e => e.Columns).Where(c => c.References == named.Name))
+            {
+                column.References = holder.Name;
+                column.Name = column.Name.Replace(named.Name + "_id", holder.Name + "_id", StringComparison.Ordinal);
+            }
+
+            renames.Add((named.Table, holder.Table));
+            renames.Add((named.Resource, holder.Resource));
+        }
+
+        var person = holder.Columns.Any(c => c.References is { } r && (r == "user" || EntityKindCatalog.Default.Of(r)?.Id == "person"));
+        foreach (var column in table.Columns)
+        {
+            if (column.Name == "status" && holder.Columns.FirstOrDefault(c => c.Name == "status") is { } own)
+            {
+                var states = OpenApiWriter.EnumValues(column).ToList();
+                states.AddRange(OpenApiWriter.EnumValues(own).Where(v => !states.Contains(v) && v is not "pending" and not "draft" and not "open"));
+                own.Check = $"status IN ({string.Join(",", states.Select(v => $"'{v}'"))})";
+                own.Default = column.Default;
+                continue;
+            }
+
+            if (holder.Columns.Any(c => c.Name == column.Name)
+                || column.References is { } r && (r == "user" || EntityKindCatalog.Default.Of(r)?.Id == "person") && person
+                || column.Name == "quantity")
+            {
+                continue;
+            }
+
+            // On a record that outlives its hold the expiry is the hold's, which the server alone sets (and a confirmed
+            // record keeps none); a booking's own "expires_at" could be a client's choice.
+            var name = Expiry(column.Name);
+            holder.Columns.Add(new EntityColumn { Name = name, Type = column.Type, Nullable = column.Nullable || name != column.Name, Check = column.Check, Default = column.Default, References = column.References });
+        }
+
+        var names = holder.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        holder.Indexes.AddRange(table.Indexes.Select(i => i.Select(Expiry).ToList()).Where(i => i.All(names.Contains) && !holder.Indexes.Any(b => b.SequenceEqual(i))));
+        holder.AccessPatterns.AddRange(table.AccessPatterns.Select(a => a.Replace("expires_at", HoldExpiry, StringComparison.Ordinal).Replace("expiry", "hold expiry", StringComparison.Ordinal))
+            .Where(a => !holder.AccessPatterns.Contains(a)));
+        EntityRelations.RefreshGuards(holder);
     }
 
     /// <summary>Gives the brief's entity the mechanism's columns (the mechanism's own state values win), indexes and access patterns.</summary>
@@ -131,13 +270,18 @@ internal static class CapabilityMechanisms
     private static EntityInfo? Subject(CapabilityUse use, CapabilityInfo capability, CapabilityCatalog catalog, RequirementsModel model, List<EntityInfo> entities)
     {
         var mechanism = capability.Mechanism!;
+        var words = mechanism.SubjectClasses.SelectMany(catalog.ClassWords).ToList();
+        bool InClass(EntityInfo e) => words.Any(w => e.Name == w || e.Name.EndsWith("_" + w, StringComparison.Ordinal));
         if (model.UseCases.FirstOrDefault(u => u.Id == use.UseCaseId) is { } useCase && DomainEntities.Of(useCase, entities) is { } own)
         {
-            return own;
+            // "Guests book a booking": the thing held is what the booking is of (its room), when it names one.
+            var folds = EntityKindCatalog.Default.Of(own.Name)?.Id is { } kind && mechanism.FoldsInto.Contains(kind, StringComparer.Ordinal);
+            return folds && own.Columns.Select(c => entities.FirstOrDefault(e => e.Name == c.References)).FirstOrDefault(e => e is not null && InClass(e)) is { } held
+                ? held
+                : own;
         }
 
-        var words = mechanism.SubjectClasses.SelectMany(catalog.ClassWords).ToList();
-        if (entities.FirstOrDefault(e => words.Any(w => e.Name == w || e.Name.EndsWith("_" + w, StringComparison.Ordinal))) is { } named)
+        if (entities.FirstOrDefault(InClass) is { } named)
         {
             return named;
         }
@@ -158,6 +302,68 @@ internal static class CapabilityMechanisms
         };
     }
 
+    /// <summary>
+    /// For a subject held by count (an offering), adds the server-owned counter, kept under the subject's capacity
+    /// column by a check, and returns that column's name; null when the subject is held by period.
+    /// </summary>
+    private static string? Count(CapabilityMechanism mechanism, EntityInfo subject)
+    {
+        if (mechanism.Counter is not { } counter || EntityKindCatalog.Default.Of(subject.Name)?.Id is not { } kind || !counter.Kinds.Contains(kind, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        var capacity = subject.Columns.FirstOrDefault(c => c.Type == "integer" && counter.CapacityWords.Any(w => c.Name == w || c.Name.EndsWith("_" + w, StringComparison.Ordinal) || c.Name.StartsWith(w + "_", StringComparison.Ordinal)));
+        if (capacity is null)
+        {
+            capacity = new EntityColumn { Name = "capacity", Type = "integer", Nullable = false, Check = "capacity > 0" };
+            subject.Columns.Add(capacity);
+        }
+
+        if (subject.Columns.All(c => c.Name != counter.Column))
+        {
+            subject.Columns.Add(new EntityColumn
+            {
+                Name = counter.Column, Type = "integer", Nullable = false, Default = "0",
+                Check = $"{counter.Column} >= 0 AND ({capacity.Name} IS NULL OR {counter.Column} <= {capacity.Name})",
+            });
+        }
+
+        return capacity.Name;
+    }
+
+    /// <summary>The stated slot length ("15-minute") when a time figure stands beside a slot word, else null.</summary>
+    private static string? SlotLength(CapabilityMechanism mechanism, RequirementsModel model) =>
+        model.Figures.FirstOrDefault(f => IsSlotLength(f, mechanism, model)) is { } f ? $"{NumberText.Format(f.Value)}-{Inflection.Singular(f.Unit)}" : null;
+
+    // "15-minute slots", "créneaux de 15 minutes": a slot word within a few words of the figure, in the statement that holds it.
+    private static bool IsSlotLength(Figure f, CapabilityMechanism mechanism, RequirementsModel model)
+    {
+        if (f.Derived || !TimeUnits.Contains(f.Unit) || mechanism.SlotWords.Count == 0)
+        {
+            return false;
+        }
+
+        const int Near = 24;
+        foreach (var text in model.UseCases.Select(u => u.Text).Concat(model.Constraints.Select(c => c.Text)).Append(f.Text))
+        {
+            var at = text.IndexOf(f.Text, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var from = Math.Max(0, at - Near);
+            var window = text[from..Math.Min(text.Length, at + f.Text.Length + Near)];
+            if (mechanism.SlotWords.Any(w => ExistingStack.Mentions(window, w)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The stated time figure that names the mechanism ("an 8-minute hold"), or its default, said to be assumed.</summary>
     private static string Duration(CapabilityMechanism mechanism, RequirementsModel model)
     {
@@ -170,7 +376,7 @@ internal static class CapabilityMechanisms
         // ("we hold the room for 10 minutes").
         var statements = model.UseCases.Select(u => u.Text).Concat(model.Constraints.Select(c => c.Text)).ToList();
         bool Names(string text) => mechanism.DurationWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
-        var stated = model.Figures.FirstOrDefault(f => !f.Derived && TimeUnits.Contains(f.Unit)
+        var stated = model.Figures.FirstOrDefault(f => !f.Derived && TimeUnits.Contains(f.Unit) && !IsSlotLength(f, mechanism, model)
             && (Names(f.Quantity + " " + f.Text) || statements.Any(t => t.Contains(f.Text, StringComparison.Ordinal) && Names(t))));
         return stated is not null
             ? $"{NumberText.Format(stated.Value)} {stated.Unit} (stated)"

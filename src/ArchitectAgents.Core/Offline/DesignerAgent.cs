@@ -88,7 +88,7 @@ public sealed partial class DesignerAgent : OfflineAgent
             },
             Api = new ApiDesign
             {
-                OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities, controls.SelectMany(c => c.Remedy.Api).Concat(mechanismOperations), service, fromModel ? [.. context.Requirements.UseCases.Where(u => !adapterUseCases.Contains(u.Id))] : null, plan.Capabilities.Any(c => c.Id == "idempotency-keys"), preChecks),
+                OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities, controls.SelectMany(c => c.Remedy.Api).Concat(mechanismOperations), service, fromModel ? [.. context.Requirements.UseCases.Where(u => !adapterUseCases.Contains(u.Id) && !mechanismOperations.Any(o => o.UseCases.Contains(u.Id)))] : null, plan.Capabilities.Any(c => c.Id == "idempotency-keys"), preChecks),
                 Authentication = $"OAuth 2.1 / OpenID Connect bearer tokens (JWT) issued by {plan.Kit!.Identity?.Name ?? "the application's own sign-in"} on every operation except the public health probe, with scopes per resource"
                     + (words.Systems.Count > 0 ? $"; {DesignWords.List(words.Systems)} use the client-credentials flow." : "."),
                 Versioning = "URI major version (/v1); additive changes only within a version; breaking changes get /v2 with a published deprecation window (Deprecation and Sunset headers).",

@@ -403,6 +403,11 @@ internal static partial class OpenApiWriter
             ["summary"] = op.Summary,
             ["tags"] = new[] { "operations" },
         };
+        if (op.UseCases.Count > 0)
+        {
+            operation["x-use-cases"] = op.UseCases;
+        }
+
         if (op.Tables.Count > 0)
         {
             operation["x-tables"] = op.Tables;

@@ -41,7 +41,35 @@ public sealed class CapabilityMechanismTests
     }
 
     [Fact]
-    public async Task AHoldOfAPeriod_IsRequestedForThatPeriod()
+    public async Task StatedSlots_ClaimEachThingPerSlot_AndAPaidHoldIsConfirmedOnlyByThePaymentWebhook()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Table bookings
+            Guests reserve a table online in 30-minute slots; tables can be combined for large groups. Guests pay a deposit
+            by card for a group booking. About 20 restaurants; a team of 2 developers on MySQL.
+            """);
+
+        var holds = Assert.Single(doc.Design!.Capabilities, c => c.Id == "inventory-holds");
+        var ddl = doc.Design.Database.Ddl;
+        var claims = Assert.Single(holds.Tables, t => t.EndsWith("_slots", StringComparison.Ordinal));
+        var block = ddl.Split($"CREATE TABLE {claims} (")[1].Split(");")[0];
+        // One claim row per table and slot: a uniqueness constraint any SQL database enforces, and several tables per booking.
+        Assert.Contains("UNIQUE (table_id, slot_start)", block, StringComparison.Ordinal);
+        var holder = holds.Tables[0];
+        Assert.DoesNotContain("EXCLUDE USING gist", ddl.Split($"CREATE TABLE {holder} (")[1].Split(");")[0], StringComparison.Ordinal);
+        Assert.Contains("30-minute slots (stated)", holds.Mechanism, StringComparison.Ordinal);
+        // The slot length is not the hold's duration.
+        Assert.DoesNotContain("30 minutes (stated)", holds.Mechanism, StringComparison.Ordinal);
+        Assert.Contains(holds.Operations, o => o.EndsWith("/availability", StringComparison.Ordinal));
+
+        // The client never confirms a paid hold: the provider's webhook does.
+        Assert.Contains(doc.Design.Capabilities, c => c.Id == "hosted-checkout");
+        Assert.DoesNotContain(holds.Operations, o => o.EndsWith("/confirm", StringComparison.Ordinal));
+        Assert.Contains("webhook confirms the", holds.Mechanism, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AHoldOfAPeriod_IsTheBookingsFirstState_RequestedForThatPeriod()
     {
         var doc = await new DesignHarness().DesignAsync("""
             # Room bookings
@@ -50,23 +78,32 @@ public sealed class CapabilityMechanismTests
             About 40 rooms; a team of 3 developers.
             """);
 
+        // One record claims the room: the booking starts as the hold, so a hold and a booking can never both hold it.
         var holds = Assert.Single(doc.Design!.Capabilities, c => c.Id == "inventory-holds");
-        var table = holds.Tables[0];
+        Assert.Equal("bookings", holds.Tables[0]);
         var ddl = doc.Design.Database.Ddl;
-        var created = ddl.Split($"CREATE TABLE {table} (")[1].Split(");")[0];
+        Assert.DoesNotContain("_holds (", ddl, StringComparison.Ordinal);
+        Assert.DoesNotContain("CREATE TABLE holds (", ddl, StringComparison.Ordinal);
+        var created = ddl.Split("CREATE TABLE bookings (")[1].Split(");")[0];
         Assert.Contains("starts_at timestamptz NOT NULL", created, StringComparison.Ordinal);
+        Assert.Contains("DEFAULT 'held'", created, StringComparison.Ordinal);
+        Assert.Contains("hold_expires_at timestamptz", created, StringComparison.Ordinal);
         // The overlap guard ignores every state that no longer holds the room: an expired hold must not keep it for good.
         Assert.Contains("'expired'", created.Split("EXCLUDE USING gist")[1], StringComparison.Ordinal);
+        Assert.Contains("10 minutes (stated)", holds.Mechanism, StringComparison.Ordinal);
 
         var stream = new YamlDotNet.RepresentationModel.YamlStream();
         stream.Load(new StringReader(doc.Design.Api.OpenApiYaml));
         var root = (YamlDotNet.RepresentationModel.YamlMappingNode)stream.Documents[0].RootNode;
-        var path = holds.Operations.First(o => o.StartsWith("POST", StringComparison.Ordinal) && o.EndsWith("/holds", StringComparison.Ordinal)).Split(' ')[1];
-        var post = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)root["paths"])[path])["post"];
+        var post = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)root["paths"])["/v1/bookings"])["post"];
         var reference = post["requestBody"]["content"]["application/json"]["schema"]["$ref"].ToString().Split('/')[^1];
-        var properties = (YamlDotNet.RepresentationModel.YamlMappingNode)root["components"]["schemas"][reference]["properties"];
-        Assert.Contains("starts_at", properties.Children.Keys.Select(k => k.ToString()));
-        Assert.Contains("ends_at", properties.Children.Keys.Select(k => k.ToString()));
+        var properties = ((YamlDotNet.RepresentationModel.YamlMappingNode)root["components"]["schemas"][reference]["properties"]).Children.Keys.Select(k => k.ToString()).ToList();
+        Assert.Contains("starts_at", properties);
+        Assert.Contains("ends_at", properties);
+        // The server sets the hold's expiry and state; the caller cannot hold the room for longer.
+        Assert.DoesNotContain("hold_expires_at", properties);
+        Assert.DoesNotContain("status", properties);
+        Assert.Contains(holds.Operations, o => o == "POST /v1/bookings/{id}/release");
         // The example's period ends after it starts, as the schema's check requires.
         Assert.Contains("2026-12-03T10:00:00Z", doc.Design.Api.OpenApiYaml, StringComparison.Ordinal);
     }

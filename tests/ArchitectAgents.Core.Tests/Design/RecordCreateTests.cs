@@ -60,10 +60,14 @@ public sealed class RecordCreateTests
             Guests book rooms for their dates and pay for the booking by card. About 40 rooms; a team of 3 developers.
             """);
 
+        // The guest pays through the hosted checkout, opened for the booking; no client creates a payment record.
         var yaml = Yaml(doc);
-        var create = Schema(yaml, "PaymentCreate");
-        Assert.Contains("booking_id", create, StringComparison.Ordinal);
-        Assert.DoesNotContain("amount", create, StringComparison.Ordinal);
+        Assert.DoesNotContain("PaymentCreate:", yaml, StringComparison.Ordinal);
+        var checkout = Schema(yaml, "PostCheckoutSessionsRequest");
+        Assert.Contains("booking_id", checkout, StringComparison.Ordinal);
+        Assert.DoesNotContain("amount", checkout, StringComparison.Ordinal);
+        var pay = Assert.Single(doc.Context!.Requirements.UseCases, u => u.Action == "pay");
+        Assert.Contains($"- {pay.Id}", yaml.Split("/v1/checkout-sessions:")[1].Split("\n  /")[0], StringComparison.Ordinal);
     }
 
     [Fact]
