@@ -13,6 +13,16 @@ internal static class SystemUseCases
 {
     private static readonly string[] Runners = ["jobs", "worker", "workers", "fanout"];
 
+    // Rules the system keeps inside the requests that could break them ("enforce ticket limits"), not work of its own.
+    private static readonly HashSet<string> InRequestVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "enforce", "validate", "check", "prevent", "ensure", "limit", "verify", "reject", "block", "refuse",
+    };
+
+    /// <summary>True when the component performs the system's use case: a worker, queue or outside system naming its object, or any component naming its action too (or holding the object of a rule kept inside requests).</summary>
+    public static bool Performs(string kind, string action, bool namesObject, bool namesAction) =>
+        namesObject && (kind is not ("service" or "database" or "client" or "gateway") || namesAction || InRequestVerbs.Contains(action) && kind is "service" or "gateway");
+
     public static void Assign(ComponentPlan plan, RequirementsModel model)
     {
         var pending = model.UseCases.Where(u => u.Actor == "System" && !plan.Components.Any(c => Names(c, u))).ToList();
@@ -42,7 +52,10 @@ internal static class SystemUseCases
             return false;
         }
 
+        // The application listing a module of the same name does not perform the behaviour ("waitlists" is no
+        // promotion): a request-serving or storing component counts only when it also names the action.
         var text = $"{c.Name} {c.Responsibility}".ToLowerInvariant();
-        return ExistingStack.Mentions(text, head) || ExistingStack.Mentions(text, Inflection.Singular(head)) || ExistingStack.Mentions(text, Inflection.Plural(head));
+        var names = ExistingStack.Mentions(text, head) || ExistingStack.Mentions(text, Inflection.Singular(head)) || ExistingStack.Mentions(text, Inflection.Plural(head));
+        return Performs(c.Kind, u.Action, names, ExistingStack.Mentions(text, u.Action));
     }
 }

@@ -35,7 +35,8 @@ internal static class UseCaseTrace
 
                 // The operation names the object and does the action: the verb is in its words, or its method is the
                 // one the verb's kind calls for. A contract's x-use-cases claim alone proves nothing.
-                if (head is not null && words.Contains(head) && (action.Any(words.Contains) || Fits(kind, op.Method)))
+                // The system's own behaviour is no call a person makes: an operation serves it only by naming its action.
+                if (head is not null && words.Contains(head) && (action.Any(words.Contains) || useCase.Actor != "System" && Fits(kind, op.Method)))
                 {
                     (ordering ? separate : served).Add($"operation {op.Label}");
                 }
@@ -50,7 +51,9 @@ internal static class UseCaseTrace
                 || scope.Design.Architecture.Components.Any(c => c.Kind == "external" && c.Name.Equals(useCase.Actor, StringComparison.OrdinalIgnoreCase));
             foreach (var (component, words) in scope.Components.Where(_ => system))
             {
-                if (head is not null && words.Contains(head))
+                // The application or its database holding a module of that name does not perform the behaviour; a
+                // worker, a queue or an outside system naming it does, and any component naming its action too.
+                if (head is not null && Offline.SystemUseCases.Performs(component.Kind, useCase.Action, words.Contains(head), action.Any(words.Contains)))
                 {
                     served.Add($"component {component.Id}");
                 }
