@@ -163,7 +163,7 @@ internal static class CapabilityMechanisms
     {
         var table = entities.First(e => e.Table == op.Tables[0]);
         if (op.Body.FirstOrDefault(b => b.Name == "reference_id") is { } reference
-            && table.Columns.FirstOrDefault(c => c.References is { } r && r != "user" && EntityKindCatalog.Default.Of(r)?.Id != "person" && !c.Name.EndsWith("_by", StringComparison.Ordinal)) is { } of)
+            && table.Columns.FirstOrDefault(c => c.References is not null && !IsPerson(c.References) && !c.Name.EndsWith("_by", StringComparison.Ordinal)) is { } of)
         {
             reference.Name = of.Name;
             reference.References = of.References;
@@ -194,6 +194,9 @@ internal static class CapabilityMechanisms
 
     private const string HoldExpiry = "hold_expires_at";
 
+    // A reference to who holds or pays (the user, a guest): not the record an operation acts for.
+    private static bool IsPerson(string? reference) => reference is not null && (reference == "user" || EntityKindCatalog.Default.Of(reference)?.Id == "person");
+
     private static string Expiry(string column) => column == "expires_at" ? HoldExpiry : column;
 
     /// <summary>
@@ -219,7 +222,7 @@ internal static class CapabilityMechanisms
             renames.Add((named.Resource, holder.Resource));
         }
 
-        var person = holder.Columns.Any(c => c.References is { } r && (r == "user" || EntityKindCatalog.Default.Of(r)?.Id == "person"));
+        var person = holder.Columns.Any(c => IsPerson(c.References));
         foreach (var column in table.Columns)
         {
             if (column.Name == "status" && holder.Columns.FirstOrDefault(c => c.Name == "status") is { } own)
@@ -232,7 +235,7 @@ internal static class CapabilityMechanisms
             }
 
             if (holder.Columns.Any(c => c.Name == column.Name)
-                || column.References is { } r && (r == "user" || EntityKindCatalog.Default.Of(r)?.Id == "person") && person
+                || person && IsPerson(column.References)
                 || column.Name == "quantity")
             {
                 continue;
@@ -240,8 +243,10 @@ internal static class CapabilityMechanisms
 
             // On a record that outlives its hold the expiry is the hold's, which the server alone sets (and a confirmed
             // record keeps none); a booking's own "expires_at" could be a client's choice.
-            var name = Expiry(column.Name);
-            holder.Columns.Add(new EntityColumn { Name = name, Type = column.Type, Nullable = column.Nullable || name != column.Name, Check = column.Check, Default = column.Default, References = column.References });
+            var added = column.Copy();
+            added.Name = Expiry(column.Name);
+            added.Nullable |= added.Name != column.Name;
+            holder.Columns.Add(added);
         }
 
         var names = holder.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
