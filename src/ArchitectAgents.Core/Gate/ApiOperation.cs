@@ -30,6 +30,12 @@ public sealed record ApiOperation
     /// <summary>Component that answers it without a table (<c>x-owner</c>), for example a probe or an external provider.</summary>
     public string? Owner { get; init; }
 
+    /// <summary>
+    /// A public read of published content (<c>x-published: true</c> on a GET that declares 304): served to anyone from a
+    /// CDN cache, so answering without a token is its purpose, not a missing check.
+    /// </summary>
+    public bool Published { get; init; }
+
     /// <summary>Use cases the contract says it serves (<c>x-use-cases</c>); the trace checks the claim against its words.</summary>
     public IReadOnlyList<string> UseCases { get; init; } = [];
 

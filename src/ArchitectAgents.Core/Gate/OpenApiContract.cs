@@ -84,6 +84,7 @@ public sealed class OpenApiContract
                     Responses = ((Child(op, "responses") as YamlMappingNode)?.Children.Keys ?? []).OfType<YamlScalarNode>().Select(k => k.Value ?? "").ToHashSet(StringComparer.Ordinal),
                     Tables = Child(op, "x-tables") is YamlSequenceNode tables ? [.. tables.Children.OfType<YamlScalarNode>().Select(t => t.Value ?? "")] : [],
                     Owner = Scalar(op, "x-owner"),
+                    Published = method == "get" && Scalar(op, "x-published") == "true" && ((Child(op, "responses") as YamlMappingNode)?.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "304") ?? false),
                     UseCases = Child(op, "x-use-cases") is YamlSequenceNode ucs ? [.. ucs.Children.OfType<YamlScalarNode>().Select(t => t.Value ?? "")] : [],
                     PreChecks = Child(op, "x-pre-checks") is YamlSequenceNode pre ? [.. pre.Children.Select(c => Scalar(c, "use-case") ?? (c as YamlScalarNode)?.Value).OfType<string>()] : [],
                 });

@@ -11,6 +11,15 @@ public sealed class CapabilityMechanism
     /// <summary>Words that name the mechanism's duration in a stated time figure ("hold", "expir", "slot"); empty when it has none.</summary>
     public List<string> DurationWords { get; set; } = [];
 
+    /// <summary>Quality-target attributes whose stated bound is the mechanism's duration ("freshness": a cache's TTL is the staleness the brief allows).</summary>
+    public List<string> DurationTargets { get; set; } = [];
+
+    /// <summary>
+    /// Words that, in the statement of a stated data size ("files up to 250 MB"), say it bounds what the mechanism takes;
+    /// the bound fills <c>&lt;max-size&gt;</c> (in words) and <c>&lt;max-size-check&gt;</c> (" AND size_bytes &lt;= n"). Empty: no size bound.
+    /// </summary>
+    public List<string> SizeWords { get; set; } = [];
+
     /// <summary>The duration used when the brief states none, said to be assumed ("10 minutes").</summary>
     public string DefaultDuration { get; set; } = "";
 

@@ -77,6 +77,12 @@ public sealed class RemedyOperation
     /// <summary>For an action body with a reason, an example reason that fits this action ("The partner's endpoint was down").</summary>
     public string? Reason { get; set; }
 
+    /// <summary>
+    /// True for a public read served from a CDN cache: no token, validators (ETag, Last-Modified) and 304 Not Modified on a
+    /// conditional request, so most polls never reach the origin and those that do cost no body.
+    /// </summary>
+    public bool Conditional { get; set; }
+
     /// <summary>True for an action that takes no body at all (issue a signed URL, join a queue): the caller's token says who.</summary>
     public bool NoBody { get; set; }
 

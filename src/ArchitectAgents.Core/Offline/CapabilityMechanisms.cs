@@ -35,6 +35,7 @@ internal static class CapabilityMechanisms
             entities.RemoveAll(e => mechanism.Replaces.Contains(e.Name, StringComparer.Ordinal));
             var subject = Subject(use, capability, catalog, model, entities);
             var duration = Duration(mechanism, model);
+            var size = MaxSize(mechanism, model);
             var holder = subject is null ? null : Holder(mechanism, subject, entities);
             var slot = holder is null ? null : SlotLength(mechanism, model);
             var renames = new List<(string From, string To)>();
@@ -42,7 +43,9 @@ internal static class CapabilityMechanisms
                 .Replace("<holder-words>", holder?.Name.Replace('_', ' ') ?? "", StringComparison.Ordinal)
                 .Replace("<holder-kebab>", holder?.Name.Replace('_', '-') ?? "", StringComparison.Ordinal)
                 .Replace("<holder>", holder?.Name ?? "", StringComparison.Ordinal)
-                .Replace("<slot>", slot ?? "", StringComparison.Ordinal);
+                .Replace("<slot>", slot ?? "", StringComparison.Ordinal)
+                .Replace("<max-size-check>", size is { } b ? $" AND size_bytes <= {b.Bytes.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "", StringComparison.Ordinal)
+                .Replace("<max-size>", size is { } w ? $"at most {w.Words} (stated)" : "of a checked size", StringComparison.Ordinal);
             bool Fits(string template) => subject is not null || !template.Contains("<subject", StringComparison.Ordinal);
 
             // A template is filled through its JSON, written once: null when it needs a subject this design lacks.
@@ -71,8 +74,14 @@ internal static class CapabilityMechanisms
 
                 if (entities.FirstOrDefault(e => e.Table == table.Table || e.Name == table.Name) is { } same)
                 {
-                    // A table the design already has (a 'payments' entity of the brief) is used as it is.
+                    // A table the design already has (a 'payments' entity of the brief) is used as it is, within the
+                    // stated size bound ("files up to 250 MB") when the mechanism has one.
                     use.Tables.Add(same.Table);
+                    if (size is { } bound && same.Columns.FirstOrDefault(c => c.Type is "bigint" or "integer" && c.Name.Split('_').Contains("size")) is { } sized)
+                    {
+                        sized.Check = $"{sized.Name} >= 0 AND {sized.Name} <= {bound.Bytes.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+                    }
+
                     continue;
                 }
 
@@ -369,9 +378,42 @@ internal static class CapabilityMechanisms
         return false;
     }
 
+    private static readonly Dictionary<string, long> SizeUnits = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["KB"] = 1L << 10, ["MB"] = 1L << 20, ["GB"] = 1L << 30, ["TB"] = 1L << 40, ["Mo"] = 1L << 20, ["Go"] = 1L << 30,
+    };
+
+    /// <summary>
+    /// The largest stated data size whose statement says it bounds what the mechanism takes ("file sharing up to 250 MB",
+    /// "5-10 MB photos" for uploads), in bytes and in the brief's words; null when the brief states none.
+    /// </summary>
+    private static (long Bytes, string Words)? MaxSize(CapabilityMechanism mechanism, RequirementsModel model)
+    {
+        if (mechanism.SizeWords.Count == 0)
+        {
+            return null;
+        }
+
+        var statements = model.UseCases.Select(u => u.Text).Concat(model.Constraints.Select(c => c.Text)).ToList();
+        bool Names(string text) => mechanism.SizeWords.Any(w => ExistingStack.Mentions(text, w));
+        var sized = model.Figures.Where(f => !f.Derived && SizeUnits.ContainsKey(f.Unit)
+                && (Names(f.Text) || statements.Any(t => t.Contains(f.Text, StringComparison.Ordinal) && Names(t))))
+            .OrderByDescending(f => f.Value * SizeUnits[f.Unit]).FirstOrDefault();
+        return sized is null ? null : ((long)(sized.Value * SizeUnits[sized.Unit]), $"{NumberText.Format(sized.Value)} {sized.Unit}");
+    }
+
     /// <summary>The stated time figure that names the mechanism ("an 8-minute hold"), or its default, said to be assumed.</summary>
     private static string Duration(CapabilityMechanism mechanism, RequirementsModel model)
     {
+        // A quality target that bounds the mechanism ("never more than 60 seconds stale" for a cache's TTL).
+        // Only one that says so in its words: a freshness target for processing ("inside 10 minutes") is no cache's TTL.
+        if (model.QualityTargets.FirstOrDefault(q => mechanism.DurationTargets.Contains(q.Attribute, StringComparer.OrdinalIgnoreCase) && q.Value is > 0
+                && mechanism.DurationWords.Any(w => q.Text.Contains(w, StringComparison.OrdinalIgnoreCase))) is { } target)
+        {
+            var unit = target.Unit switch { "s" => "seconds", "ms" => "milliseconds", "min" => "minutes", "h" => "hours", _ => target.Unit };
+            return $"{NumberText.Format(target.Value!.Value)} {unit} (stated)";
+        }
+
         if (mechanism.DurationWords.Count == 0)
         {
             return "";
@@ -396,6 +438,7 @@ internal static class CapabilityMechanisms
             .Replace("<subject-kebab>", name.Replace('_', '-'), StringComparison.Ordinal)
             .Replace("<subjects>", subject?.Resource ?? "", StringComparison.Ordinal)
             .Replace("<subject-table>", subject?.Table ?? "", StringComparison.Ordinal)
+            .Replace("<subject-plural>", subject?.Table.Replace('_', ' ') ?? "", StringComparison.Ordinal)
             .Replace("<subject>", name, StringComparison.Ordinal)
             .Replace("<duration>", duration, StringComparison.Ordinal);
     }

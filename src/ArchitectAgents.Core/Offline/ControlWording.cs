@@ -50,7 +50,8 @@ internal static class ControlWording
                     : $"ownership and role{(w.People.Count > 0 ? $" ({DesignWords.List(w.People)})" : "")}, and CI tests fetch another caller's {(w.Tables.Count > 0 ? w.Tables[0] : "records")} and expect 404."),
             "BASE-PROPERTY-AUTHZ" => $"Mass assignment: request schemas allow-list the fields a caller may send and response schemas are explicit per role, so "
                 + (w.ServerOwnedFields.Count > 0 ? $"{DesignWords.List(w.ServerOwnedFields, 4)} change{(w.ServerOwnedFields.Count == 1 ? "s" : "")} only through {w.App}'s own transitions, never from request bodies." : $"ids, owners and timestamps of {DesignWords.List(w.Tables)} are never bound from input."),
-            "BASE-RATE-LIMIT" => $"Rate limiting at {edge} gives each API key and each account{(w.People.Count > 0 ? $" of {DesignWords.List(w.People)}" : "")} a token bucket, stricter on sign-in{(w.HasExports ? " and exports" : "")}, caps pages at 100 items and bodies at 1 MB, and answers excess requests with 429 and Retry-After.",
+            "BASE-RATE-LIMIT" => RateLimit(w, edge),
+            "PCI-SEGMENTATION" => Segmentation(f, plan, w),
             "BASE-INPUT-VALIDATION" => $"Input validation: {w.App} checks each request against openapi.yaml (types, lengths, formats, enums, unknown fields rejected) before {(w.Writes.Count > 0 ? "the requests of " + DesignWords.List(w.Writes, 2) : "it")} reach{(w.Writes.Count == 0 ? "es" : "")} {w.Database}, and "
                 + (w.Technology("orm") is { } orm ? $"{orm} sends only parameterised SQL." : "all SQL is parameterised."),
             "BASE-SECRETS" => $"Secrets ({DesignWords.List(w.Secrets, 4)}) come from {w.Technology("secrets") ?? "the platform's secret store"} at runtime, never from images, Git or plain environment files, and CI scans every push for leaked secrets.",
@@ -84,9 +85,30 @@ internal static class ControlWording
                 $"Rows of {personal} are kept unaltered for the stated retention period, then archived to write-once storage and only after it ends pseudonymised; a nightly job finds rows past their period, never deletes one, and the audit trail keeps each change.",
             "GDPR-RETENTION" when f.NeverDeletes => $"A nightly retention job anonymises rows of {personal} older than the retention_period recorded for their data category and logs what it changed; no row is physically deleted, as the brief requires, and the audit trail keeps each change.",
             "GDPR-RETENTION" => $"A nightly retention job deletes or anonymises rows of {erasable} older than the retention_period recorded for their data category and logs what it removed{keptClause}.",
-            "HIPAA-AUDIT" => $"Audit log shipped to write-once storage (object lock) and retained for {AuditRetention(f)}; the application role may INSERT into audit_log but not UPDATE or DELETE.",
+            "HIPAA-AUDIT" => $"Every read and write of PHI{(w.PersonalTables.Count > 0 ? $" ({personal})" : "")} is recorded in audit_log, shipped to write-once storage (object lock) and retained for {AuditRetention(f)}; the application role may INSERT into audit_log but not UPDATE or DELETE.",
             _ => text,
         };
+    }
+
+    // A load balancer or platform ingress counts requests per address at best; a per-key, per-account budget needs the
+    // caller's identity, so the application keeps it, in the shared cache when there is one (every instance sees one count).
+    private static string RateLimit(DesignWords w, string edge)
+    {
+        var store = w.Component("cache") is { } cache && !cache.Contains("pub", StringComparison.OrdinalIgnoreCase) ? cache : w.Database;
+        var accounts = w.People.Count > 0 ? $" of {DesignWords.List(w.People)}" : "";
+        return $"Rate limiting: {edge} caps requests per client address, and {w.App} gives each API key and each account{accounts} a token bucket counted in {store}, "
+            + $"stricter on sign-in{(w.HasExports ? " and exports" : "")}; pages are capped at 100 items and bodies at 1 MB, and excess requests get 429 with Retry-After.";
+    }
+
+    // With hosted checkout no card number reaches our components (SAQ A), so there is no cardholder data environment to
+    // fence: what remains is keeping the webhook receiver and the provider's key apart. NetworkPolicies exist only on a cluster.
+    private static string Segmentation(DesignFacts f, ComponentPlan plan, DesignWords w)
+    {
+        var fence = plan.Kit!.Kubernetes ? "its own namespace with deny-by-default NetworkPolicies" : "its own subnet and security group, deny by default";
+        var provider = plan.Components.FirstOrDefault(c => c.Kind == "external" && (c.Name.Contains("provider", StringComparison.OrdinalIgnoreCase) || c.Name.Contains("gateway", StringComparison.OrdinalIgnoreCase)))?.Name ?? "the payment provider";
+        return plan.Capabilities.Any(c => c.Id == "hosted-checkout")
+            ? $"No cardholder data environment of ours: card numbers are entered only on {provider}'s hosted page or fields, so {w.App} never stores, processes or transmits them (PCI DSS SAQ A); network segmentation is limited to the payment-webhook receiver and the code holding {provider}'s API key, which accept only the provider's signed events in and call only its API out."
+            : $"Network segmentation: the payment code runs in {fence}; only the checkout API and {provider}'s webhooks may reach it and it calls only {provider}'s API, which keeps the cardholder data environment small.";
     }
 
     // Signing is only worth stating where something refuses unsigned images: a cluster's admission policy. Function

@@ -222,13 +222,40 @@ internal static class DesignNarrative
                 Phase = "3. Scale writes and split where it pays",
                 Trigger = d.Kind == PatternKind.EdgeEventDriven
                     ? $"Ingest lag above 30 s at peak, or device count above {NumberText.Format(Math.Max(f.Devices * 2, 1000))}"
-                    : $"Write load above {NumberText.Format(peak * 10)} requests/s (derived: 10× the launch peak), {(w.WrittenTables.Count > 0 ? DesignWords.List(w.WrittenTables, 2) : "the largest table")} outgrowing one primary, or more than ~20 engineers contending on one deployable",
+                    : $"Write load above {NumberText.Format(peak * 10)} requests/s (derived: 10× the launch peak), {(w.WrittenTables.Count > 0 ? DesignWords.List(w.WrittenTables, 2) : "the largest table")} outgrowing one primary" + (f.Team >= SplitTeam ? ", or more than ~20 engineers contending on one deployable" : ""),
                 Actions = d.Kind == PatternKind.Microservices
                     ? ["Shard the core database by tenant or account id", "Move cross-region reads to regional replicas", "Split a service only when its team or load demands it"]
-                    : [$"Partition {(w.WrittenTables.Count > 0 ? DesignWords.List(w.WrittenTables, 2) : "the largest tables")} by {(f.Has("multi-tenant") ? "tenant or time" : "time")}", $"Extract the hottest of {ComponentPlanner.Modules(f)} behind the same API contract into its own service", .. w.Component("queue") is { } queue ? [$"Move the high-volume flows of {queue} onto a partitioned log"] : Array.Empty<string>()],
+                    : [$"Partition {(w.WrittenTables.Count > 0 ? DesignWords.List(w.WrittenTables, 2) : "the largest tables")} by {(f.Has("multi-tenant") ? "tenant or time" : "time")}", .. WriteScaling(f, kit, w)],
             },
         };
         return phases;
+    }
+
+    // Below this many engineers one deployable is not a coordination bottleneck, so a split is never the next step.
+    private const int SplitTeam = 20;
+
+    // Kinds of product a refusal may name without naming Kafka itself ("no streaming platform").
+    private static readonly string[] LogWords = ["kafka", "partitioned log", "event log", "stream", "event bus", "broker"];
+
+    /// <summary>
+    /// The write-side steps after partitioning: a small team scales the one primary up before it adds a deployable, and a
+    /// partitioned log is offered only where the brief does not rule such a thing out ("nobody wants to run Kafka").
+    /// </summary>
+    private static IEnumerable<string> WriteScaling(DesignFacts f, PlatformKit kit, DesignWords w)
+    {
+        var db = kit.Database?.Name ?? "PostgreSQL";
+        yield return f.Team >= SplitTeam
+            ? $"Extract the hottest of {ComponentPlanner.Modules(f)} behind the same API contract into its own service"
+            : $"Scale the {db} primary up one size and pool its connections; a team of {f.Team} keeps one deployable, so no module is split out";
+        var refusesLog = f.Exclusions.Any(e => LogWords.Any(l => e.Contains(l, StringComparison.OrdinalIgnoreCase)));
+        if (w.Component("queue") is { } queue && !refusesLog && f.Team >= SplitTeam)
+        {
+            yield return $"Move the high-volume flows of {queue} onto a partitioned log";
+        }
+        else if (w.Component("queue") is { } kept)
+        {
+            yield return $"Add consumers of {kept} per flow before any new messaging product" + (refusesLog ? $" (the brief rules out \"{f.Exclusions.First(e => LogWords.Any(l => e.Contains(l, StringComparison.OrdinalIgnoreCase)))}\")" : "");
+        }
     }
 
     public static DeploymentPlan Deployment(DesignFacts f, PatternDecision d, ComponentPlan plan, IEnumerable<string> controls, DesignWords w)

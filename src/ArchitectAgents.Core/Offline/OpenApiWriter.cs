@@ -423,6 +423,14 @@ internal static partial class OpenApiWriter
             operation["security"] = Array.Empty<object>();
         }
 
+        if (op.Conditional)
+        {
+            // A cached public read is revalidated, not refetched: the CDN and clients send the validators back.
+            operation["x-published"] = true;
+            parameters.Add(Header("If-None-Match", "The ETag of the copy the caller holds; 304 when it is still current."));
+            parameters.Add(Header("If-Modified-Since", "The Last-Modified time of the copy the caller holds; 304 when nothing changed since."));
+        }
+
         if (parameters.Count > 0)
         {
             operation["parameters"] = parameters;
@@ -465,11 +473,32 @@ internal static partial class OpenApiWriter
             "post" when batch => Responses(("200", Json(BatchResultSchema(record!, schemas), $"One {Words(record!.Name)} per element sent, in order, each with its outcome.")), "400", "401", "403", "409", "429"),
             "post" when creates => Responses(("201", Json($"#/components/schemas/{Pascal(record!.Name)}", $"The new {Words(record.Name)}.")), "400", "401", "403", "404", "409", "429"),
             "post" when record is not null => Responses(("200", Json($"#/components/schemas/{Pascal(record.Name)}", $"The {Words(record.Name)} in its new state.")), "400", "401", "403", "404", "409", "429"),
+            "get" when op.Conditional => Cached(record is null ? "#/components/schemas/Resource" : $"#/components/schemas/{Pascal(record.Name)}"),
             "delete" => Responses(("204", new Dictionary<string, object> { ["description"] = "Done." }), "401", "403", "404", "429"),
             "post" => Responses(("202", Json("#/components/schemas/Resource", "Accepted for processing.")), "400", "401", "403", "429"),
             _ => Responses(("200", Json(op.List ? "#/components/schemas/ResourcePage" : "#/components/schemas/Resource", "OK.")), "400", "401", "403", "429"),
         };
         item[method] = operation;
+    }
+
+    private static Dictionary<string, object> Header(string name, string description) => new()
+    {
+        ["name"] = name, ["in"] = "header", ["required"] = false, ["description"] = description, ["schema"] = new Dictionary<string, object> { ["type"] = "string" },
+    };
+
+    /// <summary>The answers of a public, CDN-cached read: the object with its validators and cache lifetime, or 304 without a body.</summary>
+    private static Dictionary<string, object> Cached(string schemaRef)
+    {
+        var ok = Json(schemaRef, "The published object, as the CDN caches it.");
+        ok["headers"] = new Dictionary<string, object>
+        {
+            ["ETag"] = new Dictionary<string, object> { ["description"] = "Validator of this version; changes when it is regenerated.", ["schema"] = new Dictionary<string, object> { ["type"] = "string" } },
+            ["Last-Modified"] = new Dictionary<string, object> { ["description"] = "When this version was generated.", ["schema"] = new Dictionary<string, object> { ["type"] = "string" } },
+            ["Cache-Control"] = new Dictionary<string, object> { ["description"] = "public, with a max-age for clients and a longer s-maxage for the CDN, which is purged on publish.", ["schema"] = new Dictionary<string, object> { ["type"] = "string" } },
+        };
+        var responses = Responses(("200", ok), "404", "429");
+        responses["304"] = new Dictionary<string, object> { ["description"] = "Not modified: the caller's copy is current, so no body is sent." };
+        return responses;
     }
 
     private static string ReturnsSchema(Dictionary<string, object> operation, Knowledge.RemedyOperation op, Dictionary<string, object> schemas)
@@ -650,6 +679,30 @@ internal static partial class OpenApiWriter
         if (EnumValues(column) is { Count: > 0 } values)
         {
             schema["enum"] = values;
+        }
+
+        if (type is "integer" or "smallint" or "bigint" && column.Check is { } check)
+        {
+            // The database's own bounds ("size_bytes <= 262144000", "party_size BETWEEN 1 AND 12") are the contract's, so a
+            // client learns them before the insert fails.
+            var name = System.Text.RegularExpressions.Regex.Escape(column.Name);
+            if (System.Text.RegularExpressions.Regex.Match(check, $@"\b{name}\s+BETWEEN\s+(\d+)\s+AND\s+(\d+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase) is { Success: true } between)
+            {
+                schema["minimum"] = long.Parse(between.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                schema["maximum"] = long.Parse(between.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            foreach (System.Text.RegularExpressions.Match bound in System.Text.RegularExpressions.Regex.Matches(check, $@"\b{name}\s*(>=|>|<=|<)\s*(\d+)\b"))
+            {
+                var n = long.Parse(bound.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+                switch (bound.Groups[1].Value)
+                {
+                    case ">=": schema["minimum"] = n; break;
+                    case ">": schema["minimum"] = n + 1; break;
+                    case "<=": schema["maximum"] = n; break;
+                    default: schema["maximum"] = n - 1; break;
+                }
+            }
         }
 
         if (column.Nullable)

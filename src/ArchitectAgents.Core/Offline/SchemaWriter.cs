@@ -35,7 +35,11 @@ internal static class SchemaWriter
             WriteTable(sb, entity, entities, multiTenant);
         }
 
-        foreach (var ddl in extraDdl.Where(d => !string.IsNullOrWhiteSpace(d)).Distinct())
+        // A control's DDL for a table a capability already gave the design (an audit_log) would create it twice.
+        var written = entities.Select(e => e.Table).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var ddl in extraDdl.Where(d => !string.IsNullOrWhiteSpace(d)).Distinct()
+            .Where(d => System.Text.RegularExpressions.Regex.Matches(d, @"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase) is var created
+                && (created.Count == 0 || created.Any(m => !written.Contains(m.Groups[1].Value)))))
         {
             sb.Append(ddl.Trim()).Append("\n\n");
         }

@@ -42,6 +42,26 @@ public sealed class SecurityReviewTests
     }
 
     [Fact]
+    public void PublicReadById_IsCritical_UnlessItIsPublishedContentThatRevalidates()
+    {
+        // Lines added under getPayment at its own indentation, and optionally a 304 among its responses.
+        static Core.Document.DesignDocument Get(string lines, bool revalidates) => BrokenDesigns.With(d =>
+        {
+            var yaml = System.Text.RegularExpressions.Regex.Replace(d.Design!.Api.OpenApiYaml, @"(?m)^(\s*)operationId: getPayment$",
+                m => m.Value + string.Concat(lines.Split('\n').Select(l => "\n" + m.Groups[1].Value + l)));
+            d.Design.Api.OpenApiYaml = revalidates ? yaml.Replace("'404': { description: not yours }", "'304': { description: unchanged }, '404': { description: unpublished }", StringComparison.Ordinal) : yaml;
+        });
+
+        var open = Assert.Single(DesignSecurityReview.Compute(Get("security: []", revalidates: false)));
+        Assert.Equal("API1.getPayment", open.Id);
+        Assert.Equal(Severity.Critical, open.Severity);
+
+        // Claiming to be published is not enough: the read must revalidate (304), i.e. be a cacheable public object.
+        Assert.Single(DesignSecurityReview.Compute(Get("security: []\nx-published: true", revalidates: false)));
+        Assert.Empty(DesignSecurityReview.Compute(Get("security: []\nx-published: true", revalidates: true)));
+    }
+
+    [Fact]
     public void CostlyOperationWithoutRateLimit_IsAResourceConsumptionFinding()
     {
         var doc = BrokenDesigns.With(d => d.Design!.Api.OpenApiYaml = d.Design.Api.OpenApiYaml.Replace("components:\n", """

@@ -1,0 +1,122 @@
+using ArchitectAgents.Core.Gate;
+
+namespace ArchitectAgents.Core.Tests.Design;
+
+/// <summary>
+/// Every capability of the catalogue brings its mechanism into the design, bounded by the brief's own figures: a
+/// published feed is a public object the CDN revalidates, an upload is capped at the stated size, a cache lives as long
+/// as the staleness the brief allows, an audit trail is a hash-chained table, and media is served as variants.
+/// </summary>
+public sealed class CapabilityCatalogueMechanismTests
+{
+    [Fact]
+    public void EveryCapability_HasAMechanism()
+    {
+        var missing = Core.Knowledge.CapabilityCatalog.Default.Capabilities.Where(c => c.Mechanism is not { Description.Length: > 0 } && c.Id != "buy-not-build").Select(c => c.Id).ToList();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public async Task PolledFeeds_ArePublicObjectsTheCdnRevalidates_AndClaimThePolling()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Podcast hosting
+            Creators publish episodes to their shows. Podcast apps poll RSS feeds, about 15M feed requests a month,
+            and listeners download episodes (2.5M downloads a month). A team of 3 on GCP.
+            """);
+
+        var isr = Assert.Single(doc.Design!.Capabilities, c => c.Id == "static-site-isr");
+        var path = Assert.Single(isr.Operations, o => o.StartsWith("GET /v1/public/", StringComparison.Ordinal))[4..];
+        var contract = OpenApiContract.Read(doc.Design.Api.OpenApiYaml);
+        var feed = Assert.Single(contract.Operations, o => o.Path == path);
+        Assert.False(feed.Authenticated);
+        Assert.True(feed.Published);
+        Assert.Contains("304", feed.Responses);
+        var poll = Assert.Single(doc.Context!.Requirements.UseCases, u => u.Action == "poll");
+        Assert.Contains(poll.Id, feed.UseCases);
+        Assert.Contains("ETag", doc.Design.Api.OpenApiYaml, StringComparison.Ordinal);
+        Assert.DoesNotContain(doc.Review!.Findings, f => f.Id.StartsWith("API1.", StringComparison.Ordinal) && f.Status == Core.Document.FindingStatus.Open);
+
+        // Audio is served as processed variants from the CDN, never as the uploaded original.
+        var media = Assert.Single(doc.Design.Capabilities, c => c.Id == "media-pipeline-cdn");
+        var renditions = Assert.Single(media.Tables, t => t.EndsWith("_renditions", StringComparison.Ordinal));
+        Assert.Contains($"CREATE TABLE {renditions}", doc.Design.Database.Ddl, StringComparison.Ordinal);
+        Assert.Contains("originals are never served", media.Mechanism, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StatedFileSize_CapsTheUpload_InTheContractAndTheSchema()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Team chat
+            Employees send messages in channels and share files up to 250 MB. About 2,000 employees; a team of 6 on Azure.
+            """);
+
+        var upload = Assert.Single(doc.Design!.Capabilities, c => c.Id == "secure-file-upload");
+        Assert.Contains("at most 250 MB (stated)", upload.Mechanism, StringComparison.Ordinal);
+        var bytes = (250L << 20).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Matches($@"\b\w*size\w* <= {bytes}\b", doc.Design.Database.Ddl);
+        Assert.Contains($"maximum: {bytes}", doc.Design.Api.OpenApiYaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CacheTtl_IsTheStalenessTheBriefAllows_NotAnotherTimeTarget()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Partner stock API
+            Partners read stock levels and push orders, up to 400 requests/s at peak. The stock a partner sees should
+            never be more than 45 seconds stale. Orders reach the warehouse within 10 minutes. A team of 5 on AWS.
+            """);
+
+        var cache = Assert.Single(doc.Design!.Capabilities, c => c.Id == "read-replica-cache");
+        Assert.Contains("TTL of 45 seconds (stated)", cache.Mechanism, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditTrail_IsOneHashChainedTable_EvenWhenARegimeAsksForItToo()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Clinic notes
+            Clinicians record visit notes for patients and managers approve corrections. Data is PHI under HIPAA and we
+            are audited for SOC 2. About 4,000 patients; a team of 5 developers.
+            """);
+
+        var ddl = doc.Design!.Database.Ddl;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(ddl, @"CREATE TABLE audit_log\b"));
+        var block = ddl.Split("CREATE TABLE audit_log (")[1].Split(");")[0];
+        Assert.Contains("prev_hash", block, StringComparison.Ordinal);
+        Assert.Contains("old_value", block, StringComparison.Ordinal);
+        Assert.Contains(doc.Design.Deployment.SecurityControls, c => c.Contains("Every read and write of PHI", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PaidByHostedCheckout_HasNoCardholderEnvironmentToFence_AndNoClusterPolicies()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Event tickets
+            Fans buy tickets by card through Stripe Checkout; we are in PCI DSS scope for the payment pages. About 3,000
+            orders a day on AWS; a team of 4 developers.
+            """);
+
+        Assert.Contains(doc.Design!.Capabilities, c => c.Id == "hosted-checkout");
+        var controls = string.Join('\n', doc.Design.Deployment.SecurityControls);
+        Assert.DoesNotContain("NetworkPolicies", controls, StringComparison.Ordinal);
+        Assert.Contains("SAQ A", controls, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rate limiting at Application Load Balancer gives", controls, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SmallTeamRefusingKafka_ScalesWritesWithoutASplitOrAPartitionedLog()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Partner orders
+            Partners push orders and we notify them by webhook when they ship, ~3k orders a day. Rails monolith with
+            Sidekiq; a team of 9 developers, and nobody here wants to run Kafka.
+            """);
+
+        var actions = string.Join('\n', doc.Design!.Scaling.SelectMany(p => p.Actions));
+        Assert.DoesNotContain("partitioned log", actions, StringComparison.Ordinal);
+        Assert.DoesNotContain("into its own service", actions, StringComparison.Ordinal);
+        Assert.Contains("keeps one deployable", actions, StringComparison.Ordinal);
+    }
+}
