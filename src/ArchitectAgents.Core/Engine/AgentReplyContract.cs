@@ -155,6 +155,32 @@ public sealed class AgentReplyContract
         return start >= 0 && end > start ? text.AsMemory(start, end - start + 1) : text.AsMemory();
     }
 
+    private static void Rebase(JsonNode? node, string root)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["$ref"] is JsonValue reference && reference.TryGetValue<string>(out var target) && target.StartsWith('#'))
+                {
+                    obj["$ref"] = root + target[1..];
+                }
+
+                foreach (var (_, child) in obj.ToList())
+                {
+                    Rebase(child, root);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Rebase(child, root);
+                }
+
+                break;
+        }
+    }
+
     private static JsonObject BuildSchema(AgentDefinition definition)
     {
         var sectionProperties = new JsonObject();
@@ -166,6 +192,9 @@ public sealed class AgentReplyContract
                 obj.Remove("$schema");
             }
 
+            // The exporter points a repeated type at its first use ("#/properties/useCases/items"), from the section's
+            // root; nested under the reply, that pointer must start at the section's place in it.
+            Rebase(schema, $"#/properties/sections/properties/{name}");
             sectionProperties[name] = schema;
         }
 

@@ -228,6 +228,19 @@ internal static class DesignNarrative
                     : [$"Partition {(w.WrittenTables.Count > 0 ? DesignWords.List(w.WrittenTables, 2) : "the largest tables")} by {(f.Has("multi-tenant") ? "tenant or time" : "time")}", .. WriteScaling(f, kit, w)],
             },
         };
+
+        // What the brief defers comes after launch, when launch is proven and someone schedules it, not on day one.
+        var later = f.Context.Requirements.Later;
+        if (later.Count > 0)
+        {
+            phases.Add(new ScalingPhase
+            {
+                Phase = $"{(phases.Count + 1).ToString(CultureInfo.InvariantCulture)}. Later, as the brief defers it",
+                Trigger = $"The launch use cases meet their SLOs for a month and the deferred feature is scheduled (the brief: {string.Join("; ", later.Select(u => $"\"{u.Later}\""))})",
+                Actions = [.. later.Select(u => $"Add {u.Actor} {u.Action} {u.Object} ({u.Id}) as a module of {w.App}, with its own table and operations; nothing is built for it at launch")],
+            });
+        }
+
         return phases;
     }
 

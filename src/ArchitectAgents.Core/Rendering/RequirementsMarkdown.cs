@@ -22,7 +22,8 @@ public static class RequirementsMarkdown
         sb.Append(h).Append("# Actors\n\n");
         Md.Table(sb, ["Actor", "Kind"], r.Actors.Select(a => new[] { a.Name, a.Kind }));
         sb.Append(h).Append("# Use cases\n\n");
-        Md.Table(sb, ["Id", "Actor", "Action", "Object", "Rule", "From the brief"], r.UseCases.Select(u => new[] { u.Id, u.Actor, u.Action, u.Object, u.Rule ?? "", Clip(u.Text) }));
+        // Deferred use cases are listed too, so a reader sees they were read and put off, not missed.
+        Md.Table(sb, ["Id", "Actor", "Action", "Object", "Rule", "From the brief"], r.UseCases.Concat(r.Later).Select(u => new[] { u.Id, u.Actor, u.Action, u.Object, u.Later is null ? u.Rule ?? "" : $"later (\"{u.Later}\"): not built at launch", Clip(u.Text) }));
         sb.Append(h).Append("# Entities\n\n");
         Md.Table(sb, ["Entity", "States", "Retention", "Facts"], r.Entities.Select(e => new[] { e.Name, string.Join(", ", e.States), e.Retention ?? "", string.Join(" / ", e.Facts.Select(Clip)) }));
         sb.Append(h).Append("# Figures\n\n");

@@ -141,9 +141,31 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
             model.ReaderNotes.Add($"The brief is in {LanguageDetector.Name(model.Language)}: figures, quality targets, constraints and existing decisions were read; actors, use cases and entities are read from English text only, so the designer must take them from the brief itself.");
         }
 
+        Defer(model);
         Number(model);
         DeriveFigures(model);
         return model;
+    }
+
+    /// <summary>
+    /// Moves the use cases the brief defers into <see cref="RequirementsModel.Later"/>, with the entities only they act
+    /// on ("events", when nothing at launch touches or points at an event): launch scope is designed, the rest waits.
+    /// </summary>
+    private static void Defer(RequirementsModel model)
+    {
+        var later = model.UseCases.Where(u => u.Later is not null).ToList();
+        if (later.Count == 0)
+        {
+            return;
+        }
+
+        model.UseCases = [.. model.UseCases.Except(later)];
+        model.Later = later;
+        static string Head(string phrase) => Inflection.Singular(phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.ToLowerInvariant() ?? "");
+        var launch = model.UseCases.Select(u => Head(u.Object)).ToHashSet(StringComparer.Ordinal);
+        var pointedAt = model.Entities.SelectMany(e => e.Relations).Select(r => Head(r.Target)).ToHashSet(StringComparer.Ordinal);
+        var only = later.Select(u => Head(u.Object)).Where(h => h.Length > 0 && !launch.Contains(h) && !pointedAt.Contains(h)).ToHashSet(StringComparer.Ordinal);
+        model.Entities.RemoveAll(e => only.Contains(Head(e.Name)));
     }
 
     private async Task<AnnotatedText> GlossedAsync(AnnotatedText original, Glossary glossary, CancellationToken cancellationToken)
@@ -244,6 +266,12 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
         for (var i = 0; i < model.UseCases.Count; i++)
         {
             model.UseCases[i].Id = $"uc-{i + 1}";
+        }
+
+        // Deferred use cases keep ids after the launch ones, so the roadmap and the trace can name them.
+        for (var i = 0; i < model.Later.Count; i++)
+        {
+            model.Later[i].Id = $"uc-{model.UseCases.Count + i + 1}";
         }
     }
 

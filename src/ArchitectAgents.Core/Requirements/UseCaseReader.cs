@@ -398,7 +398,7 @@ public static partial class UseCaseReader
             var objectHead = obj.Count > 0 && !lexicon.Pronouns.Contains(obj[^1].Normal) ? Head(obj) : objText is null ? null : string.Join(' ', objText.Split(' ').TakeLast(2).SkipWhile(w => w.EndsWith("'s", StringComparison.Ordinal) || w is "the" or "a" or "an"));
             if (keep)
             {
-                var useCase = new UseCase { Actor = actor, Action = action, Object = objText! + (destination is null ? "" : " to " + destination), Rule = RuleAfter(t, after), Text = sentence.Text };
+                var useCase = new UseCase { Actor = actor, Action = action, Object = objText! + (destination is null ? "" : " to " + destination), Rule = RuleAfter(t, after), Later = Deferral(t, i, after), Text = sentence.Text };
                 found.Add(new Found(useCase, isWe || passive ? null : subjectHead, objectHead, isWe || passive, passive ? null : Companion(t, after, lexicon)));
                 if (secondParticle is not null)
                 {
@@ -555,6 +555,52 @@ public static partial class UseCaseReader
         }
 
         pending.Clear();
+    }
+
+    // Words that put a use case past launch when they stand right after it ("organise events later on") ...
+    private static readonly string[][] LaterPhrases =
+    [
+        ["later", "on"], ["in", "the", "future"], ["in", "a", "later", "phase"], ["at", "a", "later", "stage"], ["in", "phase", "2"], ["in", "phase", "two"],
+        ["after", "launch"], ["after", "the", "launch"], ["down", "the", "line"], ["down", "the", "road"], ["eventually"], ["someday"], ["one", "day"],
+    ];
+
+    // ... or hedge it before its verb ("maybe", "eventually") with a "later" after it.
+    private static readonly HashSet<string> Hedges = new(StringComparer.Ordinal) { "maybe", "perhaps", "possibly", "eventually", "someday" };
+
+    /// <summary>
+    /// The brief's words that defer the use case whose verb is at <paramref name="verb"/> and whose object ends before
+    /// <paramref name="after"/>: a later-phrase in the words right after it (up to the clause's end), or a hedge just
+    /// before the verb together with "later". Null for launch scope; "pay later" or "two hours later" alone defer nothing.
+    /// </summary>
+    private static string? Deferral(List<Token> t, int verb, int after)
+    {
+        var tail = new List<string>();
+        for (var j = after; j < t.Count && tail.Count < 5; j++)
+        {
+            tail.Add(t[j].Normal);
+            if (t[j].Breaks)
+            {
+                break;
+            }
+        }
+
+        var hedge = Enumerable.Range(Math.Max(0, verb - 2), verb - Math.Max(0, verb - 2)).Select(j => t[j].Normal).FirstOrDefault(Hedges.Contains);
+        // The clause's lead-in before the verb counts too ("In a later phase members organise meetups").
+        var lead = new List<string>();
+        for (var j = verb - 1; j >= 0 && lead.Count < 7 && !t[j].Breaks; j--)
+        {
+            lead.Insert(0, t[j].Normal);
+        }
+
+        static bool Starts(List<string> words, string[] phrase, int at) => at + phrase.Length <= words.Count && phrase.Select((w, n) => words[at + n] == w).All(x => x);
+        static bool Has(List<string> words, string[] phrase) => Enumerable.Range(0, words.Count).Any(at => Starts(words, phrase, at));
+        var phrase = LaterPhrases.FirstOrDefault(p => Has(tail, p) || Has(lead, p));
+        if (phrase is not null)
+        {
+            return (hedge is null ? "" : hedge + " … ") + string.Join(' ', phrase);
+        }
+
+        return hedge is not null && tail.Contains("later") ? hedge + " … later" : null;
     }
 
     private static string? RuleAfter(List<Token> t, int after)

@@ -42,9 +42,9 @@ public sealed partial class DevSetRecallTests
             var correct = figures.Count(f => gold.Figures.Any(g => SameValue(f.Value, g.Value) && SameText(g.Text, f.Text)) || gold.QualityTargets.Any(q => SameText(q.Text, f.Text)));
             Add("figures precision", correct, figures.Count);
             Add("quality targets", gold.QualityTargets.Count(g => model.QualityTargets.Any(q => q.Attribute == g.Attribute && SameText(g.Text, q.Text))), gold.QualityTargets.Count);
-            var useCaseHits = gold.UseCases.Count(g => model.UseCases.Any(u => FirstWord(u.Action) == FirstWord(g.Action) && Overlap(g.Object, u.Object) > 0));
+            var useCaseHits = gold.UseCases.Count(g => model.UseCases.Concat(model.Later).Any(u => FirstWord(u.Action) == FirstWord(g.Action) && Overlap(g.Object, u.Object) > 0));
             Add("use cases", useCaseHits, gold.UseCases.Count);
-            Add("use cases precision", model.UseCases.Count(u => gold.UseCases.Any(g => FirstWord(u.Action) == FirstWord(g.Action) && Overlap(g.Object, u.Object) > 0)), model.UseCases.Count);
+            Add("use cases precision", model.UseCases.Concat(model.Later).Count(u => gold.UseCases.Any(g => FirstWord(u.Action) == FirstWord(g.Action) && Overlap(g.Object, u.Object) > 0)), model.UseCases.Count + model.Later.Count);
             if (model.Language == "en")
             {
                 Add("use cases (English briefs)", useCaseHits, gold.UseCases.Count);
@@ -103,9 +103,9 @@ public sealed partial class DevSetRecallTests
     {
         bool Matches(GoldUseCase g, UseCase u) => FirstWord(u.Action) == FirstWord(g.Action) && Overlap(g.Object, u.Object) > 0;
         var lines = new List<string> { $"## {name}" };
-        lines.AddRange(gold.UseCases.Where(g => !model.UseCases.Any(u => Matches(g, u))).Select(g => $"  missed use case: {g.Actor} | {g.Action} | {g.Object}"));
-        lines.AddRange(model.UseCases.Where(u => !gold.UseCases.Any(g => Matches(g, u))).Select(u => $"  extra use case:  {u.Actor} | {u.Action} | {u.Object}    <- {u.Text}"));
-        lines.AddRange(model.UseCases.Where(u => gold.UseCases.Any(g => Matches(g, u))).Select(u => $"  hit use case:    {u.Actor} | {u.Action} | {u.Object}"));
+        lines.AddRange(gold.UseCases.Where(g => !model.UseCases.Concat(model.Later).Any(u => Matches(g, u))).Select(g => $"  missed use case: {g.Actor} | {g.Action} | {g.Object}"));
+        lines.AddRange(model.UseCases.Concat(model.Later).Where(u => !gold.UseCases.Any(g => Matches(g, u))).Select(u => $"  extra use case:  {u.Actor} | {u.Action} | {u.Object}    <- {u.Text}"));
+        lines.AddRange(model.UseCases.Concat(model.Later).Where(u => gold.UseCases.Any(g => Matches(g, u))).Select(u => $"  hit use case:    {u.Actor} | {u.Action} | {u.Object}"));
         lines.AddRange(gold.Actors.Where(g => !model.Actors.Any(a => Overlap(g, a.Name) > 0)).Select(g => $"  missed actor: {g}"));
         lines.AddRange(model.Actors.Where(a => !gold.Actors.Any(g => Overlap(g, a.Name) > 0)).Select(a => $"  extra actor:  {a.Name}"));
         lines.AddRange(gold.Entities.Where(g => !model.Entities.Any(e => Overlap(g, e.Name) > 0)).Select(g => $"  missed entity: {g}"));

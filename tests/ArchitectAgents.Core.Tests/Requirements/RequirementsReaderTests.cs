@@ -51,7 +51,7 @@ public sealed class RequirementsReaderTests
     {
         var model = await RequirementsReader.Default.ReadAsync(
             "People should be able to sign up, post, comment and find each other, and maybe organise events later on.", [], Ct);
-        var read = model.UseCases.Select(u => $"{u.Action} {u.Object}").ToList();
+        var read = model.UseCases.Concat(model.Later).Select(u => $"{u.Action} {u.Object}").ToList();
         Assert.Contains("sign up user", read);
         Assert.Contains("create post", read);
         Assert.Contains("comment on post", read);

@@ -25,6 +25,12 @@ public sealed class RequirementsModel
     /// <summary>What actors do with the system: actor + action + object, with any stated rule.</summary>
     public List<UseCase> UseCases { get; set; } = [];
 
+    /// <summary>
+    /// Use cases the brief defers past launch ("maybe organise events later on"): not designed now, so they add no
+    /// table or operation, and the roadmap says when they come.
+    /// </summary>
+    public List<UseCase> Later { get; set; } = [];
+
     /// <summary>Stated (or derived, and marked so) quantities that size the system.</summary>
     public List<Figure> Figures { get; set; } = [];
 

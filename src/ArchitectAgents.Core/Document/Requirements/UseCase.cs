@@ -19,6 +19,9 @@ public sealed class UseCase
     /// <summary>A stated rule on it ("within 10 s", "before funds are released"), when given.</summary>
     public string? Rule { get; set; }
 
+    /// <summary>The brief's words that defer it past launch ("maybe … later on", "in a later phase"); null for launch scope.</summary>
+    public string? Later { get; set; }
+
     /// <summary>The words of the brief it came from.</summary>
     public string Text { get; set; } = "";
 }

@@ -26,6 +26,7 @@ public static class TraceabilityMatrix
         return
         [
             .. UseCaseTrace.Rows(model, scope),
+            .. UseCaseTrace.Deferred(model, scope),
             .. FigureTrace.Rows(model, scope),
             .. QualityTargetTrace.Rows(model, scope),
             .. ConstraintTrace.Rows(model, scope),

@@ -92,6 +92,25 @@ internal static class UseCaseTrace
         }
     }
 
+    /// <summary>A use case the brief defers is served by the roadmap phase that schedules it, not by launch operations.</summary>
+    public static IEnumerable<TraceRow> Deferred(RequirementsModel model, TraceScope scope)
+    {
+        foreach (var useCase in model.Later)
+        {
+            var phase = scope.Design.Scaling.FirstOrDefault(p => p.Actions.Any(a => a.Contains($"({useCase.Id})", StringComparison.Ordinal)));
+            yield return new TraceRow
+            {
+                RequirementId = useCase.Id,
+                Kind = "use-case",
+                Requirement = $"{useCase.Actor} {useCase.Action} {useCase.Object}".Trim(),
+                Words = useCase.Text,
+                Status = phase is null ? TraceStatus.Unserved : TraceStatus.Served,
+                ServedBy = phase is null ? [] : [$"scaling phase '{phase.Phase}' (deferred: \"{useCase.Later}\")"],
+                Note = phase is null ? $"the brief defers it (\"{useCase.Later}\") but no roadmap phase schedules it" : "",
+            };
+        }
+    }
+
     // The HTTP method an operation of this kind uses.
     private static bool Fits(string? kind, string method) => kind switch
     {
