@@ -116,6 +116,9 @@ public sealed class CapabilityTriggers
     /// <summary>Words or phrases in the brief's use cases and constraints; the last resort.</summary>
     public List<string> Words { get; set; } = [];
 
+    /// <summary>Words or phrases in what the brief says of its load (workload evidence: "bots are a large share of that").</summary>
+    public List<string> LoadWords { get; set; } = [];
+
     /// <summary>Words that disqualify a feature: one whose words mention them ("legal hold") does not count.</summary>
     public List<string> Excludes { get; set; } = [];
 
@@ -124,7 +127,7 @@ public sealed class CapabilityTriggers
 
     /// <summary>True when no trigger is set (an entry nothing can call for).</summary>
     public bool IsEmpty => Verbs.Count + AnyObjectVerbs.Count + Actors.Count + Shapes.Count + Qualities.Count + QualityBounds.Count
-        + Constraints.Count + Figures.Count + Decisions.Count + Words.Count == 0 && MonthlyBudgetAtMost is null;
+        + Constraints.Count + Figures.Count + Decisions.Count + Words.Count + LoadWords.Count == 0 && MonthlyBudgetAtMost is null;
 }
 
 /// <summary>A quality target whose bound is at most <see cref="AtMostSeconds"/>.</summary>
@@ -164,4 +167,10 @@ public sealed class CapabilityComponent
 
     /// <summary>Where its flow comes from: core (the main service), clients, worker or jobs.</summary>
     public string ConnectFrom { get; set; } = "core";
+
+    /// <summary>
+    /// For a component connected from the clients: it stands in their path to the system (a firewall, a waiting room),
+    /// so the clients' first hop goes through it instead of beside it.
+    /// </summary>
+    public bool InPath { get; set; }
 }

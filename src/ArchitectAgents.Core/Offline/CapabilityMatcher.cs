@@ -76,7 +76,17 @@ internal static class CapabilityMatcher
             foreach (var component in capability.Components.Where(c => !plan.Has(c.Id)))
             {
                 plan.Add(component.Id, component.Name, component.Kind, component.Responsibility, tech, capability.Name);
-                plan.Connect(From(plan, component.ConnectFrom), component.Id, capability.Name.ToLowerInvariant(), async: component.Kind is "worker" or "queue");
+                if (component.InPath && component.ConnectFrom == "clients" && plan.Flows.FirstOrDefault(f => f.From == "clients" && f.To != "idp") is { } hop)
+                {
+                    // Requests reach the next hop only through it: clients → firewall → waiting room → CDN.
+                    plan.Flows.Remove(hop);
+                    plan.Connect("clients", component.Id, hop.Label);
+                    plan.Connect(component.Id, hop.To, "HTTPS (requests it lets through)");
+                }
+                else
+                {
+                    plan.Connect(From(plan, component.ConnectFrom), component.Id, capability.Name.ToLowerInvariant(), async: component.Kind is "worker" or "queue");
+                }
                 added.Add(component.Name);
             }
 

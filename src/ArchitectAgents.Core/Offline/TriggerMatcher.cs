@@ -105,6 +105,12 @@ internal sealed class TriggerMatcher(RequirementsModel model, CapabilityCatalog 
             }
         }
 
+        // A phrase in what the brief says of its load ("bots are a large share of that"), for the capabilities that read it.
+        if (t.LoadWords.FirstOrDefault(w => model.Workload.Any(x => Allowed(x.Evidence) && ExistingStack.Mentions(x.Evidence, w))) is { } load)
+        {
+            return $"the brief says \"{load}\" of its load";
+        }
+
         // Last resort: a phrase in what the brief asks for (use cases) or limits (constraints); background prose never counts.
         var texts = model.UseCases.Select(u => u.Text).Concat(model.Constraints.Select(c => c.Value + " " + c.Text)).Where(x => Allowed(x)).ToList();
         return t.Words.FirstOrDefault(w => texts.Any(x => ExistingStack.Mentions(x, w))) is { } word ? $"the brief says \"{word}\"" : null;

@@ -106,6 +106,26 @@ public sealed class CapabilityCatalogueMechanismTests
     }
 
     [Fact]
+    public async Task BotsInTheLoad_PutAFirewallAndTheWaitingRoomInTheClientsPath_ChallengingOnlySuspiciousSessions()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Festival tickets
+            Fans buy tickets when a festival goes on sale: 200k people try to get in at 09:00 sharp, and bots are a large
+            share of that. Tickets must never be oversold. On AWS; a team of 25 engineers.
+            """);
+
+        var bots = Assert.Single(doc.Design!.Capabilities, c => c.Id == "bot-defence");
+        Assert.Contains("bots", bots.Because, StringComparison.Ordinal);
+        Assert.Contains("only sessions scored suspicious are challenged", bots.Mechanism, StringComparison.Ordinal);
+        var flows = doc.Design.Architecture.Flows;
+        var first = Assert.Single(flows, f => f.From == "clients" && f.To != "idp");
+        Assert.Equal("waf", first.To);
+        // Nothing reaches the origin beside the firewall: its next hop is the waiting room when there is one.
+        Assert.Contains(flows, f => f.From == "waf" && f.To == "waiting-room");
+        Assert.Contains("random place", Assert.Single(doc.Design.Capabilities, c => c.Id == "waiting-room").Mechanism, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SmallTeamRefusingKafka_ScalesWritesWithoutASplitOrAPartitionedLog()
     {
         var doc = await new DesignHarness().DesignAsync("""
