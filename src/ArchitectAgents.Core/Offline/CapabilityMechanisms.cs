@@ -45,7 +45,8 @@ internal static class CapabilityMechanisms
                 .Replace("<holder>", holder?.Name ?? "", StringComparison.Ordinal)
                 .Replace("<slot>", slot ?? "", StringComparison.Ordinal)
                 .Replace("<max-size-check>", size is { } b ? $" AND size_bytes <= {b.Bytes.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "", StringComparison.Ordinal)
-                .Replace("<max-size>", size is { } w ? $"at most {w.Words} (stated)" : "of a checked size", StringComparison.Ordinal);
+                .Replace("<max-size>", size is { } w ? $"at most {w.Words} (stated)" : "of a checked size", StringComparison.Ordinal)
+                .Replace("<stated-retention>", StatedRetention(model), StringComparison.Ordinal);
             bool Fits(string template) => subject is not null || !template.Contains("<subject", StringComparison.Ordinal);
 
             // A template is filled through its JSON, written once: null when it needs a subject this design lacks.
@@ -377,6 +378,12 @@ internal static class CapabilityMechanisms
 
         return false;
     }
+
+    /// <summary>The retention periods the brief states, in its words ("7 years for project channels …"), or a note that it states none.</summary>
+    private static string StatedRetention(RequirementsModel model) =>
+        model.Constraints.Where(c => c.Kind == "retention").Select(c => $"\"{c.Value.Trim().TrimEnd('.')}\"").Distinct().ToList() is { Count: > 0 } stated
+            ? string.Join("; ", stated)
+            : "none: the periods are to be agreed with the data owner";
 
     private static readonly Dictionary<string, long> SizeUnits = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -83,8 +83,8 @@ internal static class ControlWording
             "GDPR-ROPA" => $"The record of processing activities covers {personal} and is reviewed by the DPO in every release that adds a personal-data field.",
             "GDPR-RETENTION" when f.NeverDeletes && f.Context.Requirements.Constraints.Any(c => c.Kind == "retention") =>
                 $"Rows of {personal} are kept unaltered for the stated retention period, then archived to write-once storage and only after it ends pseudonymised; a nightly job finds rows past their period, never deletes one, and the audit trail keeps each change.",
-            "GDPR-RETENTION" when f.NeverDeletes => $"A nightly retention job anonymises rows of {personal} older than the retention_period recorded for their data category and logs what it changed; no row is physically deleted, as the brief requires, and the audit trail keeps each change.",
-            "GDPR-RETENTION" => $"A nightly retention job deletes or anonymises rows of {erasable} older than the retention_period recorded for their data category and logs what it removed{keptClause}.",
+            "GDPR-RETENTION" when f.NeverDeletes => $"A nightly retention job anonymises rows of {personal} older than the period retention_policies records for their table and data category and logs what it changed; no row is physically deleted, as the brief requires, and the audit trail keeps each change.",
+            "GDPR-RETENTION" => $"A nightly retention job deletes or anonymises rows of {erasable} older than the period retention_policies records for their table and data category and logs what it removed{keptClause}.",
             "HIPAA-AUDIT" => $"Every read and write of PHI{(w.PersonalTables.Count > 0 ? $" ({personal})" : "")} is recorded in audit_log, shipped to write-once storage (object lock) and retained for {AuditRetention(f)}; the application role may INSERT into audit_log but not UPDATE or DELETE.",
             _ => text,
         };

@@ -126,6 +126,24 @@ public sealed class CapabilityCatalogueMechanismTests
     }
 
     [Fact]
+    public async Task StatedRetention_IsThePoliciesFirstRows_AndALegalHoldWinsOverThePurge()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Staff messaging
+            Employees send messages in channels. Retention is 5 years for client channels and 30 days for everything else,
+            and Legal must be able to put any channel on legal hold. About 1,500 employees; a team of 4 on Azure.
+            """);
+
+        var retention = Assert.Single(doc.Design!.Capabilities, c => c.Id == "retention-policies");
+        Assert.Contains("5 years for client channels", retention.Mechanism, StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE retention_policies", doc.Design.Database.Ddl, StringComparison.Ordinal);
+        var hold = Assert.Single(doc.Design.Capabilities, c => c.Id == "legal-hold");
+        Assert.Contains("POST /v1/legal-holds", hold.Operations);
+        Assert.Contains("never deletes or anonymises a record while a hold", hold.Mechanism, StringComparison.Ordinal);
+        Assert.DoesNotContain(doc.Design.Capabilities, c => c.Id == "inventory-holds");
+    }
+
+    [Fact]
     public async Task SmallTeamRefusingKafka_ScalesWritesWithoutASplitOrAPartitionedLog()
     {
         var doc = await new DesignHarness().DesignAsync("""
