@@ -403,8 +403,10 @@ internal static class CapabilityMechanisms
 
         var statements = model.UseCases.Select(u => u.Text).Concat(model.Constraints.Select(c => c.Text)).ToList();
         bool Names(string text) => mechanism.SizeWords.Any(w => ExistingStack.Mentions(text, w));
+        // A file-sized figure the reader calls a size ("people upload 5-10 MB") bounds an upload too, though its sentence is background.
+        bool FileSized(Figure f) => f.Quantity.StartsWith("size", StringComparison.Ordinal) && f.Unit is "MB" or "KB" or "Mo";
         var sized = model.Figures.Where(f => !f.Derived && SizeUnits.ContainsKey(f.Unit)
-                && (Names(f.Text) || statements.Any(t => t.Contains(f.Text, StringComparison.Ordinal) && Names(t))))
+                && (Names(f.Text) || FileSized(f) || statements.Any(t => t.Contains(f.Text, StringComparison.Ordinal) && Names(t))))
             .OrderByDescending(f => f.Value * SizeUnits[f.Unit]).FirstOrDefault();
         return sized is null ? null : ((long)(sized.Value * SizeUnits[sized.Unit]), $"{NumberText.Format(sized.Value)} {sized.Unit}");
     }

@@ -103,6 +103,7 @@ public sealed class ContextGathererAgent(RequirementsReader? reader = null) : Of
         }
 
         AssumeDerived(context);
+        AssumeUnquantified(context);
         var notes = $"{CountFigures(context)} figures extracted, {context.Compliance.Count} regime(s), {context.Assumptions.Count} assumption(s)";
         return Output("ready", notes, (SectionNames.Context, context));
     }
@@ -247,6 +248,12 @@ public sealed class ContextGathererAgent(RequirementsReader? reader = null) : Of
                 Add(context, "team", "A team of about 5 engineers builds and runs the system.",
                     "The brief gives no team size. A much larger team with clear domains could justify more deployables.");
                 break;
+            case "q-compliance" when !traits.Contains("internal") && context.Requirements.UseCases.Any(u => u.Actor != "System" && u.Action is "sign up" or "register"):
+                // Anyone may sign up to a public service, from the EU or the UK too: their accounts get GDPR's basics.
+                context.Compliance.Add("GDPR");
+                Add(context, "compliance", "Members' accounts and what they post are personal data handled under GDPR basics (consent, account deletion, data export), since anyone, in the EU or UK too, may sign up; no sector regime (HIPAA, PCI DSS) applies.",
+                    "The brief names no regime, but people sign up themselves. A health, card or children's-data rule would add its own controls.");
+                break;
             case "q-compliance":
                 Add(context, "compliance", "No sector regime (HIPAA, PCI DSS) applies; personal data is handled with baseline privacy and security controls.",
                     "The brief names no regime. If health, card or EU personal data is stored, the matching controls must be added.");
@@ -278,6 +285,43 @@ public sealed class ContextGathererAgent(RequirementsReader? reader = null) : Of
                 Add(context, "availability", "A 99.9% monthly availability target (about 43 minutes of downtime a month)" + (recovery.Length > 0 ? ", " + recovery : "") + ".",
                     "The brief gives no target. A higher one needs multi-zone or multi-region redundancy; a lower one allows simpler operations.");
                 break;
+        }
+    }
+
+    /// <summary>
+    /// What the brief says without a figure ("cheap to run", "live fairly soon"), and moderation of what members post
+    /// when the brief is silent on it: each read as a stated assumption the requester can correct.
+    /// </summary>
+    private static void AssumeUnquantified(ContextSection context)
+    {
+        var model = context.Requirements;
+        var topics = context.Assumptions.Select(a => a.Topic).ToHashSet(StringComparer.Ordinal);
+        if (!topics.Contains("budget") && model.Constraints.FirstOrDefault(k => k.Kind == "budget" && k.Value.Contains("not quantified", StringComparison.Ordinal)) is { } budget)
+        {
+            Add(context, "budget", $"\"{budget.Value.Replace(" (not quantified)", "", StringComparison.Ordinal)}\" read as well under USD 200 a month at launch: managed smallest tiers, no standby beyond what the availability target needs, nothing self-run.",
+                "The brief asks for a low cost without a figure; a monthly ceiling would let the cost estimate be checked against it.");
+        }
+
+        if (model.Constraints.FirstOrDefault(k => k.Kind == "deadline" && k.Value.Contains("not quantified", StringComparison.Ordinal)) is { } soon
+            && !model.Constraints.Any(k => k.Kind == "deadline" && !k.Value.Contains("not quantified", StringComparison.Ordinal)))
+        {
+            // The brief does want it soon: that, read as a date, replaces "no date stated".
+            context.Assumptions.RemoveAll(a => a.Topic == "deadline");
+            Add(context, "deadline", $"\"{soon.Value.Replace(" (not quantified)", "", StringComparison.Ordinal)}\" read as a first release within about three months, which favours bought or hosted parts over built ones.",
+                "The brief wants it soon without a date; a date would fix the first slice and what must be bought rather than built.");
+        }
+
+        // Members' posts need someone to act on reports; a brief that says nothing of moderation has not decided who.
+        var content = Knowledge.CapabilityCatalog.Default.ClassWords("user-content");
+        bool Posted(string noun) => content.Any(w => noun.Split(' ').Any(x => Requirements.Inflection.Singular(x.ToLowerInvariant()) == w));
+        var moderated = model.UseCases.Concat(model.Later).Any(u => u.Text.Contains("moderat", StringComparison.OrdinalIgnoreCase))
+            || model.Constraints.Any(k => k.Text.Contains("moderat", StringComparison.OrdinalIgnoreCase));
+        // Staff talking among themselves (an internal tool) answer to HR policy, not to a moderation queue.
+        var internalTool = context.Traits.Any(t => t.Name == "internal");
+        if (!topics.Contains("moderation") && !moderated && !internalTool && model.UseCases.Any(u => u.Actor != "System" && Posted(u.Object)))
+        {
+            Add(context, "moderation", "Members can report posts and comments; a small staff or volunteer team reviews reports within a day and can hide content and suspend accounts; nothing is pre-moderated.",
+                "The brief does not say who moderates what members post; a duty to pre-moderate, or a legal takedown time, would change the workflow and the team needed.");
         }
     }
 

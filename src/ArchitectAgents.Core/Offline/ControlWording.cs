@@ -61,7 +61,8 @@ internal static class ControlWording
             "BASE-SECURITY-LOGGING" => $"Security logging: sign-ins{(w.People.Count > 0 ? $" of {DesignWords.List(w.People)}" : "")}, authorization denials, role changes and rate-limit hits at {edge} go to {monitor} as structured security events (no secrets{(f.Regimes.Contains("HIPAA") ? " or health data" : "")}), with alerts on spikes.",
             "BASE-SUPPLY-CHAIN" => SupplyChain(f, plan, w),
             "BASE-BACKUP-RESTORE" => BackupRestore(f, plan, w, postgres),
-            "GDPR-CONSENT" => $"Consent records{(w.People.Count > 0 ? $" of {DesignWords.List(w.People)}" : "")} are append-only: a withdrawal is a new row in consent_records, so the history can be shown to a supervisory authority.",
+            "GDPR-CONSENT" => $"Consent records{(w.People.Count > 0 ? $" of {DesignWords.List(w.People)}" : "")} are append-only: a withdrawal is a new row in consent_records, so the history can be shown to a supervisory authority; "
+                + "the privacy notice (GDPR Art. 13: what is collected, why, for how long, who processes it) is shown before sign-up and linked from every page, and each consent row names the notice version it was given under.",
             // A legal duty to keep the records (a validated system's audit trail, signatures kept for 15 years) wins over
             // erasure (GDPR Art. 17(3)(b)): those records stay unaltered, their use is restricted, and the rest is erased.
             "GDPR-ERASURE" when f.NeverDeletes && f.Context.Requirements.Constraints.FirstOrDefault(c => c.Kind == "retention") is { } duty =>
@@ -74,6 +75,7 @@ internal static class ControlWording
             "GDPR-ERASURE" => $"Erasure jobs clear a data subject's rows in {erasable}"
                 + (w.Copies.Count > 0 ? $" and their copies in {DesignWords.List(w.Copies)}" : "")
                 + keptClause
+                + (w.Tables.Contains("users") ? "; the users row itself is anonymised in place (a tombstone with no name, e-mail or identifiers), so what others still see keeps a valid reference and no ON DELETE RESTRICT blocks the erasure" : "")
                 + $"; {w.Database} backups age out within the retention window and restored backups replay the erasure log.",
             "GDPR-PORTABILITY" => $"Exports of {personal} are written to {w.Component("storage") ?? "a private bucket"}, encrypted, served through presigned URLs valid for 24 hours and deleted after 7 days.",
             "GDPR-BREACH" => text.Replace("suspected personal-data breaches are triaged", $"a suspected breach of {personal} is triaged", StringComparison.Ordinal),
