@@ -43,7 +43,8 @@ internal static class ControlWording
         return control.Id switch
         {
             "BASE-AUTHN" => $"Every operation except GET /health requires an OpenID Connect bearer token from {w.Identity ?? "the sign-in service"}, checked at {edge} and again in {w.App} (issuer, audience, expiry, signature)"
-                + (w.Systems.Count > 0 ? $"; {DesignWords.List(w.Systems)} call with hashed, scoped API keys." : "."),
+                + (w.Systems.Count > 0 ? $"; {DesignWords.List(w.Systems)} call with hashed, scoped API keys" : "")
+                + (plan.Capabilities.Any(c => c.Id == "api-client-credentials") ? "; partners and integrators authenticate with their own client credentials from api_clients (scoped, rotated, revocable), checked by the application." : "."),
             "BASE-BOLA" => $"Object-level authorization: {w.App} checks every {{id}} lookup of {DesignWords.List(w.Tables)} against the caller's "
                 + (f.Has("multi-tenant")
                     ? $"tenant and ownership, and {(postgres ? "PostgreSQL row-level security" : $"{w.Database} row-level policies")} on tenant-owned tables catches a missed filter; cross-tenant access tests run in CI."

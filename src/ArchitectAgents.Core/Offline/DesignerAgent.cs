@@ -90,7 +90,9 @@ public sealed partial class DesignerAgent : OfflineAgent
             {
                 OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities, controls.SelectMany(c => c.Remedy.Api).Concat(mechanismOperations), service, fromModel ? [.. context.Requirements.UseCases.Where(u => !adapterUseCases.Contains(u.Id) && !mechanismOperations.Any(o => o.UseCases.Contains(u.Id)))] : null, plan.Capabilities.Any(c => c.Id == "idempotency-keys"), preChecks),
                 Authentication = $"OAuth 2.1 / OpenID Connect bearer tokens (JWT) issued by {plan.Kit!.Identity?.Name ?? "the application's own sign-in"} on every operation except the public health probe, with scopes per resource"
-                    + (words.Systems.Count > 0 ? $"; {DesignWords.List(words.Systems)} use the client-credentials flow." : "."),
+                    + (words.Systems.Count > 0 ? $"; {DesignWords.List(words.Systems)} use the client-credentials flow" : "")
+                    // Partners are not the organisation's staff: the application issues their credentials (api_clients).
+                    + (plan.Capabilities.Any(c => c.Id == "api-client-credentials") ? "; partners and integrators call with the client credentials the application itself issues, rotates and revokes (api_clients), never with staff sign-in." : "."),
                 Versioning = "URI major version (/v1); additive changes only within a version; breaking changes get /v2 with a published deprecation window (Deprecation and Sunset headers).",
                 Pagination = $"Cursor-based on every list endpoint{(entities.Count > 0 ? $" ({string.Join(", ", entities.Take(3).Select(e => e.Resource))})" : "")} (limit 1–100, opaque nextCursor), stable under concurrent inserts.",
                 ErrorModel = "RFC 9457 problem details (application/problem+json) for every 4xx and 5xx, with per-field validation errors.",

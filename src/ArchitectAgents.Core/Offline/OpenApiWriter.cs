@@ -573,6 +573,9 @@ internal static partial class OpenApiWriter
         return $"#/components/schemas/{name}";
     }
 
+    private static bool IsCredentialHash(string column) =>
+        column is "password_hash" or "secret_hash" or "token_hash" or "api_key_hash" || column.EndsWith("_secret_hash", StringComparison.Ordinal);
+
     private static Dictionary<string, object> EntitySchema(EntityInfo entity, bool full, IReadOnlyCollection<string>? fromCaller = null)
     {
         var properties = new Dictionary<string, object>();
@@ -583,7 +586,8 @@ internal static partial class OpenApiWriter
             required.Add("id");
         }
 
-        foreach (var column in full ? entity.Columns : CreateColumns(entity, fromCaller))
+        // A credential's hash (a password's, a client secret's, a token's) stays in the database: no answer carries it.
+        foreach (var column in (full ? entity.Columns : CreateColumns(entity, fromCaller)).Where(c => !IsCredentialHash(c.Name)))
         {
             var property = ColumnSchema(column);
             if (full && ServerOwnedFields.IsServerOwned(column.Name))

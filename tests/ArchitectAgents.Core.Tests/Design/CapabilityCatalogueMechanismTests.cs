@@ -144,6 +144,24 @@ public sealed class CapabilityCatalogueMechanismTests
     }
 
     [Fact]
+    public async Task Partners_GetCredentialsTheApplicationIssuesRotatesAndRevokes_NotStaffSignIn()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Wholesale API
+            Our retail partners pull our catalogue and stock levels and push orders to us, ~2k orders a day. Staff sign in
+            with Okta. A team of 6 on AWS.
+            """);
+
+        var credentials = Assert.Single(doc.Design!.Capabilities, c => c.Id == "api-client-credentials");
+        Assert.Contains("CREATE TABLE api_clients", doc.Design.Database.Ddl, StringComparison.Ordinal);
+        Assert.Contains("POST /v1/api-clients/{id}/rotate", credentials.Operations);
+        Assert.Contains("POST /v1/api-clients/{id}/revoke", credentials.Operations);
+        Assert.Contains("api_clients", doc.Design.Api.Authentication, StringComparison.Ordinal);
+        // The secret is handed out once and stored hashed: no schema of the contract carries the hash.
+        Assert.DoesNotContain("secret_hash", doc.Design.Api.OpenApiYaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SmallTeamRefusingKafka_ScalesWritesWithoutASplitOrAPartitionedLog()
     {
         var doc = await new DesignHarness().DesignAsync("""
