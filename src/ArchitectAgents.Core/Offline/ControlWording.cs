@@ -108,7 +108,8 @@ internal static class ControlWording
     private static string Segmentation(DesignFacts f, ComponentPlan plan, DesignWords w)
     {
         var fence = plan.Kit!.Kubernetes ? "its own namespace with deny-by-default NetworkPolicies" : "its own subnet and security group, deny by default";
-        var provider = plan.Components.FirstOrDefault(c => c.Kind == "external" && (c.Name.Contains("provider", StringComparison.OrdinalIgnoreCase) || c.Name.Contains("gateway", StringComparison.OrdinalIgnoreCase)))?.Name ?? "the payment provider";
+        // The payment provider, not the identity provider: the component named for payments.
+        var provider = plan.Components.FirstOrDefault(c => c.Kind == "external" && c.Id != "idp" && c.Name.Contains("payment", StringComparison.OrdinalIgnoreCase))?.Name ?? "the payment provider";
         return plan.Capabilities.Any(c => c.Id == "hosted-checkout")
             ? $"No cardholder data environment of ours: card numbers are entered only on {provider}'s hosted page or fields, so {w.App} never stores, processes or transmits them (PCI DSS SAQ A); network segmentation is limited to the payment-webhook receiver and the code holding {provider}'s API key, which accept only the provider's signed events in and call only its API out."
             : $"Network segmentation: the payment code runs in {fence}; only the checkout API and {provider}'s webhooks may reach it and it calls only {provider}'s API, which keeps the cardholder data environment small.";

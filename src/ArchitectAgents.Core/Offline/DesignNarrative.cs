@@ -207,7 +207,8 @@ internal static class DesignNarrative
                     PatternKind.Serverless => ["Functions with reserved concurrency sized for the known spike", "Single PostgreSQL instance behind a pooler", "Dashboards for queue depth, function errors and duration"],
                     PatternKind.EdgeEventDriven => ["Broker and event log sized for 2× the current device count", "Log partitioned by device id", "Alerting consumers autoscaled on lag"],
                     PatternKind.Microservices => ["Services autoscaled on CPU and latency", "Caches and read models warmed before traffic shifts", "Partitioned large tables from the start"],
-                    _ => [$"Two or more instances of {w.App} on {kit.PlatformName}", $"One primary {kit.Database?.Name ?? "PostgreSQL"}" + (w.Tables.Count > 0 ? $" holding {DesignWords.List(w.Tables)}" : "") + (f.HighAvailability ? ", with a standby" : $", with daily snapshots and {(kit.Database is null or { Id: "postgresql" } ? "WAL" : "transaction-log")} archiving"), $"SLO dashboards and alerts in {kit.MonitorName}" + (w.UseCases.Count > 0 ? $" for {DesignWords.List(w.UseCases, 2)}" : "")],
+                    _ => [$"Two or more instances of {w.App} on {kit.PlatformName}" + (f.HighAvailability ? (kit.Hosting is "aws" or "azure" or "gcp" ? ", spread across two availability zones" : ", on two separate hosts") : ""), $"One primary {kit.Database?.Name ?? "PostgreSQL"}" + (w.Tables.Count > 0 ? $" holding {DesignWords.List(w.Tables)}" : "") + (f.HighAvailability ? (kit.Hosting is "aws" or "azure" or "gcp" ? ", with a standby in another zone" : ", with a standby on another host") : $", with daily snapshots and {(kit.Database is null or { Id: "postgresql" } ? "WAL" : "transaction-log")} archiving"),
+                        .. LaunchCache(w, reads), $"SLO dashboards and alerts in {kit.MonitorName}" + (w.UseCases.Count > 0 ? $" for {DesignWords.List(w.UseCases, 2)}" : "")],
                 },
             },
             new()
@@ -215,7 +216,9 @@ internal static class DesignNarrative
                 Phase = "2. Scale reads and absorb peaks",
                 Trigger = (f.LatencyMs is { } latency ? $"p95 latency above {Math.Round(latency * 0.8).ToString(CultureInfo.InvariantCulture)} ms (derived: 80% of the stated {latency.ToString("0", CultureInfo.InvariantCulture)} ms)" : "p95 latency breaching the SLO")
                     + $" or database CPU above 70% for 15 minutes, or sustained load above {NumberText.Format(peak * 2)} requests/s (derived: 2× the launch peak)",
-                Actions = [$"Route {reads} to {kit.Database?.Name ?? "PostgreSQL"} read replicas", kit.Cache is null ? $"Cache the answers of {reads} with explicit TTLs" : $"Cache the answers of {reads} in {kit.Cache.Name} with explicit TTLs", $"Horizontal autoscaling of {w.App} on {kit.PlatformName} on request rate"],
+                Actions = [$"Route {reads} to {kit.Database?.Name ?? "PostgreSQL"} read replicas",
+                    LaunchCache(w, reads).Any() ? $"Grow {w.Component("cache")} (memory, then a replica) when its hit ratio falls below 90%" : kit.Cache is null ? $"Cache the answers of {reads} with explicit TTLs" : $"Cache the answers of {reads} in {kit.Cache.Name} with explicit TTLs",
+                    $"Horizontal autoscaling of {w.App} on {kit.PlatformName} on request rate"],
             },
             new()
             {
@@ -242,6 +245,15 @@ internal static class DesignNarrative
         }
 
         return phases;
+    }
+
+    // A read path the brief's figures call for is there from day one, not only once latency breaches.
+    private static IEnumerable<string> LaunchCache(DesignWords w, string reads)
+    {
+        if (w.Components["cache"].FirstOrDefault(c => !c.Contains("pub/sub", StringComparison.OrdinalIgnoreCase) && !c.Contains("Pub/sub", StringComparison.Ordinal)) is { } cache)
+        {
+            yield return $"{cache} in front of {reads} from day one";
+        }
     }
 
     // Below this many engineers one deployable is not a coordination bottleneck, so a split is never the next step.

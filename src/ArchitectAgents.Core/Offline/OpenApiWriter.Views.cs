@@ -43,7 +43,9 @@ internal static partial class OpenApiWriter
                             ? [new Dictionary<string, object> { ["name"] = "party_size", ["in"] = "query", ["required"] = false, ["description"] = "How many people it must take.", ["schema"] = new Dictionary<string, object> { ["type"] = "integer", ["minimum"] = 1 } }]
                             : Array.Empty<object>())
                         .Concat(ParentFilters(over)).Concat([Ref("#/components/parameters/Limit"), Ref("#/components/parameters/Cursor")]).ToArray(),
-                    ["responses"] = Responses(("200", Json($"#/components/schemas/{name}Page", $"The {Words(over.Table)} free for the period.")), "400", "401", "403", "429"),
+                    // Anyone may ask what is free (visitors search before they sign in); taking it needs a token.
+                    ["security"] = Array.Empty<object>(),
+                    ["responses"] = Responses(("200", Json($"#/components/schemas/{name}Page", $"The {Words(over.Table)} free for the period.")), "400", "429"),
                 },
             };
             served.AddRange(group);

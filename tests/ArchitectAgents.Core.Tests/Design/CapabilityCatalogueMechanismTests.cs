@@ -103,6 +103,25 @@ public sealed class CapabilityCatalogueMechanismTests
         Assert.DoesNotContain("NetworkPolicies", controls, StringComparison.Ordinal);
         Assert.Contains("SAQ A", controls, StringComparison.Ordinal);
         Assert.DoesNotContain("Rate limiting at Application Load Balancer gives", controls, StringComparison.Ordinal);
+        Assert.DoesNotContain("Identity provider", controls.Split('\n').Single(c => c.Contains("SAQ A", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadHeavySearch_IsPublic_AndCachedFromLaunch_AcrossZones()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Holiday cottages
+            Guests search availability for their dates and book cottages; about 40,000 searches a day and 250 requests/s
+            at the Sunday-evening peak. A cottage must never be double-booked. 99.9% availability; on AWS, a team of 4.
+            """);
+
+        var contract = OpenApiContract.Read(doc.Design!.Api.OpenApiYaml);
+        var search = Assert.Single(contract.Operations, o => o.Path.EndsWith("/availability", StringComparison.Ordinal));
+        Assert.False(search.Authenticated);
+        var launch = string.Join('\n', doc.Design.Scaling[0].Actions);
+        Assert.Contains("from day one", launch, StringComparison.Ordinal);
+        Assert.Contains("two availability zones", launch, StringComparison.Ordinal);
+        Assert.Contains(doc.Design.Cost!.Lines, l => l.Component == "cache");
     }
 
     [Fact]
