@@ -83,6 +83,9 @@ public sealed class RemedyOperation
     /// </summary>
     public bool Conditional { get; set; }
 
+    /// <summary>True for a create a client may retry (a checkout, a hold, a posting): it takes the Idempotency-Key header.</summary>
+    public bool Idempotent { get; set; }
+
     /// <summary>True for an action that takes no body at all (issue a signed URL, join a queue): the caller's token says who.</summary>
     public bool NoBody { get; set; }
 

@@ -423,6 +423,12 @@ internal static partial class OpenApiWriter
             operation["security"] = Array.Empty<object>();
         }
 
+        if (op.Idempotent && method == "post")
+        {
+            // A retried checkout or hold must not open a second session or take a second seat.
+            parameters.Add(Ref("#/components/parameters/IdempotencyKey"));
+        }
+
         if (op.Conditional)
         {
             // A cached public read is revalidated, not refetched: the CDN and clients send the validators back.

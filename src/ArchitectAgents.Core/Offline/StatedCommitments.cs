@@ -33,7 +33,10 @@ internal static partial class StatedCommitments
         if (markets.Count > 0)
         {
             design.Deployment.Platform += $". Market: the users are in {string.Join(" and ", markets)}; "
-                + (regions.Count > 0 ? $"they are served from {regions[0]}, the brief's first region, and the latency targets are measured from there" : "the primary region is the cloud region nearest them, and the latency targets are measured from there");
+                + (design.Capabilities.Any(c => c.Id == "regional-edge-endpoints")
+                    // Connections end near the users; records stay in the one home region.
+                    ? $"their connections end at edge or regional endpoints close to each market, the records stay in {(regions.Count > 0 ? regions[0] : "the home region")}, and the latency targets are measured per market from those endpoints"
+                    : regions.Count > 0 ? $"they are served from {regions[0]}, the brief's first region, and the latency targets are measured from there" : "the primary region is the cloud region nearest them, and the latency targets are measured from there");
         }
 
         // The deadline in the brief's whole sentence when it is short: "Wels goes live first in September, the other
@@ -62,7 +65,7 @@ internal static partial class StatedCommitments
         {
             var crowd = f.KnownSpikeCrowd;
             design.Scaling[0].Actions.Add($"Scheduled scale-out before the known spike at {at} (\"{Short(spike.Evidence)}\"): instances and database capacity raised to the launch peak 30 minutes before, minimum instances above zero (no scale-to-zero or cold starts), reactive autoscaling only on top");
-            design.Scaling[0].Actions.Add($"A load test at the stated crowd{(crowd is null ? "" : $" ({crowd.Value.ToString("#,0", CultureInfo.InvariantCulture)} {crowd.Unit})")} against the production-sized environment well before the first {at} opening, repeated after each release that touches the hot path");
+            design.Scaling[0].Actions.Add($"A load test at the stated crowd{(crowd is null ? "" : $" ({crowd.Value.ToString("#,0", CultureInfo.InvariantCulture)} {crowd.Unit})")} against the production-sized environment well before the first {at} opening, and again before each big scheduled opening and after each release that touches the hot path");
         }
 
         var observability = string.Join(' ', design.Deployment.Observability);

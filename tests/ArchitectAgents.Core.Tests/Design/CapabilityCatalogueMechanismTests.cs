@@ -104,6 +104,9 @@ public sealed class CapabilityCatalogueMechanismTests
         Assert.Contains("SAQ A", controls, StringComparison.Ordinal);
         Assert.DoesNotContain("Rate limiting at Application Load Balancer gives", controls, StringComparison.Ordinal);
         Assert.DoesNotContain("Identity provider", controls.Split('\n').Single(c => c.Contains("SAQ A", StringComparison.Ordinal)), StringComparison.Ordinal);
+        // A retried checkout opens no second session.
+        var checkout = doc.Design.Api.OpenApiYaml.Split("/v1/checkout-sessions:")[1].Split("\n  /")[0];
+        Assert.Contains("#/components/parameters/IdempotencyKey", checkout, StringComparison.Ordinal);
     }
 
     [Fact]
