@@ -166,6 +166,27 @@ internal static class CapabilityMechanisms
     }
 
     /// <summary>
+    /// Where the brief forbids physical deletes, a mechanism's end-of-life action is never 'delete': retention
+    /// anonymises or archives instead, in its schema, its description and its risk.
+    /// </summary>
+    public static void KeepEveryRow(ComponentPlan plan, List<EntityInfo> entities)
+    {
+        foreach (var column in entities.SelectMany(e => e.Columns).Where(c => c.Name == "action" && c.Check?.Contains("'delete'", StringComparison.Ordinal) == true))
+        {
+            var kept = OpenApiWriter.EnumValues(column).Where(v => v != "delete").ToList();
+            column.Check = $"action IN ({string.Join(",", kept.Select(v => $"'{v}'"))})";
+            column.Default = kept.Contains("archive") ? "'archive'" : $"'{kept[0]}'";
+        }
+
+        foreach (var use in plan.Capabilities)
+        {
+            use.Mechanism = use.Mechanism.Replace("(delete, anonymise or archive)", "(anonymise or archive; never delete, as the brief forbids physical deletes)", StringComparison.Ordinal);
+            use.Risk = use.Risk.Replace("the job deletes only past the period", "the job anonymises or archives only past the period, never deleting a row", StringComparison.Ordinal)
+                .Replace("A purge deletes what must be kept", "A purge alters what must be kept", StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
     /// Points the operation at the record it acts for and claims the use cases it performs: a checkout for the booking a
     /// payment is of takes that booking's id (not an untyped reference), and "guests pay" is this operation.
     /// </summary>

@@ -46,6 +46,10 @@ public sealed partial class DesignerAgent : OfflineAgent
         // Capabilities bring their mechanism into the brief's domain: seat holds with the stated TTL, checkout sessions, sign-offs.
         CapabilityMatcher.EnsureQueue(plan, CapabilityCatalog.Default);
         var mechanismOperations = CapabilityMechanisms.Apply(plan, CapabilityCatalog.Default, context.Requirements, entities, service);
+        if (facts.NeverDeletes)
+        {
+            CapabilityMechanisms.KeepEveryRow(plan, entities);
+        }
         // In a services split each table lives in its owner's own database; a mechanism's table (payment_events) with the table it serves.
         if (plan.DefaultOwner is { } rest)
         {

@@ -18,6 +18,10 @@ public sealed class NeverDeleteTests
 
         var ddl = doc.Design!.Database.Ddl;
         Assert.DoesNotContain("ON DELETE CASCADE", ddl, StringComparison.Ordinal);
+        // Retention ends in anonymising or archiving, never in a delete.
+        var retention = ddl.Split("CREATE TABLE retention_policies (")[1].Split(");")[0];
+        Assert.DoesNotContain("'delete'", retention, StringComparison.Ordinal);
+        Assert.Contains("never delete", Assert.Single(doc.Design!.Capabilities, c => c.Id == "retention-policies").Mechanism, StringComparison.Ordinal);
         Assert.Contains("old_value jsonb", ddl, StringComparison.Ordinal);
         var security = string.Join('\n', doc.Design.Deployment.SecurityControls);
         Assert.Contains("retained for 12 years", security, StringComparison.Ordinal);
