@@ -52,6 +52,9 @@ internal static class ControlWording
             "BASE-PROPERTY-AUTHZ" => $"Mass assignment: request schemas allow-list the fields a caller may send and response schemas are explicit per role, so "
                 + (w.ServerOwnedFields.Count > 0 ? $"{DesignWords.List(w.ServerOwnedFields, 4)} change{(w.ServerOwnedFields.Count == 1 ? "s" : "")} only through {w.App}'s own transitions, never from request bodies." : $"ids, owners and timestamps of {DesignWords.List(w.Tables)} are never bound from input."),
             "BASE-RATE-LIMIT" => RateLimit(w, edge),
+            // A GitOps controller exists only beside a cluster; elsewhere the deploy pipeline is the record of what runs where.
+            "SOC2-CHANGE" when !kit.Kubernetes => text.Replace("the GitOps controller records which commit is deployed where",
+                $"{w.Technology("ci-cd") ?? "the deploy pipeline"} deploys only from main and records which commit is deployed where", StringComparison.Ordinal),
             "PCI-SEGMENTATION" => Segmentation(f, plan, w),
             "BASE-INPUT-VALIDATION" => $"Input validation: {w.App} checks each request against openapi.yaml (types, lengths, formats, enums, unknown fields rejected) before {(w.Writes.Count > 0 ? "the requests of " + DesignWords.List(w.Writes, 2) : "it")} reach{(w.Writes.Count == 0 ? "es" : "")} {w.Database}, and "
                 + (w.Technology("orm") is { } orm ? $"{orm} sends only parameterised SQL." : "all SQL is parameterised."),

@@ -42,6 +42,7 @@ public sealed partial class DesignerAgent : OfflineAgent
         // Tables and resources in the brief's nouns when the requirements model has them; keyword-matched otherwise.
         var fromModel = context.Requirements.Entities.Count > 0;
         var entities = DomainEntities.From(context, kb).Take(MaxResources).ToList();
+        var existingTables = ExistingTables.Apply(entities, input.Document.Brief?.Text);
         var service = plan.Has("app") ? "app" : plan.Has("core") ? "core" : "api";
         // Capabilities bring their mechanism into the brief's domain: seat holds with the stated TTL, checkout sessions, sign-offs.
         CapabilityMatcher.EnsureQueue(plan, CapabilityCatalog.Default);
@@ -108,7 +109,7 @@ public sealed partial class DesignerAgent : OfflineAgent
                 Ddl = EngineNote(plan.Kit) + (facts.NeverDeletes ? ddl.Replace("ON DELETE CASCADE", "ON DELETE RESTRICT", StringComparison.Ordinal) : ddl),
                 // The users table's login look-ups are the same in every design; the brief's own entities' patterns come first.
                 AccessPatterns = [.. entities.Where(e => e.Name != "user" || entities.Count == 1).SelectMany(e => e.AccessPatterns).Distinct().Take(20)],
-                MigrationNotes = MigrationNotes(facts, decision, plan.Kit, words),
+                MigrationNotes = [.. existingTables, .. MigrationNotes(facts, decision, plan.Kit, words)],
             },
             Technologies = Technologies(plan, input.Document.Verification, facts, MovesVersions(input.Document.Gate)),
             Tradeoffs = DesignNarrative.Tradeoffs(facts, decision, plan, words),

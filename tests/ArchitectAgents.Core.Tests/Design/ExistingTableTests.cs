@@ -1,0 +1,20 @@
+namespace ArchitectAgents.Core.Tests.Design;
+
+/// <summary>A table the brief says already exists (in code beside the thing it holds) is extended, never created a second time under another name.</summary>
+public sealed class ExistingTableTests
+{
+    [Fact]
+    public async Task AThingTheBriefKeepsInANamedTable_UsesThatTable_AndTheMigrationSaysSo()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Dealer portal
+            Dealers read stock and place orders, about 1,000 orders a day; a team of 5 on our Django monolith.
+            - Stock is owned by the Django app (`warehouse_stock`); it is updated by the nightly ERP import.
+            """);
+
+        var ddl = doc.Design!.Database.Ddl;
+        Assert.Contains("CREATE TABLE warehouse_stock (", ddl, StringComparison.Ordinal);
+        Assert.DoesNotContain("CREATE TABLE stocks (", ddl, StringComparison.Ordinal);
+        Assert.Contains(doc.Design.Database.MigrationNotes, n => n.Contains("existing table warehouse_stock", StringComparison.Ordinal));
+    }
+}
