@@ -93,7 +93,7 @@ public sealed partial class DesignerAgent : OfflineAgent
             },
             Api = new ApiDesign
             {
-                OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities, controls.SelectMany(c => c.Remedy.Api).Concat(mechanismOperations), service, fromModel ? [.. context.Requirements.UseCases.Where(u => !adapterUseCases.Contains(u.Id) && !mechanismOperations.Any(o => o.UseCases.Contains(u.Id)))] : null, plan.Capabilities.Any(c => c.Id == "idempotency-keys"), preChecks),
+                OpenApiYaml = OpenApiWriter.Write(title + " API", context.Summary, entities, controls.SelectMany(c => c.Remedy.Api).Concat(mechanismOperations), service, fromModel ? [.. context.Requirements.UseCases.Where(u => !adapterUseCases.Contains(u.Id) && !mechanismOperations.Any(o => o.UseCases.Contains(u.Id)) && Requirements.ExistingPath.Of(u) is null)] : null, plan.Capabilities.Any(c => c.Id == "idempotency-keys"), preChecks),
                 Authentication = $"OAuth 2.1 / OpenID Connect bearer tokens (JWT) issued by {plan.Kit!.Identity?.Name ?? "the application's own sign-in"} on every operation except the public health probe, with scopes per resource"
                     + (words.Systems.Count > 0 ? $"; {DesignWords.List(words.Systems)} use the client-credentials flow" : "")
                     // Partners are not the organisation's staff: the application issues their credentials (api_clients).

@@ -230,9 +230,29 @@ public sealed partial class RequirementsReader(TextAnnotator? annotator)
             .Select(f => new Actor
             {
                 Name = f.UseCase.Actor,
-                Kind = lexicon.SystemActorHeads.Contains(f.ActorHead!.Split(' ')[^1]) || f.UseCase.Actor.Skip(1).Any(char.IsUpper) ? "system" : "person",
+                Kind = IsSystemHead(f.ActorHead!, lexicon) || f.UseCase.Actor.Skip(1).Any(char.IsUpper) ? "system" : "person",
                 Text = f.UseCase.Text,
             })];
+
+    // Kinds of software called a "manager" ("SiteMinder, our channel manager"); people are managers of anything else
+    // ("workshop managers", "store managers").
+    private static readonly HashSet<string> ManagedThings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "channel", "password", "secrets", "secret", "package", "certificate", "key", "connection", "device", "content", "task", "queue",
+        "file", "download", "window", "resource", "cluster", "property", "revenue", "inventory", "workload", "policy", "mobility",
+    };
+
+    private static bool IsSystemHead(string head, ReadingLexicon lexicon)
+    {
+        var words = head.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var last = words[^1];
+        if (last is "manager" or "managers")
+        {
+            return words.Length > 1 && ManagedThings.Contains(words[^2]);
+        }
+
+        return lexicon.SystemActorHeads.Contains(last);
+    }
 
     private static void AddFigureConstraints(RequirementsModel model)
     {

@@ -17,4 +17,20 @@ public sealed class ExistingTableTests
         Assert.DoesNotContain("CREATE TABLE stocks (", ddl, StringComparison.Ordinal);
         Assert.Contains(doc.Design.Database.MigrationNotes, n => n.Contains("existing table warehouse_stock", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task AUseCaseThatRunsThroughAnExistingApi_GetsNoNewOperation_AndIsTracedAsKept()
+    {
+        var doc = await new DesignHarness().DesignAsync("""
+            # Dealer portal
+            Dealers read stock and place orders, about 1,000 orders a day; a team of 5.
+            The warehouse system updates stock through an existing internal API.
+            """);
+
+        var update = Assert.Single(doc.Context!.Requirements.UseCases, u => u.Action == "update" && u.Object.Contains("stock", StringComparison.Ordinal));
+        Assert.DoesNotContain($"{update.Id}:", doc.Design!.Api.OpenApiYaml, StringComparison.Ordinal);
+        var row = Assert.Single(doc.Gate!.Traceability, r => r.RequirementId == update.Id);
+        Assert.Equal(Core.Document.TraceStatus.Served, row.Status);
+        Assert.Contains("existing interface", Assert.Single(row.ServedBy), StringComparison.Ordinal);
+    }
 }

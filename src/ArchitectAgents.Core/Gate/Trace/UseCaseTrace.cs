@@ -74,6 +74,12 @@ internal static class UseCaseTrace
                 served.Add($"capability {capability.Id}");
             }
 
+            // The brief says it already runs through an existing interface: kept, not rebuilt.
+            if (served.Count == 0 && ExistingPath.Of(useCase) is { } kept)
+            {
+                served.Add($"existing interface (kept: \"{kept}\")");
+            }
+
             yield return new TraceRow
             {
                 RequirementId = useCase.Id,
