@@ -171,7 +171,8 @@ internal static class CapabilityMechanisms
     /// </summary>
     public static void KeepEveryRow(ComponentPlan plan, List<EntityInfo> entities)
     {
-        foreach (var column in entities.SelectMany(e => e.Columns).Where(c => c.Name == "action" && c.Check?.Contains("'delete'", StringComparison.Ordinal) == true))
+        // Only the retention policy's action: an audit entry's 'delete' records what happened, it deletes nothing.
+        foreach (var column in entities.Where(e => e.Table == "retention_policies").SelectMany(e => e.Columns).Where(c => c.Name == "action" && c.Check?.Contains("'delete'", StringComparison.Ordinal) == true))
         {
             var kept = OpenApiWriter.EnumValues(column).Where(v => v != "delete").ToList();
             column.Check = $"action IN ({string.Join(",", kept.Select(v => $"'{v}'"))})";

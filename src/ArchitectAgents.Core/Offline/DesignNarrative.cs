@@ -250,7 +250,7 @@ internal static class DesignNarrative
     // A read path the brief's figures call for is there from day one, not only once latency breaches.
     private static IEnumerable<string> LaunchCache(DesignWords w, string reads)
     {
-        if (w.Components["cache"].FirstOrDefault(c => !c.Contains("pub/sub", StringComparison.OrdinalIgnoreCase) && !c.Contains("Pub/sub", StringComparison.Ordinal)) is { } cache)
+        if (w.Components["cache"].FirstOrDefault(c => !c.Contains("pub/sub", StringComparison.OrdinalIgnoreCase)) is { } cache)
         {
             yield return $"{cache} in front of {reads} from day one";
         }

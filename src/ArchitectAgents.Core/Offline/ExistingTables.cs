@@ -25,7 +25,8 @@ internal static partial class ExistingTables
             foreach (Match code in CodeName().Matches(sentence))
             {
                 var table = code.Groups[1].Value;
-                if (entities.Any(e => e.Table == table))
+                // A column ("`order_id`", "`created_at`") names a field of the thing, not the table that keeps it.
+                if (entities.Any(e => e.Table == table) || ColumnSuffixes.Any(x => table.EndsWith(x, StringComparison.Ordinal)))
                 {
                     continue;
                 }
@@ -44,6 +45,8 @@ internal static partial class ExistingTables
 
         return notes;
     }
+
+    private static readonly string[] ColumnSuffixes = ["_id", "_ids", "_at", "_by", "_on", "_key", "_url", "_code", "_no", "_number", "_date", "_count", "_name", "_type", "_status"];
 
     [GeneratedRegex(@"(?<=[.!?;])\s+|\n\s*[-*]\s+")]
     private static partial Regex Sentence();

@@ -561,10 +561,11 @@ public static partial class UseCaseReader
     private static readonly string[][] LaterPhrases =
     [
         ["later", "on"], ["in", "the", "future"], ["in", "a", "later", "phase"], ["at", "a", "later", "stage"], ["in", "phase", "2"], ["in", "phase", "two"],
-        ["after", "launch"], ["after", "the", "launch"], ["down", "the", "line"], ["down", "the", "road"], ["eventually"], ["someday"], ["one", "day"],
+        ["after", "launch"], ["after", "the", "launch"], ["down", "the", "line"], ["down", "the", "road"], ["someday"],
     ];
 
-    // ... or hedge it before its verb ("maybe", "eventually") with a "later" after it.
+    // ... or hedge it before its verb ("maybe", "eventually") with a "later" after it; "eventually" alone is a time of the
+    // action ("payments eventually settle"), and "within one day" a deadline, not a later phase.
     private static readonly HashSet<string> Hedges = new(StringComparer.Ordinal) { "maybe", "perhaps", "possibly", "eventually", "someday" };
 
     /// <summary>

@@ -10,11 +10,14 @@ public sealed class ExistingTableTests
             # Dealer portal
             Dealers read stock and place orders, about 1,000 orders a day; a team of 5 on our Django monolith.
             - Stock is owned by the Django app (`warehouse_stock`); it is updated by the nightly ERP import.
+            - Each order keeps the dealer's `dealer_ref_code` as sent.
             """);
 
         var ddl = doc.Design!.Database.Ddl;
         Assert.Contains("CREATE TABLE warehouse_stock (", ddl, StringComparison.Ordinal);
         Assert.DoesNotContain("CREATE TABLE stocks (", ddl, StringComparison.Ordinal);
+        // A column in code is no table.
+        Assert.DoesNotContain("CREATE TABLE dealer_ref_code", ddl, StringComparison.Ordinal);
         Assert.Contains(doc.Design.Database.MigrationNotes, n => n.Contains("existing table warehouse_stock", StringComparison.Ordinal));
     }
 

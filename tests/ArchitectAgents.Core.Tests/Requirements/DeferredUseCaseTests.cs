@@ -29,6 +29,8 @@ public sealed class DeferredUseCaseTests
     [Theory]
     [InlineData("Guests book a room online and pay later at the desk.")]
     [InlineData("Staff send a reminder SMS to patients two hours later.")]
+    [InlineData("Clinicians sign off lab results within one day.")]
+    [InlineData("Customers eventually receive their refunds from the bank.")]
     public async Task LaterAsATimeOfTheAction_DefersNothing(string brief)
     {
         var model = await RequirementsReader.Default.ReadAsync(brief, [], Ct);
