@@ -65,6 +65,8 @@ public sealed class CrashRecoveryTests
         var id = (await client.CreateAsync("# Shutdown test\nTeam of 3 engineers, 2k users, internal tool.")).GetProperty("id").GetString()!;
         await WaitForEventAsync(client, id, "context-gatherer");
 
+        // Signalled only while alive: an exited process's pid may be reused by another (a test host beside this one).
+        Assert.False(first.HasExited, "the service exited before it was stopped");
         using (var term = Process.Start("kill", ["-TERM", first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await term.WaitForExitAsync(TestContext.Current.CancellationToken);

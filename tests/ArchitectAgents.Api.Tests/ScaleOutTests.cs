@@ -149,6 +149,8 @@ public sealed class ScaleOutTests : IAsyncLifetime
 
         await WaitForAsync(async () => (await LeasedToAsync("worker-b")).Count > 0 ? "busy" : null);
         var workerC = Start("worker", "worker-c");
+        // Signalled only while alive: an exited process's pid may be reused by another (a test host beside this one).
+        Assert.False(workerB.HasExited, "worker B exited before it was stopped");
         using (var term = Process.Start("kill", ["-TERM", workerB.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             await term!.WaitForExitAsync(TestContext.Current.CancellationToken);

@@ -59,8 +59,10 @@ internal sealed class ServiceProcess
         {
             _process.Kill(entireProcessTree: true);
         }
-        else
+        else if (!_process.HasExited)
         {
+            // Only a live process: an exited one's pid may already belong to another process (pid_max is 32768 here),
+            // such as a test host running beside this one, which would take the signal and shut down.
             using var term = Process.Start("kill", [$"-{signal}", _process.Id.ToString(CultureInfo.InvariantCulture)])!;
             await term.WaitForExitAsync(TestContext.Current.CancellationToken);
         }

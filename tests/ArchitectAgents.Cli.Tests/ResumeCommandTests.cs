@@ -67,7 +67,8 @@ public sealed class ResumeCommandTests : IDisposable
         var (code, _, stderr) = await CliProcess.RunWithEnvironmentAsync(env, null, (line, process) =>
         {
             // Interrupt once the first agents have finished: the shell's Ctrl+C is SIGINT.
-            if (!interrupted && line.Contains("> designer", StringComparison.Ordinal))
+            // Only while it runs: an exited process's pid may be reused by another (a test host beside this one).
+            if (!interrupted && !process.HasExited && line.Contains("> designer", StringComparison.Ordinal))
             {
                 interrupted = true;
                 using var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
