@@ -55,7 +55,7 @@ internal static class ControlWording
             // A GitOps controller exists only beside a cluster; elsewhere the deploy pipeline is the record of what runs where.
             "SOC2-CHANGE" when !kit.Kubernetes => text.Replace("the GitOps controller records which commit is deployed where",
                 $"{w.Technology("ci-cd") ?? "the deploy pipeline"} deploys only from main and records which commit is deployed where", StringComparison.Ordinal),
-            "PCI-SEGMENTATION" => Segmentation(f, plan, w),
+            "PCI-SEGMENTATION" => Segmentation(plan, w),
             "BASE-INPUT-VALIDATION" => $"Input validation: {w.App} checks each request against openapi.yaml (types, lengths, formats, enums, unknown fields rejected) before {(w.Writes.Count > 0 ? "the requests of " + DesignWords.List(w.Writes, 2) : "it")} reach{(w.Writes.Count == 0 ? "es" : "")} {w.Database}, and "
                 + (w.Technology("orm") is { } orm ? $"{orm} sends only parameterised SQL." : "all SQL is parameterised."),
             "BASE-SECRETS" => $"Secrets ({DesignWords.List(w.Secrets, 4)}) come from {w.Technology("secrets") ?? "the platform's secret store"} at runtime, never from images, Git or plain environment files, and CI scans every push for leaked secrets.",
@@ -108,7 +108,7 @@ internal static class ControlWording
 
     // With hosted checkout no card number reaches our components (SAQ A), so there is no cardholder data environment to
     // fence: what remains is keeping the webhook receiver and the provider's key apart. NetworkPolicies exist only on a cluster.
-    private static string Segmentation(DesignFacts f, ComponentPlan plan, DesignWords w)
+    private static string Segmentation(ComponentPlan plan, DesignWords w)
     {
         var fence = plan.Kit!.Kubernetes ? "its own namespace with deny-by-default NetworkPolicies" : "its own subnet and security group, deny by default";
         // The payment provider, not the identity provider: the component named for payments.

@@ -38,8 +38,7 @@ internal static class SchemaWriter
         // A control's DDL for a table a capability already gave the design (an audit_log) would create it twice.
         var written = entities.Select(e => e.Table).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var ddl in extraDdl.Where(d => !string.IsNullOrWhiteSpace(d)).Distinct()
-            .Where(d => System.Text.RegularExpressions.Regex.Matches(d, @"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase) is var created
-                && (created.Count == 0 || created.Any(m => !written.Contains(m.Groups[1].Value)))))
+            .Where(d => Gate.SqlSchema.Read(d).Tables is var created && (created.Count == 0 || created.Any(t => !written.Contains(t)))))
         {
             sb.Append(ddl.Trim()).Append("\n\n");
         }
